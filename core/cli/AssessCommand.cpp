@@ -1,0 +1,82 @@
+#include "Cli.h"
+
+#include "core/cli/AssessmentFormat.h"
+#include "core/cli/EngineArgs.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace hqa::core::cli {
+
+int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Judges each photo on the six attributes. PATH may be files or folders (searched recursively for "
+        "jpg, png, webp, tif and bmp).\nExit status: 0 all assessed, 1 some could not be, 2 usage error."));
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: jsonl (default), csv or table."),
+                      QStringLiteral("FORMAT"), QStringLiteral("jsonl")});
+    parser.addOption({QStringLiteral("evidence"), QStringLiteral("Add each attribute's raw measured values (jsonl).")});
+    addEngineOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("PATH..."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("assess"), args, out, err))
+        return *code;
+
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("jsonl") && format != QLatin1String("csv") && format != QLatin1String("table")) {
+        err << "headshot-qa assess: --format must be jsonl, csv or table\n";
+        return kExitUsage;
+    }
+    if (parser.positionalArguments().isEmpty()) {
+        err << "headshot-qa assess: no PATH given (see headshot-qa assess --help)\n";
+        return kExitUsage;
+    }
+    auto options = readEngineOptions(parser, err);
+    if (!options)
+        return kExitUsage;
+
+    QStringList files;
+    int failed = 0;
+    for (const QString& p : parser.positionalArguments()) {
+        const QStringList found = expandInputs({p});
+        if (QFileInfo(p).isDir() && found.isEmpty()) {
+            err << "headshot-qa assess: " << p << ": no images found in this folder\n";
+            ++failed;
+        }
+        files << found;
+    }
+
+    auto runner = BatchRunner::create(*options);
+    if (!runner) {
+        err << "headshot-qa assess: " << runner.error().detail << "\n";
+        return kExitSomeFailed;
+    }
+    const bool withEvidence = parser.isSet(QStringLiteral("evidence"));
+    if (format == QLatin1String("csv"))
+        out << csvHeader() << "\n";
+    else if (format == QLatin1String("table"))
+        out << tableHeader() << "\n";
+
+    Progress progress(err, static_cast<int>(files.size()));
+    (*runner)->run(files, [&](int, const Assessment& a) {
+        progress.step(a.file);
+        if (!a.ok()) {
+            ++failed;
+            const auto code = errorCodeKey(a.error->code);
+            progress.finish();
+            err << "headshot-qa assess: " << a.file << ": " << QString::fromLatin1(code.data(), code.size())
+                << ": " << a.error->detail << "\n";
+        }
+        if (format == QLatin1String("jsonl"))
+            out << QJsonDocument(assessmentToJson(a, withEvidence)).toJson(QJsonDocument::Compact) << "\n";
+        else if (format == QLatin1String("csv"))
+            out << assessmentToCsv(a) << "\n";
+        else
+            out << assessmentToTableRow(a) << "\n";
+        out.flush();
+    });
+    progress.finish();
+    return failed ? kExitSomeFailed : kExitOk;
+}
+
+} // namespace hqa::core::cli

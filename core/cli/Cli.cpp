@@ -1,0 +1,88 @@
+#include "Cli.h"
+
+#include "core/Attribute.h"
+#include "core/engine/Engine.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace hqa::core::cli {
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    std::function<int(const QStringList&, QTextStream&, QTextStream&)> run;
+};
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> all = {
+        {"assess", "judge the six attributes of photos (files or folders)", runAssess},
+        {"evaluate", "compare an engine's verdicts with a labels.csv and print the metrics", runEvaluate},
+#ifdef HQA_WITH_TORCH
+        {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
+         runModelCommand},
+#endif
+    };
+    return all;
+}
+
+void printHelp(QTextStream& out)
+{
+    out << "Usage: headshot-qa COMMAND [OPTIONS] ...\n"
+           "       headshot-qa [FILE|FOLDER]...   (open the review window)\n\n"
+           "Judges professional headshots on six attributes: ";
+    QStringList keys;
+    for (auto k : kAttributeKeys)
+        keys << QString::fromLatin1(k.data(), k.size());
+    out << keys.join(QStringLiteral(", ")) << ".\n\nCommands:\n";
+    for (const auto& c : commands())
+        out << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << "\n";
+    out << "\nOptions:\n"
+           "  -h, --help     show this help (COMMAND --help for a command's options)\n"
+           "  -v, --version  show the version\n\n"
+           "Exit status: 0 all inputs assessed, 1 some input could not be assessed, 2 usage error.\n";
+}
+
+} // namespace
+
+QString versionString()
+{
+    return QStringLiteral("headshot-qa " HQA_VERSION " (engines: %1)").arg(availableEngines().join(u','));
+}
+
+bool isCliInvocation(const QStringList& args)
+{
+    if (args.isEmpty())
+        return false;
+    const QString& first = args.front();
+    if (first.startsWith(u'-'))
+        return true;
+    for (const auto& c : commands())
+        if (first == QLatin1String(c.name))
+            return true;
+    return false;
+}
+
+int run(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")
+        || args.front() == QLatin1String("help")) {
+        printHelp(out);
+        return args.isEmpty() ? kExitUsage : kExitOk;
+    }
+    if (args.front() == QLatin1String("--version") || args.front() == QLatin1String("-v")) {
+        out << versionString() << "\n";
+        return kExitOk;
+    }
+    for (const auto& c : commands())
+        if (args.front() == QLatin1String(c.name))
+            return c.run(args.mid(1), out, err);
+    err << "headshot-qa: unknown command \"" << args.front() << "\" (see headshot-qa --help)\n";
+    return kExitUsage;
+}
+
+} // namespace hqa::core::cli

@@ -1,0 +1,27 @@
+#pragma once
+// The command-line front end. Runs without a display (QCoreApplication); commands only call core.
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace hqa::core::cli {
+
+/// Exit codes shared by all commands.
+enum ExitCode { kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2 };
+
+/// args excludes the program name. Returns the process exit code.
+int run(const QStringList& args, QTextStream& out, QTextStream& err);
+
+/// True when args name a CLI command (or --help/--version) rather than files for the GUI.
+bool isCliInvocation(const QStringList& args);
+
+QString versionString();
+
+// Commands, one file each.
+int runAssess(const QStringList& args, QTextStream& out, QTextStream& err);
+int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err);
+#ifdef HQA_WITH_TORCH
+int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+#endif
+
+} // namespace hqa::core::cli

@@ -1,0 +1,112 @@
+#include "EngineArgs.h"
+
+#include <QDateTime>
+#include <QThread>
+
+#include <unistd.h>
+
+namespace hqa::core::cli {
+
+void addEngineOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("engine"),
+                      QStringLiteral("Engine: %1 (default measures).").arg(availableEngines().join(u'|')),
+                      QStringLiteral("NAME"), QStringLiteral("measures")});
+    parser.addOption({QStringLiteral("model"), QStringLiteral("Model file for a learned engine."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("threshold"),
+                      QStringLiteral("Pass threshold for one attribute, e.g. framing=0.6 (repeatable)."),
+                      QStringLiteral("KEY=VALUE")});
+    parser.addOption({{QStringLiteral("j"), QStringLiteral("jobs")},
+                      QStringLiteral("Worker threads (default: the number of cores)."), QStringLiteral("N")});
+}
+
+std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, QTextStream& err)
+{
+    BatchOptions o;
+    o.engine.name = parser.value(QStringLiteral("engine"));
+    o.engine.modelPath = parser.value(QStringLiteral("model"));
+    if (!availableEngines().contains(o.engine.name)) {
+        err << "headshot-qa: unknown engine \"" << o.engine.name << "\" (available: "
+            << availableEngines().join(QStringLiteral(", ")) << ")\n";
+        return std::nullopt;
+    }
+    if (o.engine.name != QLatin1String("measures") && o.engine.modelPath.isEmpty()) {
+        err << "headshot-qa: --engine " << o.engine.name << " needs --model FILE\n";
+        return std::nullopt;
+    }
+    for (const QString& t : parser.values(QStringLiteral("threshold"))) {
+        const qsizetype eq = t.indexOf(u'=');
+        const auto attr = eq > 0 ? attributeFromKey(t.left(eq).toStdString()) : std::nullopt;
+        bool ok = false;
+        const double v = eq > 0 ? t.mid(eq + 1).toDouble(&ok) : 0.0;
+        if (!attr || !ok || v < 0.0 || v > 1.0) {
+            err << "headshot-qa: --threshold expects KEY=VALUE with KEY one of lighting, background, attire, "
+                   "expression, framing, sharpness and VALUE in 0..1, got \"" << t << "\"\n";
+            return std::nullopt;
+        }
+        o.engine.thresholds[index(*attr)] = v;
+    }
+    const int cores = std::max(1, QThread::idealThreadCount());
+    o.jobs = cores;
+    if (parser.isSet(QStringLiteral("jobs"))) {
+        bool ok = false;
+        o.jobs = parser.value(QStringLiteral("jobs")).toInt(&ok);
+        if (!ok || o.jobs < 1 || o.jobs > 256) {
+            err << "headshot-qa: --jobs expects a number from 1 to 256\n";
+            return std::nullopt;
+        }
+    }
+    // A learned engine parallelises inside the network; one worker with all cores beats two half-fed ones.
+    if (o.engine.name != QLatin1String("measures")) {
+        o.engine.threads = o.jobs;
+        o.jobs = 1;
+    }
+    return o;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QStringList& args,
+                                    QTextStream& out, QTextStream& err)
+{
+    parser.addHelpOption();
+    QStringList full{QStringLiteral("headshot-qa ") + command};
+    full << args;
+    if (!parser.parse(full)) {
+        err << "headshot-qa " << command << ": " << parser.errorText() << "\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    return std::nullopt;
+}
+
+Progress::Progress(QTextStream& err, int total)
+    : m_err(err)
+    , m_total(total)
+    , m_enabled(isatty(STDERR_FILENO) == 1)
+    , m_startMs(QDateTime::currentMSecsSinceEpoch())
+{
+}
+
+void Progress::step(const QString& file)
+{
+    ++m_done;
+    if (!m_enabled)
+        return;
+    const double secs = std::max(1e-3, (QDateTime::currentMSecsSinceEpoch() - m_startMs) / 1000.0);
+    QString name = file.size() > 40 ? QStringLiteral("...") + file.right(37) : file;
+    m_err << "\r\x1b[K[" << m_done << "/" << m_total << "] " << QString::number(m_done / secs, 'f', 1)
+          << " img/s  " << name;
+    m_err.flush();
+}
+
+void Progress::finish()
+{
+    if (m_enabled) {
+        m_err << "\r\x1b[K";
+        m_err.flush();
+    }
+}
+
+} // namespace hqa::core::cli

@@ -1,0 +1,37 @@
+#pragma once
+// Options shared by every command that runs an engine: --engine, --model, --threshold KEY=VALUE, --jobs.
+
+#include "core/engine/BatchRunner.h"
+
+#include <QCommandLineParser>
+
+#include <optional>
+
+namespace hqa::core::cli {
+
+void addEngineOptions(QCommandLineParser& parser);
+
+/// Reads the engine options; on a usage error writes the message to err and returns nullopt.
+std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, QTextStream& err);
+
+/// Parses args (without the program name) with parser; handles --help. Returns an exit code to stop with,
+/// or nullopt to go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QStringList& args,
+                                    QTextStream& out, QTextStream& err);
+
+/// A progress line on stderr, only when stderr is a terminal.
+class Progress {
+public:
+    Progress(QTextStream& err, int total);
+    void step(const QString& file);
+    void finish();
+
+private:
+    QTextStream& m_err;
+    int m_total;
+    int m_done = 0;
+    bool m_enabled;
+    qint64 m_startMs;
+};
+
+} // namespace hqa::core::cli

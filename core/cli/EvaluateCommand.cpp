@@ -1,0 +1,148 @@
+#include "Cli.h"
+
+#include "core/cli/AssessmentFormat.h"
+#include "core/cli/EngineArgs.h"
+#include "core/eval/LabelFile.h"
+#include "core/eval/Metrics.h"
+#include "core/eval/MetricsReport.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace hqa::core::cli {
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& bytes, QTextStream& err)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        err << "headshot-qa evaluate: cannot write " << path << ": " << f.errorString() << "\n";
+        return false;
+    }
+    return true;
+}
+
+Label predictedLabel(const Assessment& a)
+{
+    Label l = kUnknownLabel;
+    for (int i = 0; i < kAttributeCount; ++i)
+        if (a.verdicts[i].judged)
+            l[i] = a.verdicts[i].pass ? 1 : 0;
+    return l;
+}
+
+} // namespace
+
+int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs an engine on every photo of LABELS.csv (columns file,label; see ATTRIBUTES.md) and prints Hamming "
+        "accuracy, exact match, macro F1 and per-attribute figures."));
+    parser.addOption({QStringLiteral("report"), QStringLiteral("Write metrics.json, metrics.csv and predictions.csv here."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or json."), QStringLiteral("FORMAT"),
+                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("errors"), QStringLiteral("List every wrong verdict with its score and reason.")});
+    addEngineOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("LABELS"), QStringLiteral("labels.csv"));
+    if (auto code = parseCommandLine(parser, QStringLiteral("evaluate"), args, out, err))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        err << "headshot-qa evaluate: expects exactly one LABELS.csv\n";
+        return kExitUsage;
+    }
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        err << "headshot-qa evaluate: --format must be text or json\n";
+        return kExitUsage;
+    }
+    auto options = readEngineOptions(parser, err);
+    if (!options)
+        return kExitUsage;
+    auto labels = readLabelFile(parser.positionalArguments().front());
+    if (!labels) {
+        err << "headshot-qa evaluate: " << labels.error().detail << "\n";
+        return kExitSomeFailed;
+    }
+    auto runner = BatchRunner::create(*options);
+    if (!runner) {
+        err << "headshot-qa evaluate: " << runner.error().detail << "\n";
+        return kExitSomeFailed;
+    }
+
+    QStringList files;
+    for (const auto& r : labels->rows)
+        files << r.path;
+    std::vector<Label> truth, predicted;
+    QString predictionsCsv = QStringLiteral("file,truth,") + csvHeader().mid(QStringLiteral("file,").size()) + u'\n';
+    QString errorList;
+    int failed = 0;
+    QString engineVersion;
+    Progress progress(err, static_cast<int>(files.size()));
+    (*runner)->run(files, [&](int i, const Assessment& a) {
+        progress.step(a.file);
+        const LabelRow& row = labels->rows[i];
+        engineVersion = a.modelVersion;
+        truth.push_back(row.label);
+        predicted.push_back(predictedLabel(a));
+        Assessment named = a;
+        named.file = row.file;
+        predictionsCsv += csvField(row.file) + u',' + labelToString(row.label) + u','
+                          + assessmentToCsv(named).mid(csvField(row.file).size() + 1) + u'\n';
+        if (!a.ok()) {
+            ++failed;
+            const auto code = errorCodeKey(a.error->code);
+            errorList += QStringLiteral("%1: not assessed (%2: %3)\n")
+                             .arg(row.file, QString::fromLatin1(code.data(), code.size()), a.error->detail);
+            return;
+        }
+        for (int k = 0; k < kAttributeCount; ++k) {
+            const AttributeVerdict& v = a.verdicts[k];
+            if (row.label[k] < 0 || !v.judged || (v.pass ? 1 : 0) == row.label[k])
+                continue;
+            errorList += QStringLiteral("%1: %2 truth %3, predicted %4 (score %5): %6\n")
+                             .arg(row.file, QString::fromLatin1(kAttributeKeys[k].data(), kAttributeKeys[k].size()))
+                             .arg(row.label[k]).arg(v.pass ? 1 : 0).arg(v.score, 0, 'f', 3).arg(v.reason);
+        }
+    });
+    progress.finish();
+
+    const Metrics m = computeMetrics(truth, predicted);
+    if (format == QLatin1String("json")) {
+        QJsonObject o = metricsToJson(m);
+        o[QStringLiteral("engine")] = options->engine.name;
+        o[QStringLiteral("engine_version")] = engineVersion;
+        o[QStringLiteral("not_assessed")] = failed;
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        out << "Evaluated " << m.images << " images from " << parser.positionalArguments().front() << " with engine "
+            << options->engine.name << " (" << engineVersion << ")";
+        if (failed)
+            out << "; " << failed << " could not be assessed and count as predicted fails";
+        out << "\n\n" << metricsToText(m);
+    }
+    if (parser.isSet(QStringLiteral("errors")) && !errorList.isEmpty())
+        out << "\nWrong verdicts:\n" << errorList;
+
+    if (parser.isSet(QStringLiteral("report"))) {
+        const QString dir = parser.value(QStringLiteral("report"));
+        if (!QDir().mkpath(dir)) {
+            err << "headshot-qa evaluate: cannot create " << dir << "\n";
+            return kExitSomeFailed;
+        }
+        QJsonObject o = metricsToJson(m);
+        o[QStringLiteral("engine")] = options->engine.name;
+        o[QStringLiteral("engine_version")] = engineVersion;
+        const bool ok = writeFile(QDir(dir).filePath(QStringLiteral("metrics.json")), QJsonDocument(o).toJson(), err)
+                        && writeFile(QDir(dir).filePath(QStringLiteral("metrics.csv")), metricsToCsv(m).toUtf8(), err)
+                        && writeFile(QDir(dir).filePath(QStringLiteral("predictions.csv")), predictionsCsv.toUtf8(), err);
+        if (!ok)
+            return kExitSomeFailed;
+    }
+    return failed ? kExitSomeFailed : kExitOk;
+}
+
+} // namespace hqa::core::cli

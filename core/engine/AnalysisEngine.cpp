@@ -1,0 +1,99 @@
+#include "AnalysisEngine.h"
+
+#include "core/face/FaceAnalyzer.h"
+#include "core/measures/Measure.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+namespace hqa::core {
+
+namespace {
+
+cv::Point2d scaled(const cv::Point2d& p, double s) { return {p.x * s, p.y * s}; }
+
+FaceGeometry toOriginal(const FaceGeometry& g, double s)
+{
+    FaceGeometry o = g;
+    o.box = cv::Rect2d(g.box.x * s, g.box.y * s, g.box.width * s, g.box.height * s);
+    for (auto& p : o.landmarks)
+        p = scaled(p, s);
+    o.interEyeDistance = g.interEyeDistance * s;
+    o.eyeToChin = g.eyeToChin * s;
+    o.eyeLeft = scaled(g.eyeLeft, s);
+    o.eyeRight = scaled(g.eyeRight, s);
+    o.chin = scaled(g.chin, s);
+    o.headTopY = g.headTopY * s;
+    return o;
+}
+
+} // namespace
+
+void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason,
+                    const QString& failReason)
+{
+    verdict.judged = true;
+    verdict.threshold = threshold;
+    verdict.pass = verdict.score >= threshold;
+    verdict.reason = verdict.pass ? passReason : failReason;
+}
+
+AnalysisEngine::AnalysisEngine(const EngineOptions& options)
+    : m_faces(std::make_unique<FaceAnalyzer>())
+    , m_measures(makeAllMeasures())
+{
+    for (int i = 0; i < kAttributeCount; ++i)
+        m_thresholds[i] = options.thresholds[i].value_or(kDefaultMeasureThreshold);
+}
+
+AnalysisEngine::~AnalysisEngine() = default;
+
+QString AnalysisEngine::version() const { return QStringLiteral("measures-" HQA_VERSION); }
+
+Assessment AnalysisEngine::assess(const DecodedImage& image, const QString& file)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Assessment a;
+    a.file = file;
+    a.engine = name();
+    a.modelVersion = version();
+    a.imageSize = image.originalSize;
+    const double scaleToOriginal = image.scale > 0 ? 1.0 / image.scale : 1.0;
+
+    auto evidence = m_faces->analyze(image.bgr, scaleToOriginal);
+    if (!evidence) {
+        a.error = evidence.error();
+        a.elapsedMs = timer.nsecsElapsed() / 1e6;
+        return a;
+    }
+    const FaceEvidence& ev = *evidence;
+    a.timings.faceMs = ev.faceMs;
+    a.timings.maskMs = ev.maskMs;
+    a.faceCount = static_cast<int>(ev.faces.size());
+    if (!ev.hasFace()) {
+        a.error = makeError(ErrorCode::NoFace,
+                            QCoreApplication::translate("hqa::Engine", "no face found in the image"));
+        a.elapsedMs = timer.nsecsElapsed() / 1e6;
+        return a;
+    }
+    a.face = toOriginal(ev.geometry, scaleToOriginal);
+    a.face->detectionConfidence = ev.faces.front().confidence;
+
+    QElapsedTimer measureTimer;
+    measureTimer.start();
+    for (const auto& m : m_measures) {
+        const int i = index(m->attribute());
+        MeasureResult r = m->evaluate(ev);
+        AttributeVerdict& v = a.verdicts[i];
+        v.score = std::clamp(r.score, 0.0, 1.0);
+        v.evidence = std::move(r.evidence);
+        v.source = name();
+        applyThreshold(v, m_thresholds[i], r.passReason, r.failReason);
+    }
+    a.timings.measuresMs = measureTimer.nsecsElapsed() / 1e6;
+    a.elapsedMs = timer.nsecsElapsed() / 1e6;
+    return a;
+}
+
+} // namespace hqa::core
