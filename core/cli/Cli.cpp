@@ -32,8 +32,7 @@ const std::vector<Command>& commands()
 
 void printHelp(QTextStream& out)
 {
-    out << "Usage: headshot-qa COMMAND [OPTIONS] ...\n"
-           "       headshot-qa [FILE|FOLDER]...   (open the review window)\n\n"
+    out << "Usage: headshot-qa COMMAND [OPTIONS] ...\n\n"
            "Judges professional headshots on six attributes: ";
     QStringList keys;
     for (auto k : kAttributeKeys)
@@ -52,19 +51,6 @@ void printHelp(QTextStream& out)
 QString versionString()
 {
     return QStringLiteral("headshot-qa " HQA_VERSION " (engines: %1)").arg(availableEngines().join(u','));
-}
-
-bool isCliInvocation(const QStringList& args)
-{
-    if (args.isEmpty())
-        return false;
-    const QString& first = args.front();
-    if (first.startsWith(u'-'))
-        return true;
-    for (const auto& c : commands())
-        if (first == QLatin1String(c.name))
-            return true;
-    return false;
 }
 
 int run(const QStringList& args, QTextStream& out, QTextStream& err)

@@ -12,9 +12,6 @@ enum ExitCode { kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2 };
 /// args excludes the program name. Returns the process exit code.
 int run(const QStringList& args, QTextStream& out, QTextStream& err);
 
-/// True when args name a CLI command (or --help/--version) rather than files for the GUI.
-bool isCliInvocation(const QStringList& args);
-
 QString versionString();
 
 // Commands, one file each.

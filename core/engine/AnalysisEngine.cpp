@@ -29,14 +29,27 @@ FaceGeometry toOriginal(const FaceGeometry& g, double s)
 
 } // namespace
 
+QString asSentence(QString text)
+{
+    text = text.trimmed();
+    if (text.isEmpty())
+        return text;
+    text[0] = text[0].toUpper();
+    if (!text.endsWith(u'.') && !text.endsWith(u'!') && !text.endsWith(u'?'))
+        text += u'.';
+    return text;
+}
+
 void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason,
                     const QString& failReason)
 {
     verdict.judged = true;
     verdict.threshold = threshold;
     verdict.pass = verdict.score >= threshold;
-    verdict.reason = verdict.pass ? passReason : failReason;
+    verdict.reason = asSentence(verdict.pass ? passReason : failReason);
 }
+
+std::optional<Error> AnalysisEngine::load() { return m_faces->load(); }
 
 AnalysisEngine::AnalysisEngine(const EngineOptions& options)
     : m_faces(std::make_unique<FaceAnalyzer>())

@@ -26,12 +26,17 @@ public:
     QString version() const override;
     int preferredLongSide() const override { return kAnalysisLongSide; }
     Assessment assess(const DecodedImage& image, const QString& file) override;
+    /// Loads the face models now (otherwise the first image pays for it); Model error when they are unusable.
+    std::optional<Error> load();
 
 private:
     std::unique_ptr<FaceAnalyzer> m_faces;
     std::vector<std::unique_ptr<Measure>> m_measures;
     std::array<double, kAttributeCount> m_thresholds{};
 };
+
+/// Capitalises the first letter and ends with a full stop, so every engine's reasons read alike.
+QString asSentence(QString text);
 
 /// Picks the verdict (pass and reason) for a score against a threshold; shared by every engine.
 void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason,

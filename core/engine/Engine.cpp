@@ -14,8 +14,12 @@ namespace hqa::core {
 
 Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
 {
-    if (options.name == QLatin1String("measures"))
-        return std::unique_ptr<Engine>(std::make_unique<AnalysisEngine>(options));
+    if (options.name == QLatin1String("measures")) {
+        auto engine = std::make_unique<AnalysisEngine>(options);
+        if (auto error = engine->load())
+            return *error;
+        return std::unique_ptr<Engine>(std::move(engine));
+    }
 #ifdef HQA_WITH_TORCH
     if (options.name == QLatin1String("swin"))
         return makeSwinEngine(options);

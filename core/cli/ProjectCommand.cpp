@@ -1,0 +1,586 @@
+#include "ProjectCommand.h"
+
+#include "core/cli/AssessmentFormat.h"
+#include "core/cli/Cli.h"
+#include "core/cli/EngineArgs.h"
+#include "core/store/ProjectStore.h"
+#include "core/store/XmpSidecar.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSet>
+
+#include <unordered_map>
+
+namespace hqa::core::cli {
+
+namespace {
+
+const char* kUsage =
+    "Usage: headshot-qa project create PROJECT\n"
+    "       headshot-qa project add PROJECT PATH... [--no-assess] [--reassess] [engine options]\n"
+    "       headshot-qa project status PROJECT\n"
+    "       headshot-qa project export PROJECT [--labels FILE [--source golden|corrected|all]] [--jsonl FILE|-]\n"
+    "                                          [--xmp [--overwrite-xmp]]\n"
+    "       headshot-qa project import PROJECT [--labels FILE [--as golden|corrections]] [--jsonl FILE]\n"
+    "                                          [--reviewer NAME]\n"
+    "A project is one file (SQLite) holding photos (by content), assessments, corrections and golden labels.\n"
+    "See headshot-qa project SUBCOMMAND --help.\n";
+
+QString key(Attribute a) { return QString::fromLatin1(attributeKey(a).data(), static_cast<qsizetype>(attributeKey(a).size())); }
+
+void printError(QTextStream& err, const QString& sub, const Error& e)
+{
+    err << "headshot-qa project " << sub << ": " << e.detail << "\n";
+}
+
+/// Opens the project named by the first positional argument, saying so when it had to fall back to read-only.
+std::unique_ptr<ProjectStore> openProject(const QString& sub, const QString& path, QTextStream& err)
+{
+    auto store = ProjectStore::open(path);
+    if (!store) {
+        printError(err, sub, store.error());
+        return nullptr;
+    }
+    if ((*store)->isReadOnly())
+        err << "headshot-qa project " << sub << ": " << path << " opened read-only (" << (*store)->readOnlyReason()
+            << ")\n";
+    return std::move(*store);
+}
+
+int runCreate(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Creates an empty project file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file to create, e.g. shoot.hqa."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project create"), args, out, err))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        err << "headshot-qa project create: expects exactly one PROJECT\n";
+        return kExitUsage;
+    }
+    auto store = ProjectStore::create(parser.positionalArguments().front());
+    if (!store) {
+        printError(err, QStringLiteral("create"), store.error());
+        return kExitSomeFailed;
+    }
+    out << "created " << (*store)->path() << " (schema version " << (*store)->schemaVersion() << ")\n";
+    return kExitOk;
+}
+
+int runAdd(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Adds photos (files or folders, searched recursively) and assesses the new ones. A photo is its content: "
+        "a file added twice is one photo, and a moved or renamed file is found again by its SHA-256."));
+    parser.addOption({QStringLiteral("no-assess"), QStringLiteral("Only add the photos; do not run an engine.")});
+    parser.addOption({QStringLiteral("reassess"),
+                      QStringLiteral("Assess every given photo again, even those this engine already assessed.")});
+    addEngineOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("PATH..."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project add"), args, out, err))
+        return *code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() < 2) {
+        err << "headshot-qa project add: expects PROJECT and at least one PATH\n";
+        return kExitUsage;
+    }
+    std::optional<BatchOptions> options;
+    const bool assess = !parser.isSet(QStringLiteral("no-assess"));
+    if (assess && !(options = readEngineOptions(parser, err)))
+        return kExitUsage;
+    auto store = openProject(QStringLiteral("add"), pos.front(), err);
+    if (!store)
+        return kExitSomeFailed;
+
+    int failed = 0, added = 0, known = 0, relocated = 0;
+    QStringList files;
+    for (const QString& p : pos.mid(1)) {
+        const QStringList found = expandInputs({p});
+        if (QFileInfo(p).isDir() && found.isEmpty()) {
+            err << "headshot-qa project add: " << p << ": no images found in this folder\n";
+            ++failed;
+        }
+        files << found;
+    }
+    std::vector<PhotoId> toAssess;
+    QStringList toAssessPaths;
+    Progress progress(err, static_cast<int>(files.size()));
+    for (const QString& f : files) {
+        progress.step(f);
+        auto r = store->addPhoto(f);
+        if (!r) {
+            progress.finish();
+            printError(err, QStringLiteral("add"), r.error());
+            ++failed;
+            continue;
+        }
+        switch (r->outcome) {
+        case AddPhotoResult::Outcome::Added: ++added; break;
+        case AddPhotoResult::Outcome::AlreadyKnown: ++known; break;
+        case AddPhotoResult::Outcome::Relocated:
+            ++relocated;
+            progress.finish();
+            out << "found again: " << r->previousPath << " -> " << f << "\n";
+            break;
+        }
+        if (!assess)
+            continue;
+        bool need = parser.isSet(QStringLiteral("reassess"));
+        if (!need) {
+            auto latest = store->latestAssessment(r->id, options->engine.name);
+            need = latest.ok() && !latest->has_value();
+        }
+        if (need && std::find(toAssess.begin(), toAssess.end(), r->id) == toAssess.end()) {
+            auto photo = store->photo(r->id);
+            toAssess.push_back(r->id);
+            toAssessPaths << (photo.ok() && photo->has_value() ? (*photo)->path : f);
+        }
+    }
+    progress.finish();
+    out << "added " << added << ", already in the project " << known << ", found again after a move " << relocated
+        << (failed ? QStringLiteral(", failed %1").arg(failed) : QString()) << "\n";
+
+    if (!toAssess.empty()) {
+        auto runner = BatchRunner::create(*options);
+        if (!runner) {
+            printError(err, QStringLiteral("add"), runner.error());
+            return kExitSomeFailed;
+        }
+        int stored = 0, unassessable = 0;
+        Progress assessing(err, static_cast<int>(toAssess.size()));
+        (*runner)->run(toAssessPaths, [&](int i, const Assessment& a) {
+            assessing.step(a.file);
+            if (!a.ok())
+                ++unassessable;
+            auto id = store->addAssessment(toAssess[static_cast<size_t>(i)], a);
+            if (!id) {
+                assessing.finish();
+                printError(err, QStringLiteral("add"), id.error());
+                ++failed;
+                return;
+            }
+            ++stored;
+        });
+        assessing.finish();
+        out << "assessed " << stored << " with " << options->engine.name
+            << (unassessable ? QStringLiteral(" (%1 could not be judged: see project export --jsonl)").arg(unassessable)
+                             : QString())
+            << "\n";
+    }
+    return failed ? kExitSomeFailed : kExitOk;
+}
+
+int runStatus(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Summarises a project and checks which photos are missing."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project status"), args, out, err))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        err << "headshot-qa project status: expects exactly one PROJECT\n";
+        return kExitUsage;
+    }
+    auto store = openProject(QStringLiteral("status"), parser.positionalArguments().front(), err);
+    if (!store)
+        return kExitSomeFailed;
+    auto missing = store->refreshMissing();
+    auto s = store->summary();
+    if (!missing || !s) {
+        printError(err, QStringLiteral("status"), missing ? s.error() : missing.error());
+        return kExitSomeFailed;
+    }
+    out << "project:        " << store->path() << " (schema version " << store->schemaVersion()
+        << (store->isReadOnly() ? QStringLiteral(", read-only") : QString()) << ")\n"
+        << "photos:         " << s->photos << " (" << *missing << " missing)\n"
+        << "assessed:       " << s->assessed << " photos, " << s->assessments << " assessments\n"
+        << "golden labels:  " << s->golden << "\n"
+        << "corrections:    " << s->corrections << "\n"
+        << "models:         " << s->models << "\n"
+        << "failing:       ";
+    for (Attribute a : kAllAttributes)
+        out << " " << key(a) << " " << s->failing[index(a)];
+    out << "\n";
+    if (*missing > 0) {
+        auto photos = store->photos();
+        int shown = 0;
+        if (photos)
+            for (const auto& p : *photos)
+                if (p.missing && shown++ < 20)
+                    out << "missing:        " << p.path << " (labels kept; add its new folder to find it again)\n";
+    }
+    return kExitOk;
+}
+
+int exportXmp(ProjectStore& store, bool overwrite, QTextStream& out, QTextStream& err)
+{
+    auto photos = store.photos();
+    auto golden = store.goldenLabels();
+    if (!photos || !golden) {
+        printError(err, QStringLiteral("export"), photos ? golden.error() : photos.error());
+        return kExitSomeFailed;
+    }
+    std::unordered_map<PhotoId, Label> goldenById;
+    for (const auto& g : *golden)
+        goldenById[g.photoId] = g.label;
+    QSet<QString> correctedPaths;
+    if (auto corrected = store.labelSet(LabelSource::Corrected, QString()))
+        for (const auto& r : corrected->rows)
+            correctedPaths.insert(r.path);
+    int written = 0, skipped = 0, failed = 0;
+    for (const PhotoRecord& p : *photos) {
+        if (p.missing || !QFileInfo::exists(p.path)) {
+            ++skipped;
+            continue;
+        }
+        XmpVerdicts v;
+        if (auto it = goldenById.find(p.id); it != goldenById.end()) {
+            v.label = it->second;
+            v.source = QStringLiteral("golden");
+        } else {
+            v.label = p.label;
+            auto latest = store.latestAssessment(p.id);
+            if (latest.ok() && latest->has_value()) {
+                v.engine = (*latest)->assessment.engine;
+                v.modelVersion = (*latest)->assessment.modelVersion;
+            }
+            v.source = correctedPaths.contains(p.path) ? QStringLiteral("corrected") : QStringLiteral("engine");
+        }
+        if (auto e = writeXmpSidecar(p.path, v, overwrite)) {
+            printError(err, QStringLiteral("export"), *e);
+            ++failed;
+            continue;
+        }
+        ++written;
+    }
+    out << "wrote " << written << " XMP sidecars" << (skipped ? QStringLiteral(" (%1 missing photos skipped)").arg(skipped)
+                                                              : QString())
+        << "\n";
+    return failed ? kExitSomeFailed : kExitOk;
+}
+
+int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Writes the project's labels (labels.csv, paths relative to its folder), its latest assessment per photo "
+        "(JSON Lines) and/or an XMP sidecar beside each photo (PHOTO.xmp: reject/accept flag and the verdicts)."));
+    parser.addOption({QStringLiteral("labels"), QStringLiteral("Write a labels.csv."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("source"),
+                      QStringLiteral("Labels to write: golden (verified), corrected (photos a reviewer corrected) or "
+                                     "all (golden where verified, else the current verdicts). Default golden."),
+                      QStringLiteral("SOURCE"), QStringLiteral("golden")});
+    parser.addOption({QStringLiteral("jsonl"), QStringLiteral("Write the latest assessments as JSON Lines (- for stdout)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("evidence"), QStringLiteral("Add raw evidence values to the JSON Lines.")});
+    parser.addOption({QStringLiteral("xmp"), QStringLiteral("Write an XMP sidecar beside every photo.")});
+    parser.addOption({QStringLiteral("overwrite-xmp"), QStringLiteral("Replace sidecars written by other programs.")});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project export"), args, out, err))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        err << "headshot-qa project export: expects exactly one PROJECT\n";
+        return kExitUsage;
+    }
+    const bool labels = parser.isSet(QStringLiteral("labels"));
+    const bool jsonl = parser.isSet(QStringLiteral("jsonl"));
+    const bool xmp = parser.isSet(QStringLiteral("xmp"));
+    if (!labels && !jsonl && !xmp) {
+        err << "headshot-qa project export: say what to export: --labels FILE, --jsonl FILE or --xmp\n";
+        return kExitUsage;
+    }
+    const QString sourceName = parser.value(QStringLiteral("source"));
+    LabelSource source = LabelSource::Golden;
+    if (sourceName == QLatin1String("corrected"))
+        source = LabelSource::Corrected;
+    else if (sourceName == QLatin1String("all"))
+        source = LabelSource::All;
+    else if (sourceName != QLatin1String("golden")) {
+        err << "headshot-qa project export: --source must be golden, corrected or all\n";
+        return kExitUsage;
+    }
+    auto store = openProject(QStringLiteral("export"), parser.positionalArguments().front(), err);
+    if (!store)
+        return kExitSomeFailed;
+    int code = kExitOk;
+    if (labels) {
+        const QString file = parser.value(QStringLiteral("labels"));
+        auto set = store->labelSet(source, QFileInfo(file).absolutePath());
+        if (!set) {
+            printError(err, QStringLiteral("export"), set.error());
+            return kExitSomeFailed;
+        }
+        if (auto e = writeLabelFile(file, *set)) {
+            printError(err, QStringLiteral("export"), *e);
+            return kExitSomeFailed;
+        }
+        out << "wrote " << set->rows.size() << " " << sourceName << " labels to " << file << "\n";
+    }
+    if (jsonl) {
+        const QString file = parser.value(QStringLiteral("jsonl"));
+        const bool toStdout = file == QLatin1String("-");
+        QSaveFile f(file);
+        if (!toStdout && !f.open(QIODevice::WriteOnly)) {
+            err << "headshot-qa project export: cannot write " << file << ": " << f.errorString() << "\n";
+            return kExitSomeFailed;
+        }
+        const bool withEvidence = parser.isSet(QStringLiteral("evidence"));
+        auto n = store->forEachLatestAssessment([&](const StoredAssessment& s) {
+            QJsonObject o = assessmentToJson(s.assessment, withEvidence);
+            o[QStringLiteral("model_version")] = s.assessment.modelVersion;
+            const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+            if (toStdout)
+                out << QString::fromUtf8(line);
+            else
+                f.write(line);
+        });
+        if (!n) {
+            printError(err, QStringLiteral("export"), n.error());
+            return kExitSomeFailed;
+        }
+        if (!toStdout) {
+            if (!f.commit()) {
+                err << "headshot-qa project export: cannot write " << file << ": " << f.errorString() << "\n";
+                return kExitSomeFailed;
+            }
+            out << "wrote " << *n << " assessments to " << file << "\n";
+        }
+    }
+    if (xmp)
+        code = std::max(code, exportXmp(*store, parser.isSet(QStringLiteral("overwrite-xmp")), out, err));
+    return code;
+}
+
+/// The photo a label or JSON row names: already in the project by path, else added (hashed) from disk.
+Expected<PhotoId> photoFor(ProjectStore& store, const QString& path)
+{
+    auto known = store.photoByPath(path);
+    if (!known)
+        return known.error();
+    if (known->has_value() && !(*known)->missing)
+        return (*known)->id;
+    auto added = store.addPhoto(path);
+    if (!added)
+        return added.error();
+    return added->id;
+}
+
+/// The inverse of assessmentToJson for the fields it writes (evidence and landmarks are not in it).
+Expected<Assessment> assessmentFromJson(const QJsonObject& o, const QString& file)
+{
+    Assessment a;
+    a.file = file;
+    a.engine = o.value(QStringLiteral("engine")).toString(QStringLiteral("measures"));
+    a.modelVersion = o.value(QStringLiteral("model_version")).toString();
+    a.faceCount = o.value(QStringLiteral("faces")).toInt();
+    a.elapsedMs = o.value(QStringLiteral("elapsed_ms")).toDouble();
+    if (o.value(QStringLiteral("status")).toString() == QLatin1String("error")) {
+        const QJsonObject e = o.value(QStringLiteral("error")).toObject();
+        Error err{ErrorCode::Unreadable, e.value(QStringLiteral("message")).toString()};
+        const QString code = e.value(QStringLiteral("code")).toString();
+        for (ErrorCode c : {ErrorCode::Unreadable, ErrorCode::UnsupportedFormat, ErrorCode::TooLarge,
+                            ErrorCode::TooSmall, ErrorCode::NoFace, ErrorCode::Io, ErrorCode::Model,
+                            ErrorCode::InvalidArgument, ErrorCode::Cancelled})
+            if (code == QString::fromLatin1(errorCodeKey(c).data(), static_cast<qsizetype>(errorCodeKey(c).size())))
+                err.code = c;
+        a.error = err;
+    }
+    const QJsonObject attrs = o.value(QStringLiteral("attributes")).toObject();
+    for (Attribute at : kAllAttributes) {
+        const QJsonValue v = attrs.value(key(at));
+        if (!v.isObject())
+            continue;
+        const QJsonObject jv = v.toObject();
+        if (!jv.value(QStringLiteral("pass")).isBool())
+            return makeError(ErrorCode::Unreadable, QStringLiteral("attribute %1 has no boolean \"pass\"").arg(key(at)));
+        AttributeVerdict& verdict = a.verdict(at);
+        verdict.judged = true;
+        verdict.pass = jv.value(QStringLiteral("pass")).toBool();
+        verdict.score = jv.value(QStringLiteral("score")).toDouble();
+        verdict.reason = jv.value(QStringLiteral("reason")).toString();
+        verdict.source = jv.value(QStringLiteral("source")).toString();
+        const QJsonObject ev = jv.value(QStringLiteral("evidence")).toObject();
+        for (auto it = ev.begin(); it != ev.end(); ++it)
+            verdict.evidence.push_back({it.key().toStdString(), it.value().toDouble()});
+    }
+    if (o.value(QStringLiteral("face")).isObject()) {
+        const QJsonObject f = o.value(QStringLiteral("face")).toObject();
+        const QJsonArray box = f.value(QStringLiteral("box")).toArray();
+        FaceGeometry g;
+        g.box = cv::Rect2d(box.at(0).toDouble(), box.at(1).toDouble(), box.at(2).toDouble(), box.at(3).toDouble());
+        g.yaw = f.value(QStringLiteral("yaw")).toDouble();
+        g.pitch = f.value(QStringLiteral("pitch")).toDouble();
+        g.roll = f.value(QStringLiteral("roll")).toDouble();
+        a.face = g;
+    }
+    return a;
+}
+
+int runImport(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Reads labels.csv rows as golden labels or as corrections, and/or assessments from JSON Lines (as written "
+        "by assess --format jsonl or project export --jsonl). Photos not yet in the project are added."));
+    parser.addOption({QStringLiteral("labels"), QStringLiteral("A labels.csv to read."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("as"),
+                      QStringLiteral("golden (verified labels, the default) or corrections (each differing "
+                                     "attribute becomes a correction in the history)."),
+                      QStringLiteral("KIND"), QStringLiteral("golden")});
+    parser.addOption({QStringLiteral("jsonl"), QStringLiteral("Assessments as JSON Lines; relative paths are "
+                                                              "resolved against the current folder."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("reviewer"),
+                      QStringLiteral("Name recorded with the labels (default: setting review/reviewer, else the "
+                                     "login name)."),
+                      QStringLiteral("NAME")});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project import"), args, out, err))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        err << "headshot-qa project import: expects exactly one PROJECT\n";
+        return kExitUsage;
+    }
+    const bool labels = parser.isSet(QStringLiteral("labels"));
+    const bool jsonl = parser.isSet(QStringLiteral("jsonl"));
+    if (!labels && !jsonl) {
+        err << "headshot-qa project import: say what to import: --labels FILE or --jsonl FILE\n";
+        return kExitUsage;
+    }
+    const QString as = parser.value(QStringLiteral("as"));
+    if (as != QLatin1String("golden") && as != QLatin1String("corrections")) {
+        err << "headshot-qa project import: --as must be golden or corrections\n";
+        return kExitUsage;
+    }
+    const QString reviewer = parser.isSet(QStringLiteral("reviewer")) ? parser.value(QStringLiteral("reviewer"))
+                                                                      : defaultReviewerName();
+    auto store = openProject(QStringLiteral("import"), parser.positionalArguments().front(), err);
+    if (!store)
+        return kExitSomeFailed;
+    if (store->isReadOnly())
+        return kExitSomeFailed;
+    int failed = 0;
+    if (labels) {
+        const QString file = parser.value(QStringLiteral("labels"));
+        auto set = readLabelFile(file);
+        if (!set) {
+            printError(err, QStringLiteral("import"), set.error());
+            return kExitSomeFailed;
+        }
+        int imported = 0, changes = 0;
+        for (const LabelRow& row : set->rows) {
+            auto id = photoFor(*store, row.path);
+            if (!id) {
+                err << "headshot-qa project import: " << file << " line " << row.line << ": " << id.error().detail << "\n";
+                ++failed;
+                continue;
+            }
+            if (as == QLatin1String("golden")) {
+                if (auto e = store->setGoldenLabel(*id, row.label, reviewer)) {
+                    printError(err, QStringLiteral("import"), *e);
+                    ++failed;
+                    continue;
+                }
+            } else {
+                auto photo = store->photo(*id);
+                if (!photo || !photo->has_value()) {
+                    ++failed;
+                    continue;
+                }
+                for (Attribute a : kAllAttributes) {
+                    const auto wanted = row.label[index(a)];
+                    if (wanted < 0 || wanted == (*photo)->label[index(a)])
+                        continue;
+                    auto c = store->correct(*id, a, wanted, reviewer);
+                    if (!c) {
+                        printError(err, QStringLiteral("import"), c.error());
+                        ++failed;
+                    } else {
+                        ++changes;
+                    }
+                }
+            }
+            ++imported;
+        }
+        out << "imported " << imported << " rows from " << file;
+        if (as == QLatin1String("corrections"))
+            out << " (" << changes << " corrections)";
+        else
+            out << " as golden labels";
+        out << "\n";
+    }
+    if (jsonl) {
+        const QString file = parser.value(QStringLiteral("jsonl"));
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            err << "headshot-qa project import: cannot read " << file << ": " << f.errorString() << "\n";
+            return kExitSomeFailed;
+        }
+        int line = 0, imported = 0;
+        while (!f.atEnd()) {
+            const QByteArray text = f.readLine().trimmed();
+            ++line;
+            if (text.isEmpty())
+                continue;
+            QJsonParseError pe;
+            const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
+            const QString name = doc.object().value(QStringLiteral("file")).toString();
+            if (!doc.isObject() || name.isEmpty()) {
+                err << "headshot-qa project import: " << file << " line " << line << ": "
+                    << (pe.error != QJsonParseError::NoError ? pe.errorString() : QStringLiteral("no \"file\" field"))
+                    << "\n";
+                ++failed;
+                continue;
+            }
+            const QString path = QFileInfo(name).absoluteFilePath();
+            auto a = assessmentFromJson(doc.object(), path);
+            auto id = a ? photoFor(*store, path) : Expected<PhotoId>(a.error());
+            auto stored = id ? store->addAssessment(*id, *a) : Expected<qint64>(id.error());
+            if (!stored) {
+                err << "headshot-qa project import: " << file << " line " << line << ": " << stored.error().detail
+                    << "\n";
+                ++failed;
+                continue;
+            }
+            ++imported;
+        }
+        out << "imported " << imported << " assessments from " << file << "\n";
+    }
+    return failed ? kExitSomeFailed : kExitOk;
+}
+
+} // namespace
+
+int runProjectCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    if (args.isEmpty()) {
+        err << kUsage;
+        return kExitUsage;
+    }
+    const QString sub = args.front();
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
+        out << kUsage;
+        return kExitOk;
+    }
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("create"))
+        return runCreate(rest, out, err);
+    if (sub == QLatin1String("add"))
+        return runAdd(rest, out, err);
+    if (sub == QLatin1String("status"))
+        return runStatus(rest, out, err);
+    if (sub == QLatin1String("export"))
+        return runExport(rest, out, err);
+    if (sub == QLatin1String("import"))
+        return runImport(rest, out, err);
+    err << "headshot-qa project: unknown subcommand \"" << sub << "\"\n" << kUsage;
+    return kExitUsage;
+}
+
+} // namespace hqa::core::cli
