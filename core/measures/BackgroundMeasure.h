@@ -1,0 +1,31 @@
+#pragma once
+// Background of the photo: everything outside the (slightly dilated) person mask, looked at on a working copy
+// of fixed size so the figures do not depend on the resolution. A plain wall, seamless paper, a gradient or a
+// soft bokeh passes; clutter, text, patterns, strong coloured objects and other people fail.
+
+#include "core/measures/Measure.h"
+
+namespace hqa::core {
+
+/// Where the background sub-scores cross 0.5.
+struct BackgroundConfig {
+    int workingLongSide = 480;        ///< the image is shrunk to this longer side before measuring
+    double maxRelativeGradient = 3.0; ///< mean Scharr gradient per working pixel, % of (mean grey + 30)
+    double maxEdgeDensity = 0.05;     ///< share of background pixels on a Canny edge
+    double maxSaturatedShare = 0.3;   ///< share covered by saturated colours unlike the backdrop
+    double maxColourClusters = 7.5;   ///< number of distinct colour clusters
+    double minBackgroundShare = 0.04; ///< below this share of the frame there is nothing to judge
+};
+
+/// The background measure. Thread-safe: evaluate() only reads its inputs.
+class BackgroundMeasure final : public Measure {
+public:
+    explicit BackgroundMeasure(BackgroundConfig config = {}) : m_config(config) {}
+    Attribute attribute() const override { return Attribute::Background; }
+    MeasureResult evaluate(const FaceEvidence& ev) const override;
+
+private:
+    BackgroundConfig m_config;
+};
+
+} // namespace hqa::core
