@@ -83,8 +83,13 @@ double overlap(const cv::Rect2d& a, const cv::Rect2d& b)
     return uni > 0 ? inter / uni : 0.0;
 }
 
-/// Orders faces dominant first: by area, with the distance to the image centre deciding between faces of
-/// about the same size.
+/// HOG scores of real faces on the test photos were 1.0-3.0; its false positives on texture (a mission patch,
+/// a printed pattern) scored 0.0-0.1. Below this a detection is weak: it never outranks a strong face and is
+/// not counted as a second person.
+constexpr double kWeakDetection = 0.3;
+
+/// Orders faces dominant first: strong detections before weak ones, then by area, with the distance to the
+/// image centre deciding between faces of about the same size.
 void sortDominantFirst(std::vector<DetectedFace>& faces, cv::Size size)
 {
     const cv::Point2d centre(size.width / 2.0, size.height / 2.0);
@@ -93,8 +98,12 @@ void sortDominantFirst(std::vector<DetectedFace>& faces, cv::Size size)
         const cv::Point2d c(f.box.x + f.box.width / 2, f.box.y + f.box.height / 2);
         return f.box.area() * (1.0 - 0.15 * cv::norm(c - centre) / diag);
     };
-    std::stable_sort(faces.begin(), faces.end(),
-                     [&](const DetectedFace& a, const DetectedFace& b) { return key(a) > key(b); });
+    std::stable_sort(faces.begin(), faces.end(), [&](const DetectedFace& a, const DetectedFace& b) {
+        const bool strongA = a.confidence >= kWeakDetection, strongB = b.confidence >= kWeakDetection;
+        if (strongA != strongB)
+            return strongA;
+        return key(a) > key(b);
+    });
 }
 
 /// Landmarks are only believable when the face parts are in their usual order along the face's own axis.
@@ -316,6 +325,11 @@ Expected<FaceEvidence> FaceAnalyzer::analyze(const cv::Mat& bgr, double scaleToO
         }
         ev.faces.erase(ev.faces.begin());
     }
+    // Other faces count as other people only when the detector is sure of them.
+    if (ev.faces.size() > 1)
+        ev.faces.erase(std::remove_if(ev.faces.begin() + 1, ev.faces.end(),
+                                      [](const DetectedFace& f) { return f.confidence < kWeakDetection; }),
+                       ev.faces.end());
     ev.luminance = linearLuminance(bgr);
     ev.faceMs = timer.nsecsElapsed() / 1e6;
 

@@ -1,0 +1,196 @@
+#include "ExpressionMeasure.h"
+
+#include <QCoreApplication>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hqa::core {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hqa::ExpressionMeasure", text);
+}
+
+double dist(const cv::Point2d& a, const cv::Point2d& b)
+{
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+/// Largest upper-to-lower lid distance of one eye (OFIQ's eye openness), points first..first+5 in dlib order:
+/// corners at 0 and 3, upper lid 1, 2, lower lid 5, 4.
+double lidGap(const std::vector<cv::Point2d>& p, int first)
+{
+    return std::max(dist(p[first + 1], p[first + 5]), dist(p[first + 2], p[first + 4]));
+}
+
+QString num(double v, int decimals = 3)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+enum class Defect { EyesClosed, MouthOpen, Laugh, Yaw, Pitch, Sunglasses };
+
+/// Mean linear luminance inside both eye outlines relative to the cheeks just below them. Open eyes mix
+/// bright sclera with a dark iris; dark lenses cover all of it, so the ratio collapses. -1 when unknown.
+double eyeToCheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d>& p, double ied, double t)
+{
+    cv::Mat lum = ev.luminance;
+    if (lum.empty() || lum.type() != CV_32F || lum.size() != ev.bgr.size())
+        return -1.0;
+    const cv::Rect image(0, 0, lum.cols, lum.rows);
+    double eyeSum = 0, cheekSum = 0;
+    long eyeCount = 0, cheekCount = 0;
+    for (int first : {lm::kEyeImageLeftFirst, lm::kEyeImageRightFirst}) {
+        std::vector<cv::Point> poly;
+        cv::Point2d centre(0, 0);
+        for (int i = first; i < first + 6; ++i) {
+            poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+            centre += p[i] / 6.0;
+        }
+        const cv::Rect box = cv::boundingRect(poly) & image;
+        if (box.area() < 4)
+            return -1.0;
+        cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
+        for (auto& q : poly)
+            q -= box.tl();
+        cv::fillConvexPoly(mask, poly, 255);
+        const int n = cv::countNonZero(mask);
+        eyeSum += cv::mean(lum(box), mask).val[0] * n;
+        eyeCount += n;
+        const double side = 0.3 * ied;
+        const cv::Rect cheek = cv::Rect(cvRound(centre.x - side / 2), cvRound(centre.y + 0.22 * t), cvRound(side),
+                                        cvRound(side)) & image;
+        if (cheek.area() < 4)
+            return -1.0;
+        cheekSum += cv::sum(lum(cheek)).val[0];
+        cheekCount += cheek.area();
+    }
+    if (eyeCount == 0 || cheekCount == 0 || cheekSum <= 0)
+        return -1.0;
+    return (eyeSum / eyeCount) / (cheekSum / cheekCount);
+}
+
+} // namespace
+
+MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
+{
+    MeasureResult r;
+    const FaceGeometry& g = ev.geometry;
+    const double yaw = g.yaw, pitch = g.pitch;
+    const double sYaw = 1.0 - logistic(std::abs(yaw), m_config.yawX0, m_config.poseW);
+    const double sPitch = 1.0 - logistic(std::abs(pitch), m_config.pitchX0, m_config.poseW);
+
+    const bool haveLandmarks = ev.landmarksValid && g.landmarks.size() == 68 && g.eyeToChin > 1.0
+                               && g.interEyeDistance > 1.0;
+    if (!haveLandmarks) {
+        // Without landmarks nothing about eyes or mouth is known; stay just under the boundary so the
+        // verdict is a cautious fail that a reviewer will look at.
+        r.score = std::min(0.45, std::min(sYaw, sPitch));
+        // Same names as with landmarks so that learned heads see a fixed feature set; -1 = not measurable.
+        r.evidence = {{"eye_open_ratio", -1.0},      {"eye_open_image_left", -1.0}, {"eye_open_image_right", -1.0},
+                      {"mouth_open_ratio", -1.0},    {"mouth_width_ied", -1.0},     {"mouth_corner_lift", -1.0},
+                      {"eye_cheek_luminance", -1.0}, {"yaw_deg", yaw},              {"pitch_deg", pitch},
+                      {"landmarks_valid", 0.0}};
+        r.failReason = tr("expression could not be measured: no facial landmarks were found");
+        r.passReason = r.failReason;
+        return r;
+    }
+
+    const auto& p = g.landmarks;
+    const double t = g.eyeToChin;
+    const double ied = g.interEyeDistance;
+
+    const double eyeImageLeft = lidGap(p, lm::kEyeImageLeftFirst) / t;
+    const double eyeImageRight = lidGap(p, lm::kEyeImageRightFirst) / t;
+    const double eyeOpen = std::min(eyeImageLeft, eyeImageRight);
+
+    const double lipGap = std::max({dist(p[61], p[67]), dist(p[62], p[66]), dist(p[63], p[65])}) / t;
+    const double mouthWidth = dist(p[lm::kMouthCornerLeft], p[lm::kMouthCornerRight]) / ied;
+
+    // Corner lift along the face's own "down" axis so that a rolled head does not fake a smile or frown.
+    cv::Point2d axis = g.eyeRight - g.eyeLeft;
+    const double axisLen = std::max(1e-6, std::hypot(axis.x, axis.y));
+    const cv::Point2d down(-axis.y / axisLen, axis.x / axisLen);
+    const cv::Point2d cornerMid = (p[lm::kMouthCornerLeft] + p[lm::kMouthCornerRight]) * 0.5;
+    const cv::Point2d lipMid = (p[62] + p[66]) * 0.5;
+    const cv::Point2d lift = lipMid - cornerMid;
+    const double cornerLift = (lift.x * down.x + lift.y * down.y) / t;
+
+    const double eyeLum = eyeToCheekLuminance(ev, p, ied, t);
+    const double sEye = logistic(eyeOpen, m_config.eyeOpenX0, m_config.eyeOpenW);
+    const double sGlasses = eyeLum < 0 ? 1.0 : logistic(eyeLum, m_config.eyeLuminanceX0, m_config.eyeLuminanceW);
+    const double sMouth = 1.0 - logistic(lipGap, m_config.mouthOpenX0, m_config.mouthOpenW);
+    // A wide mouth alone is a smile; it becomes a laugh only when the lips part as well.
+    const double sLaugh = 1.0 - logistic(mouthWidth, m_config.mouthWidthX0, m_config.mouthWidthW)
+                                    * logistic(lipGap, m_config.grinGapX0, m_config.grinGapW);
+
+    r.evidence = {
+        {"eye_open_ratio", eyeOpen},
+        {"eye_open_image_left", eyeImageLeft},
+        {"eye_open_image_right", eyeImageRight},
+        {"mouth_open_ratio", lipGap},
+        {"mouth_width_ied", mouthWidth},
+        {"mouth_corner_lift", cornerLift},
+        {"eye_cheek_luminance", eyeLum},
+        {"yaw_deg", yaw},
+        {"pitch_deg", pitch},
+        {"landmarks_valid", 1.0},
+    };
+
+    const std::pair<double, Defect> subs[] = {
+        {sEye, Defect::EyesClosed}, {sMouth, Defect::MouthOpen}, {sLaugh, Defect::Laugh},
+        {sYaw, Defect::Yaw},        {sPitch, Defect::Pitch},          {sGlasses, Defect::Sunglasses}};
+    const auto worst = *std::min_element(std::begin(subs), std::end(subs),
+                                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    r.score = std::clamp(worst.first, 0.0, 1.0);
+
+    switch (worst.second) {
+    case Defect::EyesClosed:
+        r.failReason = tr("eyes closed or half closed: lid gap %1 of the eye-to-chin distance (open eyes "
+                          "measure above %2)")
+                           .arg(num(eyeOpen), num(m_config.eyeOpenX0));
+        break;
+    case Defect::MouthOpen:
+        r.failReason = tr("mouth open: lip gap %1 of the eye-to-chin distance (a closed mouth or gentle "
+                          "smile stays below %2)")
+                           .arg(num(lipGap, 2), num(m_config.mouthOpenX0, 2));
+        break;
+    case Defect::Laugh:
+        r.failReason = tr("laughing: mouth %1x the eye distance wide with the lips apart (lip gap %2 of the "
+                          "eye-to-chin distance)")
+                           .arg(num(mouthWidth, 2), num(lipGap, 2));
+        break;
+    case Defect::Sunglasses:
+        r.failReason = tr("eyes hidden, e.g. by sunglasses: the eyes are %1% as bright as the cheeks")
+                           .arg(num(eyeLum * 100.0, 0));
+        break;
+    case Defect::Yaw:
+        r.failReason = tr("not looking at the camera: head turned %1 degrees to the side")
+                           .arg(num(std::abs(yaw), 0));
+        break;
+    case Defect::Pitch:
+        r.failReason = tr("not looking at the camera: head tilted %1 degrees %2")
+                           .arg(num(std::abs(pitch), 0), pitch > 0 ? tr("up") : tr("down"));
+        break;
+    }
+
+    const bool smiling = mouthWidth > 0.95 || cornerLift > 0.03;
+    r.passReason = (smiling ? tr("composed smile: eyes open (lid gap %1 of the eye-to-chin distance), lip gap "
+                                 "%2, mouth %3x the eye distance wide")
+                            : tr("neutral expression: eyes open (lid gap %1 of the eye-to-chin distance), lip "
+                                 "gap %2, mouth %3x the eye distance wide"))
+                       .arg(num(eyeOpen), num(lipGap, 2), num(mouthWidth, 2));
+    return r;
+}
+
+std::unique_ptr<Measure> makeExpressionMeasure()
+{
+    return std::make_unique<ExpressionMeasure>();
+}
+
+} // namespace hqa::core
