@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "core/Attribute.h"
+#include "core/cli/ProjectCommand.h"
 #include "core/engine/Engine.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,8 @@ const std::vector<Command>& commands()
     static const std::vector<Command> all = {
         {"assess", "judge the six attributes of photos (files or folders)", runAssess},
         {"evaluate", "compare an engine's verdicts with a labels.csv and print the metrics", runEvaluate},
+        {"project", "create, add to, inspect, export or import a project file", runProjectCommand},
+        {"select", "pick the best face from a shoot or a video and cut the standard crop", runSelect},
 #ifdef HQA_WITH_TORCH
         {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
          runModelCommand},

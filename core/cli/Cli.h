@@ -17,6 +17,7 @@ QString versionString();
 // Commands, one file each.
 int runAssess(const QStringList& args, QTextStream& out, QTextStream& err);
 int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err);
+int runSelect(const QStringList& args, QTextStream& out, QTextStream& err);
 #ifdef HQA_WITH_TORCH
 int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 #endif

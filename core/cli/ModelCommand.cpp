@@ -8,7 +8,7 @@
 #include "core/model/SwinModel.h"
 #endif
 
-namespace hqa::core {
+namespace hqa::core::cli {
 
 namespace {
 
@@ -140,4 +140,4 @@ int runModelCommand(const QStringList& argsIn, QTextStream& out, QTextStream& er
 #endif
 }
 
-} // namespace hqa::core
+} // namespace hqa::core::cli

@@ -4,10 +4,10 @@
 #include <QStringList>
 #include <QTextStream>
 
-namespace hqa::core {
+namespace hqa::core::cli {
 
 /// Runs a model sub-command. `args` are the words after "model" (a leading "model" is skipped too).
 /// Returns the exit status: 0 success, 1 failure (message on err), 2 usage error.
 int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
-} // namespace hqa::core
+} // namespace hqa::core::cli

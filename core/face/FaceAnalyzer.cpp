@@ -25,8 +25,11 @@
 namespace hqa::core {
 namespace {
 
-/// HOG runs on a copy of about this long side: faces in headshots stay well above its 80 px minimum.
-constexpr double kDetectLongSide = 640.0;
+/// HOG runs on a copy whose shorter side is about this, with at most kDetectMaxPixels: HOG's window is 80 px,
+/// so faces down to ~15% of the shorter side are found in the first pass (a second, smaller person beside the
+/// subject included), and the cost stays bounded for wide or huge frames.
+constexpr double kDetectShortSide = 560.0;
+constexpr double kDetectMaxPixels = 500'000.0;
 /// Upsampled retries stop at this long side (time grows with the pixel count).
 constexpr double kUpsampleMaxLongSide = 1400.0;
 /// Below this shorter side the upsampled retry aims for it.
@@ -186,7 +189,8 @@ std::vector<DetectedFace> FaceAnalyzer::Impl::detect(const cv::Mat& gray)
 {
     const double longSide = std::max(gray.cols, gray.rows);
     const double shortSide = std::min(gray.cols, gray.rows);
-    const double base = std::min(1.0, kDetectLongSide / longSide);
+    const double base = std::min({1.0, kDetectShortSide / shortSide,
+                                  std::sqrt(kDetectMaxPixels / (double(gray.cols) * gray.rows))});
 
     std::vector<DetectedFace> faces = runHog(gray, base, 0.0, "hog");
     if (!faces.empty())

@@ -340,7 +340,11 @@ bool hasImageExtension(const QString& path)
 {
     static const QStringList kExtensions = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"),
                                             QStringLiteral("png"), QStringLiteral("webp"), QStringLiteral("tif"),
-                                            QStringLiteral("tiff"), QStringLiteral("bmp")};
+                                            QStringLiteral("tiff"), QStringLiteral("bmp"),
+                                            // Not decoded, but listed so a folder scan reports them as
+                                            // unsupported instead of skipping them silently.
+                                            QStringLiteral("gif"), QStringLiteral("heic"), QStringLiteral("heif"),
+                                            QStringLiteral("avif"), QStringLiteral("jxl")};
     return kExtensions.contains(QFileInfo(path).suffix(), Qt::CaseInsensitive);
 }
 

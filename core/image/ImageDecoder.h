@@ -53,7 +53,8 @@ Expected<DecodedImage> decodeImage(const QByteArray& bytes, const DecodeOptions&
 /// Reads and decodes a file; Io when it cannot be read (missing, permission), Unreadable when empty.
 Expected<DecodedImage> decodeImageFile(const QString& path, const DecodeOptions& options = {});
 
-/// True when the file name has an extension the product scans for in folders.
+/// True when the file name has an image extension the product scans for in folders: the decodable formats
+/// plus common undecodable ones (gif, heic, heif, avif, jxl), which are then reported as unsupported.
 bool hasImageExtension(const QString& path);
 
 } // namespace hqa::core

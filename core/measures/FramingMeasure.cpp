@@ -1,6 +1,7 @@
 #include "FramingMeasure.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -157,10 +158,18 @@ MeasureResult FramingMeasure::evaluate(const FaceEvidence& ev) const
                         .arg(ev.faces.size())
                         .arg(pct(secondFace))});
 
-    const auto worst = std::min_element(subs.begin(), subs.end(),
-                                        [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
-    r.score = std::clamp(worst->score, 0.0, 1.0);
-    r.failReason = worst->reason;
+    // The score is the worst rule's; the fail reason lists every failing rule, worst first (at most three), so
+    // a reviewer sees all framing defects at once. Another person in the photo is categorical and leads.
+    const SubScore severalFaces = subs.back();
+    std::stable_sort(subs.begin(), subs.end(), [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
+    r.score = std::clamp(subs.front().score, 0.0, 1.0);
+    QStringList failing;
+    if (severalFaces.score < 0.5)
+        failing << severalFaces.reason;
+    for (const SubScore& sub : subs)
+        if (sub.score < 0.5 && failing.size() < 3 && sub.reason != severalFaces.reason)
+            failing << sub.reason;
+    r.failReason = failing.isEmpty() ? subs.front().reason : failing.join(QStringLiteral("; "));
     r.passReason = tr("well framed: face centre %1% %2 of the image centre, eyes at %3% of the height, face "
                       "%4% of the image height, chin %5% above the bottom edge")
                        .arg(pct(std::abs(centreOffset)), side, pct(eyeHeight), pct(faceHeight), pct(chinMargin));

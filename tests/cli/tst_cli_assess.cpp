@@ -282,9 +282,14 @@ void TestCliAssess::severalFacesFailFraming()
     QVERIFY(!frames.isEmpty());
     cv::Mat b = cv::imread(test::cachePath(QStringLiteral("frames/") + frames.front()).toStdString());
     QVERIFY(!b.empty());
-    cv::resize(b, b, {b.cols * a.rows / b.rows, a.rows});
+    // Two people of similar size side by side: scale the frame so its face matches the astronaut's (~90 px;
+    // Franck's face is about 0.4 of the frame height), on a canvas as tall as the astronaut photo.
+    const int h = a.rows / 2;
+    cv::resize(b, b, {b.cols * h / b.rows, h}, 0, 0, cv::INTER_CUBIC);
+    cv::Mat canvas(a.rows, b.cols, CV_8UC3, cv::Scalar(200, 200, 200));
+    b.copyTo(canvas(cv::Rect(0, a.rows / 8, b.cols, b.rows)));
     cv::Mat both;
-    cv::hconcat(a, b, both);
+    cv::hconcat(a, canvas, both);
     const QString path = m_dir + QStringLiteral("/two-people.png");
     QVERIFY(cv::imwrite(path.toStdString(), both));
     const Run r = cli({QStringLiteral("assess"), path});

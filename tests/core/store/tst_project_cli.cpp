@@ -1,0 +1,319 @@
+// `headshot-qa project ...` driven in-process through runProjectCommand, checking what a user would see and
+// what ends up in the files.
+
+#include "core/cli/AssessmentFormat.h"
+#include "core/cli/ProjectCommand.h"
+#include "core/store/ProjectStore.h"
+#include "core/store/XmpSidecar.h"
+
+#include "StoreTestUtil.h"
+#include "tests/support/TestData.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace hqa::core;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run project(const QStringList& args)
+{
+    Run r;
+    QTextStream out(&r.out), err(&r.err);
+    r.code = cli::runProjectCommand(args, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+QString readText(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+void writeText(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+/// Attributes of the rdf:Description element of an XMP sidecar, keyed "prefix:name".
+QMap<QString, QString> xmpAttributes(const QString& path)
+{
+    QMap<QString, QString> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader r(&f);
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement() && r.name() == QLatin1String("Description"))
+            for (const auto& a : r.attributes())
+                out[a.qualifiedName().toString()] = a.value().toString();
+    }
+    return out;
+}
+
+} // namespace
+
+class TestProjectCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void createAddStatusAndMove();
+    void labelsImportExportRoundTrip();
+    void jsonlImportExportRoundTrip();
+    void xmpSidecarsCarryPickAndReject();
+    void addAssessesWithTheEngine();
+
+private:
+    QString path(const QString& rel) const { return QDir(m_dir.path()).filePath(rel); }
+    QTemporaryDir m_dir;
+};
+
+void TestProjectCli::initTestCase() { QVERIFY(m_dir.isValid()); }
+
+void TestProjectCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("nothing") << QStringList{} << 2 << "Usage";
+    QTest::newRow("unknown subcommand") << QStringList{"frobnicate"} << 2 << "unknown subcommand";
+    QTest::newRow("create without project") << QStringList{"create"} << 2 << "exactly one PROJECT";
+    QTest::newRow("add without paths") << QStringList{"add", "x.hqa"} << 2 << "at least one PATH";
+    QTest::newRow("export of nothing") << QStringList{"export", "x.hqa"} << 2 << "say what to export";
+    QTest::newRow("bad source") << QStringList{"export", "x.hqa", "--labels", "l.csv", "--source", "guess"} << 2
+                                << "--source";
+    QTest::newRow("bad import kind") << QStringList{"import", "x.hqa", "--labels", "l.csv", "--as", "maybe"} << 2
+                                     << "--as";
+    QTest::newRow("unknown option") << QStringList{"status", "x.hqa", "--colour"} << 2 << "colour";
+    QTest::newRow("no such project") << QStringList{"status", "/nonexistent/x.hqa"} << 1 << "no project";
+}
+
+void TestProjectCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const Run r = project(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestProjectCli::createAddStatusAndMove()
+{
+    const QString proj = path(QStringLiteral("shoot.hqa"));
+    Run r = project({"create", proj});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("schema version 1")));
+    QCOMPARE(project({"create", proj}).code, 1);
+
+    for (int i = 0; i < 3; ++i)
+        hqa::test::writeImage(path(QStringLiteral("day1/img%1.png").arg(i)), 300 + i);
+    QFile::copy(path(QStringLiteral("day1/img0.png")), path(QStringLiteral("day1/duplicate.png")));
+    r = project({"add", proj, path(QStringLiteral("day1")), "--no-assess"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("added 3, already in the project 1")), qPrintable(r.out));
+    r = project({"add", proj, path(QStringLiteral("day1")), "--no-assess"});
+    QVERIFY2(r.out.contains(QStringLiteral("added 0, already in the project 4")), qPrintable(r.out));
+
+    QVERIFY(QDir(m_dir.path()).rename(QStringLiteral("day1"), QStringLiteral("archive")));
+    r = project({"status", proj});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("photos:         3 (3 missing)")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("missing:        ")));
+    r = project({"add", proj, path(QStringLiteral("archive")), "--no-assess"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("found again after a move 3")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("found again: ")));
+    r = project({"status", proj});
+    QVERIFY2(r.out.contains(QStringLiteral("photos:         3 (0 missing)")), qPrintable(r.out));
+
+    // A file that is not an image fails clearly, the rest is still added.
+    writeText(path(QStringLiteral("archive/broken.jpg")), "not a jpeg");
+    r = project({"add", proj, path(QStringLiteral("archive")), "--no-assess"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("broken.jpg")), qPrintable(r.err));
+}
+
+void TestProjectCli::labelsImportExportRoundTrip()
+{
+    const QString proj = path(QStringLiteral("labels.hqa"));
+    QCOMPARE(project({"create", proj}).code, 0);
+    hqa::test::writeImage(path(QStringLiteral("set/a.png")), 401);
+    hqa::test::writeImage(path(QStringLiteral("set/sub/b.png")), 402);
+    writeText(path(QStringLiteral("set/labels.csv")), "file,label,note\na.png,110111,ok\nsub/b.png,0-1111,\n");
+    Run r = project({"import", proj, "--labels", path(QStringLiteral("set/labels.csv")), "--reviewer", "Jo"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("imported 2 rows")), qPrintable(r.out));
+
+    const QString out = path(QStringLiteral("export/golden.csv"));
+    QDir().mkpath(path(QStringLiteral("export")));
+    r = project({"export", proj, "--labels", out});
+    QCOMPARE(r.code, 0);
+    auto set = readLabelFile(out);
+    QVERIFY(set.ok());
+    QCOMPARE(set->rows.size(), size_t(2));
+    QCOMPARE(set->rows[0].file, QStringLiteral("../set/a.png")); // relative to the CSV's folder
+    QCOMPARE(set->rows[0].path, QFileInfo(path(QStringLiteral("set/a.png"))).absoluteFilePath());
+    QCOMPARE(labelToString(set->rows[0].label), QStringLiteral("110111"));
+    QCOMPARE(labelToString(set->rows[1].label), QStringLiteral("0-1111"));
+    QCOMPARE(set->rows[1].extra.at(1), QStringLiteral("Jo")); // verified_by
+
+    // As corrections: only attributes that differ from the current verdict become history rows.
+    writeText(path(QStringLiteral("set/fix.csv")), "file,label\na.png,1-----\nsub/b.png,00----\n");
+    r = project({"import", proj, "--labels", path(QStringLiteral("set/fix.csv")), "--as", "corrections", "--reviewer", "Kim"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("(3 corrections)")), qPrintable(r.out));
+    r = project({"export", proj, "--labels", path(QStringLiteral("export/corrected.csv")), "--source", "corrected"});
+    QCOMPARE(r.code, 0);
+    auto corrected = readLabelFile(path(QStringLiteral("export/corrected.csv")));
+    QCOMPARE(corrected->rows.size(), size_t(2));
+    QCOMPARE(labelToString(corrected->rows[0].label), QStringLiteral("1-----"));
+    QCOMPARE(labelToString(corrected->rows[1].label), QStringLiteral("00----"));
+
+    // A row whose photo does not exist is reported with its line; the others still count.
+    writeText(path(QStringLiteral("set/bad.csv")), "file,label\na.png,111111\nghost.png,111111\n");
+    r = project({"import", proj, "--labels", path(QStringLiteral("set/bad.csv"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("line 3")) && r.err.contains(QStringLiteral("ghost.png")), qPrintable(r.err));
+    // A malformed file is refused as a whole with the parser's message.
+    writeText(path(QStringLiteral("set/malformed.csv")), "file,label\na.png,11x111\n");
+    r = project({"import", proj, "--labels", path(QStringLiteral("set/malformed.csv"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("line 2")), qPrintable(r.err));
+}
+
+void TestProjectCli::jsonlImportExportRoundTrip()
+{
+    const QString proj = path(QStringLiteral("jsonl.hqa"));
+    QCOMPARE(project({"create", proj}).code, 0);
+    Assessment a = hqa::test::makeAssessment(QStringLiteral("101111"));
+    a.file = hqa::test::writeImage(path(QStringLiteral("j/a.png")), 501);
+    Assessment b;
+    b.file = hqa::test::writeImage(path(QStringLiteral("j/b.png")), 502);
+    b.error = Error{ErrorCode::NoFace, QStringLiteral("no face found")};
+    QByteArray lines;
+    for (const Assessment& x : {a, b})
+        lines += QJsonDocument(cli::assessmentToJson(x)).toJson(QJsonDocument::Compact) + '\n';
+    writeText(path(QStringLiteral("j/in.jsonl")), lines + "{\"file\": \n");
+    Run r = project({"import", proj, "--jsonl", path(QStringLiteral("j/in.jsonl"))});
+    QCOMPARE(r.code, 1); // the truncated last line
+    QVERIFY2(r.err.contains(QStringLiteral("line 3")), qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("imported 2 assessments")), qPrintable(r.out));
+    r = project({"status", proj});
+    QVERIFY2(r.out.contains(QStringLiteral("assessed:       2 photos, 2 assessments")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("background 1")), qPrintable(r.out));
+
+    r = project({"export", proj, "--jsonl", path(QStringLiteral("j/out.jsonl"))});
+    QCOMPARE(r.code, 0);
+    const QStringList out = readText(path(QStringLiteral("j/out.jsonl"))).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(out.size(), 2);
+    const QJsonObject oa = QJsonDocument::fromJson(out[0].toUtf8()).object();
+    const QJsonObject ob = QJsonDocument::fromJson(out[1].toUtf8()).object();
+    QCOMPARE(oa.value("file").toString(), QFileInfo(a.file).absoluteFilePath());
+    QCOMPARE(oa.value("label").toString(), QStringLiteral("101111"));
+    QCOMPARE(oa.value("attributes").toObject().value("attire").toObject().value("reason").toString(),
+             a.verdict(Attribute::Attire).reason);
+    QCOMPARE(ob.value("status").toString(), QStringLiteral("error"));
+    QCOMPARE(ob.value("error").toObject().value("code").toString(), QStringLiteral("no_face"));
+
+    // What one project exports, another imports to the same JSON.
+    const QString proj2 = path(QStringLiteral("jsonl2.hqa"));
+    QCOMPARE(project({"create", proj2}).code, 0);
+    QCOMPARE(project({"import", proj2, "--jsonl", path(QStringLiteral("j/out.jsonl"))}).code, 0);
+    r = project({"export", proj2, "--jsonl", "-"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts), out);
+}
+
+void TestProjectCli::xmpSidecarsCarryPickAndReject()
+{
+    const QString proj = path(QStringLiteral("xmp.hqa"));
+    auto store = ProjectStore::create(proj);
+    QVERIFY(store.ok());
+    const QString pass = hqa::test::writeImage(path(QStringLiteral("x/pass.png")), 601);
+    const QString fail = hqa::test::writeImage(path(QStringLiteral("x/fail.png")), 602);
+    const QString gold = hqa::test::writeImage(path(QStringLiteral("x/golden.png")), 603);
+    const QString other = hqa::test::writeImage(path(QStringLiteral("x/other.png")), 604);
+    bool stored = true;
+    auto add = [&](const QString& f, const QString& label) -> PhotoId {
+        const PhotoId id = (*store)->addPhoto(f).value().id;
+        stored = stored && (*store)->addAssessment(id, hqa::test::makeAssessment(label)).ok();
+        return id;
+    };
+    add(pass, QStringLiteral("111111"));
+    add(fail, QStringLiteral("110111"));
+    const PhotoId g = add(gold, QStringLiteral("011111"));
+    QVERIFY(!(*store)->setGoldenLabel(g, *parseLabel(u"111111"), QStringLiteral("Lu")));
+    add(other, QStringLiteral("111111"));
+    QVERIFY(stored);
+    store->reset();
+    const QByteArray foreign = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><!-- darktable's edit history --></x:xmpmeta>";
+    writeText(xmpSidecarPath(other), foreign);
+
+    Run r = project({"export", proj, "--xmp"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("another program")), qPrintable(r.err));
+    QCOMPARE(readText(xmpSidecarPath(other)).toUtf8(), foreign);
+    QVERIFY(r.out.contains(QStringLiteral("wrote 3 XMP sidecars")));
+
+    const auto failAttrs = xmpAttributes(xmpSidecarPath(fail));
+    QCOMPARE(failAttrs.value("xmp:Rating"), QStringLiteral("-1"));
+    QCOMPARE(failAttrs.value("digiKam:PickLabel"), QStringLiteral("1"));
+    QCOMPARE(failAttrs.value("hqa:label"), QStringLiteral("110111"));
+    QCOMPARE(failAttrs.value("hqa:attire"), QStringLiteral("fail"));
+    QCOMPARE(failAttrs.value("hqa:engine"), QStringLiteral("measures"));
+    const auto passAttrs = xmpAttributes(xmpSidecarPath(pass));
+    QVERIFY(!passAttrs.contains("xmp:Rating"));
+    QCOMPARE(passAttrs.value("digiKam:PickLabel"), QStringLiteral("3"));
+    QCOMPARE(passAttrs.value("hqa:source"), QStringLiteral("engine"));
+    const auto goldAttrs = xmpAttributes(xmpSidecarPath(gold));
+    QCOMPARE(goldAttrs.value("hqa:source"), QStringLiteral("golden"));
+    QCOMPARE(goldAttrs.value("hqa:label"), QStringLiteral("111111"));
+
+    // Our own sidecars are refreshed; another program's only with --overwrite-xmp.
+    r = project({"export", proj, "--xmp", "--overwrite-xmp"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(xmpAttributes(xmpSidecarPath(other)).value("hqa:label"), QStringLiteral("111111"));
+}
+
+void TestProjectCli::addAssessesWithTheEngine()
+{
+    const QString photo = hqa::test::cachePath(QStringLiteral("photos/astronaut.png"));
+    if (!QFile::exists(photo))
+        QSKIP("test photos not fetched (scripts/fetch-test-data)");
+    const QString proj = path(QStringLiteral("engine.hqa"));
+    QCOMPARE(project({"create", proj}).code, 0);
+    Run r = project({"add", proj, photo, "--jobs", "1"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("assessed 1 with measures")), qPrintable(r.out));
+    r = project({"add", proj, photo, "--jobs", "1"});
+    QVERIFY2(!r.out.contains(QStringLiteral("assessed")), qPrintable(r.out)); // already assessed by this engine
+    r = project({"add", proj, photo, "--jobs", "1", "--reassess"});
+    QVERIFY2(r.out.contains(QStringLiteral("assessed 1")), qPrintable(r.out));
+    r = project({"status", proj});
+    QVERIFY2(r.out.contains(QStringLiteral("assessed:       1 photos, 2 assessments")), qPrintable(r.out));
+    r = project({"export", proj, "--jsonl", "-"});
+    const QJsonObject o = QJsonDocument::fromJson(r.out.split(u'\n').front().toUtf8()).object();
+    QCOMPARE(o.value("engine").toString(), QStringLiteral("measures"));
+    QVERIFY(o.value("model_version").toString().startsWith(QStringLiteral("measures-")));
+    QCOMPARE(o.value("label").toString().size(), 6);
+}
+
+QTEST_GUILESS_MAIN(TestProjectCli)
+#include "tst_project_cli.moc"
