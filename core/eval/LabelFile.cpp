@@ -10,6 +10,16 @@ namespace hqa::core {
 
 namespace {
 QString tr(const char* s) { return QCoreApplication::translate("hqa::LabelFile", s); }
+
+/// Line breaks as the record reader sees them: CRLF, LF and a lone CR (old Mac files) each end one line.
+int lineBreaks(QStringView text)
+{
+    int n = 0;
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (text[i] == u'\n' || (text[i] == u'\r' && (i + 1 == text.size() || text[i + 1] != u'\n')))
+            ++n;
+    return n;
+}
 } // namespace
 
 std::optional<Label> parseLabel(QStringView text)
@@ -117,7 +127,7 @@ Expected<LabelSet> parseLabelCsv(const QByteArray& bytes, const QString& baseDir
     auto header = readCsvRecord(text, pos, &err);
     if (!header || header->isEmpty() || (header->size() == 1 && header->front().trimmed().isEmpty()))
         return makeError(ErrorCode::Unreadable, tr("label file is empty or has no header"));
-    int line = 1 + static_cast<int>(QStringView(text).left(pos).count(u'\n'));
+    int line = 1 + lineBreaks(QStringView(text).left(pos));
     int fileCol = -1, labelCol = -1, groupCol = -1;
     LabelSet set;
     std::vector<int> extraCols;
@@ -143,7 +153,7 @@ Expected<LabelSet> parseLabelCsv(const QByteArray& bytes, const QString& baseDir
         auto rec = readCsvRecord(text, pos, &err);
         if (!rec)
             return makeError(ErrorCode::Unreadable, tr("line %1: %2").arg(recordLine).arg(err));
-        line += static_cast<int>(QStringView(text).mid(start, pos - start).count(u'\n'));
+        line += lineBreaks(QStringView(text).mid(start, pos - start));
         if (rec->size() == 1 && rec->front().trimmed().isEmpty())
             continue; // blank line
         if (rec->size() != header->size())

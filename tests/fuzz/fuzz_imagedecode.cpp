@@ -1,10 +1,11 @@
 // libFuzzer harness for the image decoding entry points (core/image/ImageDecoder.h) as the store and CLI see
 // them: probeImage (what `project add` reads for the size) and decodeImage. Arbitrary bytes give either a valid
 // 8-bit BGR image of the size the header announced, or an error with a message; never a crash or a hang.
-// (fuzz_decode.cpp, from the decoder's author, checks the preview scaling; this one checks the error contract.)
+// Reduced decodes must never come out larger than asked (or than the original).
 
 #include "core/image/ImageDecoder.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 
@@ -32,5 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!header.ok() || header->orientedWidth() != image->originalSize.width
         || header->orientedHeight() != image->originalSize.height)
         std::abort(); // the decode succeeded where the probe (used for the stored size) disagreed
+    if (options.maxLongSide > 0
+        && std::max(m.cols, m.rows)
+               > std::max(options.maxLongSide, std::max(image->originalSize.width, image->originalSize.height)))
+        std::abort();
     return 0;
 }

@@ -1,4 +1,4 @@
-// Writes small valid images of every decoded format as the starting corpus of fuzz_decode (generated, so no
+// Writes small valid images of every decoded format as the starting corpus of fuzz_imagedecode (generated, so no
 // binary files are committed).
 
 #include <opencv2/imgcodecs.hpp>

@@ -71,6 +71,7 @@ void TestLabelFile::rejectsMalformed_data()
     QTest::newRow("bad label") << QByteArray("file,label\na.jpg,111111\nb.jpg,11\n") << "line 3";
     QTest::newRow("field count") << QByteArray("file,label\na.jpg,111111,extra\n") << "line 2";
     QTest::newRow("open quote") << QByteArray("file,label\n\"a.jpg,111111\n") << "quoted";
+    QTest::newRow("bare CR line ends") << QByteArray("file,label\ra.jpg,111111\rb.jpg,1x1111\r") << "line 3";
     QTest::newRow("binary junk") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << "label";
 }
 
