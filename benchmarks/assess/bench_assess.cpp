@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,7 +44,7 @@ ChildRun runChild(const std::vector<std::string>& argv)
     t.start();
     const pid_t pid = fork();
     if (pid == 0) {
-        const int devnull = ::open("/dev/null", 1);
+        const int devnull = ::open("/dev/null", O_WRONLY);
         dup2(devnull, 1);
         execv(args[0], args.data());
         _exit(127);

@@ -1,6 +1,6 @@
 // Swin-T inference speed: this program (LibTorch, fused attention) against torchvision eager in Python on
 // the same weights and thread count, batch 1 and 8, median of repeated runs, peak memory, GFLOP/s.
-// Usage: swin_bench [--threads 1,2] [--reps 10] [--work DIR] [--no-python]
+// Usage: swin_bench [--threads 1,2] [--reps 10] [--rounds 3] [--work DIR] [--no-python]
 
 #include "core/model/BlasInfo.h"
 #include "core/model/SwinModel.h"
@@ -9,15 +9,18 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTextStream>
 
 #include <sys/resource.h>
+#include <ctime>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <random>
 
 using namespace hqa::core;
@@ -52,6 +55,13 @@ double median(std::vector<double> v)
     return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
 }
 
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 double peakRssMb()
 {
     rusage u{};
@@ -67,6 +77,7 @@ int main(int argc, char** argv)
     QTextStream out(stdout);
     QStringList threadList{QStringLiteral("1")};
     int reps = 10;
+    int rounds = 3;
     QString work = QDir::tempPath() + QStringLiteral("/hqa-swin-bench");
     bool python = true;
     const QStringList args = app.arguments();
@@ -77,14 +88,21 @@ int main(int argc, char** argv)
             reps = std::max(3, args[++i].toInt());
         else if (args[i] == QLatin1String("--work") && i + 1 < args.size())
             work = args[++i];
+        else if (args[i] == QLatin1String("--rounds") && i + 1 < args.size())
+            rounds = std::max(1, args[++i].toInt());
         else if (args[i] == QLatin1String("--no-python"))
             python = false;
     }
     QDir().mkpath(work);
     const QString script = QStringLiteral(HQA_SOURCE_DIR "/benchmarks/swin/bench_torchvision.py");
     const QString weights = work + QStringLiteral("/swin_t_seed0.pth");
-    auto runPython = [&](const QStringList& a) -> QByteArray {
+    auto runPython = [&](const QStringList& a, int threads) -> QByteArray {
         QProcess p;
+        // torch.set_num_threads does not reach the pthread OpenBLAS pool; the environment does.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OPENBLAS_NUM_THREADS"), QString::number(threads));
+        env.insert(QStringLiteral("OMP_NUM_THREADS"), QString::number(threads));
+        p.setProcessEnvironment(env);
         p.start(QStringLiteral("/usr/bin/python3"), QStringList{script} + a);
         if (!p.waitForFinished(1'800'000) || p.exitCode() != 0) {
             out << "python failed: " << p.readAllStandardError().right(1500) << "\n";
@@ -93,7 +111,7 @@ int main(int argc, char** argv)
         return p.readAllStandardOutput();
     };
     if (!QFile::exists(weights)) {
-        runPython({QStringLiteral("--save-weights"), weights});
+        runPython({QStringLiteral("--save-weights"), weights}, 1);
         if (!QFile::exists(weights))
             return 1;
     }
@@ -116,55 +134,79 @@ int main(int argc, char** argv)
 
     struct Variant {
         const char* name;
-        bool fused, channelsLast;
+        bool fused, oneDnn, channelsLast;
     };
-    const Variant variants[] = {{"C++ reference attention", false, false},
-                                {"C++ fused attention", true, false},
-                                {"C++ fused + channels-last input", true, true}};
+    const Variant variants[] = {{"C++ reference path, BLAS", false, false, false},
+                                {"C++ fused attention, BLAS", true, false, false},
+                                {"C++ fused attention, oneDNN", true, true, false},
+                                {"C++ fused, oneDNN, channels-last in", true, true, true}};
     out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-               .arg(QStringLiteral("engine"), -34).arg(QStringLiteral("thr"), 3).arg(QStringLiteral("batch"), 5)
-               .arg(QStringLiteral("median ms"), 10).arg(QStringLiteral("img/s"), 7).arg(QStringLiteral("GFLOP/s  vs python"), 19);
+               .arg(QStringLiteral("engine"), -36).arg(QStringLiteral("thr"), 3).arg(QStringLiteral("batch"), 5)
+               .arg(QStringLiteral("median ms"), 10).arg(QStringLiteral("img/s"), 7).arg(QStringLiteral("GFLOP/s  vs python   cpu ms   cpu vs py"), 40);
     for (const QString& t : threadList) {
         const int threads = std::max(1, t.toInt());
-        QJsonObject py;
-        if (python) {
-            const QByteArray json = runPython({QStringLiteral("--weights"), weights, QStringLiteral("--threads"),
-                                               QString::number(threads), QStringLiteral("--reps"), QString::number(reps)});
-            py = QJsonDocument::fromJson(json.trimmed().split('\n').last()).object();
-        }
         SwinModel::setThreads(threads);
-        for (int batch : {1, 8}) {
-            const double pyMs = py.value("batches").toObject().value(QString::number(batch)).toObject().value("median_ms").toDouble();
-            if (pyMs > 0)
-                out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                           .arg(QStringLiteral("Python torchvision eager"), -34).arg(threads, 3).arg(batch, 5)
-                           .arg(pyMs, 10, 'f', 1).arg(1000.0 * batch / pyMs, 7, 'f', 2)
-                           .arg(2 * gmacs * batch / (pyMs / 1000), 8, 'f', 1);
-            for (const Variant& v : variants) {
-                (*model)->setFusedAttention(v.fused);
-                (*model)->setChannelsLast(v.channelsLast);
-                std::vector<double> ms;
-                for (int r = 0; r < reps + 3; ++r) {
-                    QElapsedTimer timer;
-                    timer.start();
-                    auto result = (*model)->run(input.data(), batch);
-                    if (!result) {
-                        out << result.error().detail << "\n";
-                        return 1;
-                    }
-                    if (r >= 3)
-                        ms.push_back(double(timer.nsecsElapsed()) / 1e6);
-                }
-                const double m = median(ms);
-                out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
-                           .arg(QString::fromLatin1(v.name), -34).arg(threads, 3).arg(batch, 5).arg(m, 10, 'f', 1)
-                           .arg(1000.0 * batch / m, 7, 'f', 2).arg(2 * gmacs * batch / (m / 1000), 8, 'f', 1)
-                           .arg(pyMs > 0 ? QStringLiteral("%1x").arg(m / pyMs, 0, 'f', 3) : QStringLiteral("-"), 10);
-                out.flush();
+        // Rounds alternate Python and C++ so that load from other processes hits both alike.
+        std::map<int, std::vector<double>> pyMs, pyCpu;
+        std::map<std::pair<int, int>, std::vector<double>> cppMs, cppCpu;
+        double pyPeak = 0;
+        for (int round = 0; round < rounds; ++round) {
+            if (python) {
+                const QByteArray json = runPython({QStringLiteral("--weights"), weights, QStringLiteral("--threads"),
+                                                   QString::number(threads), QStringLiteral("--reps"), QString::number(reps)},
+                                                  threads);
+                const QJsonObject py = QJsonDocument::fromJson(json.trimmed().split('\n').last()).object();
+                for (int batch : {1, 8})
+                    for (const QJsonValue& v : py.value("batches").toObject().value(QString::number(batch)).toObject().value("times_ms").toArray())
+                        pyMs[batch].push_back(v.toDouble());
+                for (int batch : {1, 8})
+                    for (const QJsonValue& v : py.value("batches").toObject().value(QString::number(batch)).toObject().value("cpu_ms").toArray())
+                        pyCpu[batch].push_back(v.toDouble());
+                pyPeak = std::max(pyPeak, py.value("peak_rss_mb").toDouble());
             }
+            for (int batch : {1, 8})
+                for (int vi = 0; vi < int(std::size(variants)); ++vi) {
+                    const Variant& v = variants[vi];
+                    (*model)->setFusedAttention(v.fused);
+                    (*model)->setOneDnn(v.oneDnn);
+                    (*model)->setChannelsLast(v.channelsLast);
+                    for (int r = 0; r < reps + 2; ++r) {
+                        QElapsedTimer timer;
+                        timer.start();
+                        const double cpu0 = processCpuMs();
+                        auto result = (*model)->run(input.data(), batch);
+                        if (!result) {
+                            out << result.error().detail << "\n";
+                            return 1;
+                        }
+                        if (r >= 2) {
+                            cppMs[{vi, batch}].push_back(double(timer.nsecsElapsed()) / 1e6);
+                            cppCpu[{vi, batch}].push_back(processCpuMs() - cpu0);
+                        }
+                    }
+                }
+        }
+        for (int batch : {1, 8}) {
+            const double py = pyMs[batch].empty() ? 0.0 : median(pyMs[batch]);
+            const double pyC = pyCpu[batch].empty() ? 0.0 : median(pyCpu[batch]);
+            if (py > 0)
+                out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                           .arg(QStringLiteral("Python torchvision eager"), -36).arg(threads, 3).arg(batch, 5)
+                           .arg(py, 10, 'f', 1).arg(1000.0 * batch / py, 7, 'f', 2)
+                           .arg(2 * gmacs * batch / (py / 1000), 8, 'f', 1).arg(QString(), 10).arg(pyC, 9, 'f', 1);
+            for (int vi = 0; vi < int(std::size(variants)); ++vi) {
+                const double m = median(cppMs[{vi, batch}]), c = median(cppCpu[{vi, batch}]);
+                out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                           .arg(QString::fromLatin1(variants[vi].name), -36).arg(threads, 3).arg(batch, 5).arg(m, 10, 'f', 1)
+                           .arg(1000.0 * batch / m, 7, 'f', 2).arg(2 * gmacs * batch / (m / 1000), 8, 'f', 1)
+                           .arg(py > 0 ? QStringLiteral("%1x").arg(m / py, 0, 'f', 3) : QStringLiteral("-"), 10)
+                           .arg(c, 9, 'f', 1)
+                           .arg(pyC > 0 ? QStringLiteral("%1x").arg(c / pyC, 0, 'f', 3) : QStringLiteral("-"), 10);
+            }
+            out.flush();
         }
         if (python)
-            out << QStringLiteral("Python peak RSS %1 MB (whole process)\n").arg(py.value("peak_rss_mb").toDouble(), 0, 'f', 0);
+            out << QStringLiteral("Python peak RSS %1 MB (whole process)\n").arg(pyPeak, 0, 'f', 0);
     }
     out << QStringLiteral("C++ peak RSS %1 MB (whole process, includes reading the 113 MB file)\n").arg(peakRssMb(), 0, 'f', 0);
     return 0;

@@ -1,5 +1,9 @@
 #include "EngineArgs.h"
 
+#ifdef HQA_WITH_TORCH
+#include "core/model/BlasInfo.h"
+#endif
+
 #include <QDateTime>
 #include <QThread>
 
@@ -58,6 +62,10 @@ std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, 
     }
     // A learned engine parallelises inside the network; one worker with all cores beats two half-fed ones.
     if (o.engine.name != QLatin1String("measures")) {
+#ifdef HQA_WITH_TORCH
+        if (const auto warning = blasWarning())
+            err << "headshot-qa: warning: " << *warning << "\n";
+#endif
         o.engine.threads = o.jobs;
         o.jobs = 1;
     }
