@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <csignal>
@@ -44,6 +45,10 @@ int childMain(const QString& project)
     std::fflush(stdout);
     auto* rng = QRandomGenerator::global();
     for (quint64 i = 0;; ++i) {
+        // A reviewer's writes come apart in time; without a gap this loop would hold SQLite's write lock almost
+        // continuously and starve the parent's concurrent writer on a loaded machine (busy timeout 5 s).
+        if (i > 0)
+            QThread::usleep(2000);
         const PhotoRecord& p = (*photos)[rng->bounded(static_cast<quint32>(photos->size()))];
         const int attr = static_cast<int>(rng->bounded(kAttributeCount));
         const int value = static_cast<int>(rng->bounded(2));
