@@ -1,5 +1,7 @@
 #include "LightingMeasure.h"
 
+#include "core/measures/FaceFrame.h"
+
 #include <QCoreApplication>
 
 #include <opencv2/imgproc.hpp>
@@ -12,49 +14,6 @@ namespace hqa::core {
 
 namespace {
 
-/// Eye line and face axis of the dominant face, in analysis-image pixels. Falls back on the face box when
-/// the landmarks are missing so that a measure still says something sensible.
-struct FaceFrame {
-    cv::Point2d eyeLeft, eyeRight, eyeMid, mouth;
-    cv::Point2d right{1, 0}, down{0, 1};
-    double ied = 0;
-    double eyeToMouth = 0;
-};
-
-cv::Point2d meanOf(const std::vector<cv::Point2d>& pts, int first, int last)
-{
-    cv::Point2d s(0, 0);
-    for (int i = first; i <= last; ++i)
-        s += pts[size_t(i)];
-    return s * (1.0 / (last - first + 1));
-}
-
-FaceFrame faceFrame(const FaceEvidence& ev)
-{
-    FaceFrame f;
-    const FaceGeometry& g = ev.geometry;
-    const cv::Rect2d box = g.box.area() > 0 ? g.box : ev.faces.front().box;
-    const bool haveLandmarks = ev.landmarksValid && g.landmarks.size() >= 68;
-    if (haveLandmarks) {
-        f.eyeLeft = meanOf(g.landmarks, lm::kEyeImageLeftFirst, lm::kEyeImageLeftLast);
-        f.eyeRight = meanOf(g.landmarks, lm::kEyeImageRightFirst, lm::kEyeImageRightLast);
-        f.mouth = meanOf(g.landmarks, lm::kMouthOuterFirst, lm::kMouthOuterLast);
-    } else if (g.interEyeDistance > 0) {
-        f.eyeLeft = g.eyeLeft;
-        f.eyeRight = g.eyeRight;
-        f.mouth = (f.eyeLeft + f.eyeRight) * 0.5 + cv::Point2d(0, 1.05 * g.interEyeDistance);
-    } else {
-        f.eyeLeft = {box.x + 0.3 * box.width, box.y + 0.38 * box.height};
-        f.eyeRight = {box.x + 0.7 * box.width, box.y + 0.38 * box.height};
-        f.mouth = {box.x + 0.5 * box.width, box.y + 0.8 * box.height};
-    }
-    f.eyeMid = (f.eyeLeft + f.eyeRight) * 0.5;
-    f.ied = std::max(1.0, cv::norm(f.eyeRight - f.eyeLeft));
-    f.right = (f.eyeRight - f.eyeLeft) * (1.0 / f.ied);
-    f.down = {-f.right.y, f.right.x};
-    f.eyeToMouth = std::max(0.5 * f.ied, (f.mouth - f.eyeMid).dot(f.down));
-    return f;
-}
 
 cv::Mat linearLuminance(const FaceEvidence& ev)
 {
