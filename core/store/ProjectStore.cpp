@@ -453,6 +453,36 @@ struct ProjectStore::Private {
         return s;
     }
 
+    /// Undo and redo both append a row that points at the edit they act on, never deleting history: undo
+    /// restores that edit's old value, redo re-applies its new value.
+    Expected<std::optional<Correction>> appendReversal(CorrectionKind kind, const QString& reviewer)
+    {
+        return write<std::optional<Correction>>([&]() -> Expected<std::optional<Correction>> {
+            auto state = undoState();
+            if (!state)
+                return state.error();
+            const auto& stack = kind == CorrectionKind::Undo ? state->done : state->undone;
+            if (stack.empty())
+                return std::optional<Correction>{};
+            auto target = correctionById(stack.back());
+            if (!target)
+                return target.error();
+            Correction c = *target;
+            c.kind = kind;
+            c.revertsId = target->id;
+            if (kind == CorrectionKind::Undo)
+                c.newValue = target->oldValue;
+            c.reviewer = reviewer;
+            auto id = appendCorrection(c);
+            if (!id)
+                return id.error();
+            auto row = correctionById(*id);
+            if (!row)
+                return row.error();
+            return std::optional<Correction>(*row);
+        });
+    }
+
     Expected<Correction> correctionById(qint64 id) const
     {
         QSqlQuery q = query();
@@ -901,53 +931,12 @@ Expected<qint64> ProjectStore::correct(PhotoId photo, Attribute attribute, int v
 
 Expected<std::optional<Correction>> ProjectStore::undo(const QString& reviewer)
 {
-    return d->write<std::optional<Correction>>([&]() -> Expected<std::optional<Correction>> {
-        auto state = d->undoState();
-        if (!state)
-            return state.error();
-        if (state->done.empty())
-            return std::optional<Correction>{};
-        auto target = d->correctionById(state->done.back());
-        if (!target)
-            return target.error();
-        Correction c = *target;
-        c.kind = CorrectionKind::Undo;
-        c.revertsId = target->id;
-        c.newValue = target->oldValue;
-        c.reviewer = reviewer;
-        auto id = d->appendCorrection(c);
-        if (!id)
-            return id.error();
-        auto row = d->correctionById(*id);
-        if (!row)
-            return row.error();
-        return std::optional<Correction>(*row);
-    });
+    return d->appendReversal(CorrectionKind::Undo, reviewer);
 }
 
 Expected<std::optional<Correction>> ProjectStore::redo(const QString& reviewer)
 {
-    return d->write<std::optional<Correction>>([&]() -> Expected<std::optional<Correction>> {
-        auto state = d->undoState();
-        if (!state)
-            return state.error();
-        if (state->undone.empty())
-            return std::optional<Correction>{};
-        auto target = d->correctionById(state->undone.back());
-        if (!target)
-            return target.error();
-        Correction c = *target;
-        c.kind = CorrectionKind::Redo;
-        c.revertsId = target->id;
-        c.reviewer = reviewer;
-        auto id = d->appendCorrection(c);
-        if (!id)
-            return id.error();
-        auto row = d->correctionById(*id);
-        if (!row)
-            return row.error();
-        return std::optional<Correction>(*row);
-    });
+    return d->appendReversal(CorrectionKind::Redo, reviewer);
 }
 
 Expected<bool> ProjectStore::canUndo() const
