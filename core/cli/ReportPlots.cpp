@@ -1,0 +1,23 @@
+#include "ReportPlots.h"
+
+namespace hqa::core::cli {
+
+namespace {
+PlotRenderer& registered()
+{
+    static PlotRenderer renderer;
+    return renderer;
+}
+} // namespace
+
+void setPlotRenderer(PlotRenderer renderer)
+{
+    registered() = std::move(renderer);
+}
+
+const PlotRenderer& plotRenderer()
+{
+    return registered();
+}
+
+} // namespace hqa::core::cli
