@@ -1,0 +1,695 @@
+#include "ui/MainWindow.h"
+
+#include "core/image/ImageDecoder.h"
+#include "ui/grid/PhotoDelegate.h"
+#include "ui/grid/PhotoFilterModel.h"
+#include "ui/grid/PhotoListModel.h"
+#include "ui/panel/AttributePanel.h"
+#include "ui/viewer/PhotoViewer.h"
+#include "ui/worker/AssessmentWorker.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace hqa::ui {
+
+using namespace hqa::core;
+
+namespace {
+const QString kProjectSuffix = QStringLiteral("hqa");
+
+QSettings appSettings()
+{
+    return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"));
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    qRegisterMetaType<AssessmentResult>();
+    qRegisterMetaType<BatchProgress>();
+    qRegisterMetaType<EngineOptions>();
+    qRegisterMetaType<QList<qint64>>();
+    setWindowTitle(tr("Headshot QA"));
+    setAcceptDrops(true);
+    resize(1400, 860);
+
+    m_model = new PhotoListModel(this);
+    m_filter = new PhotoFilterModel(this);
+    m_filter->setSourceModel(m_model);
+    m_filter->sort(0);
+
+    m_tabs = new QTabWidget(this);
+    setCentralWidget(m_tabs);
+    buildReviewPage();
+
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(260);
+    m_progress->setFormat(tr("%v of %m"));
+    m_progress->setVisible(false);
+    m_rateLabel = new QLabel(this);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setVisible(false);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelAssessment);
+    statusBar()->addPermanentWidget(m_rateLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    m_workerThread = new QThread(this);
+    m_workerThread->setObjectName(QStringLiteral("assessment"));
+    m_worker = new AssessmentWorker;
+    m_worker->moveToThread(m_workerThread);
+    connect(m_workerThread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &AssessmentWorker::photosAdded, this, &MainWindow::onPhotosAdded);
+    connect(m_worker, &AssessmentWorker::resultReady, this, &MainWindow::onResult);
+    connect(m_worker, &AssessmentWorker::progress, this, &MainWindow::onProgress);
+    connect(m_worker, &AssessmentWorker::batchFinished, this, &MainWindow::onBatchFinished);
+    connect(m_worker, &AssessmentWorker::engineError, this, &MainWindow::showStatus);
+    m_workerThread->start();
+
+    buildMenus();
+    applySettings();
+    updateActions();
+    showStatus(tr("Drop photos or folders anywhere on this window, or use File > Open files (Ctrl+O)."));
+    installExtras();
+}
+
+MainWindow::~MainWindow()
+{
+    m_worker->requestCancel();
+    m_workerThread->quit();
+    m_workerThread->wait();
+}
+
+ProjectStore* MainWindow::store() const { return m_store.get(); }
+QTabWidget* MainWindow::modeTabs() const { return m_tabs; }
+QMenu* MainWindow::toolsMenu() const { return m_toolsMenu; }
+QMenu* MainWindow::viewMenu() const { return m_viewMenu; }
+QMenu* MainWindow::editMenu() const { return m_editMenu; }
+
+QStringList MainWindow::selectedFiles() const
+{
+    QStringList files;
+    for (const QModelIndex& i : m_grid->selectionModel()->selectedIndexes())
+        files << i.data(PhotoListModel::PathRole).toString();
+    return files;
+}
+
+QString MainWindow::defaultProjectPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("default.hqa"));
+}
+
+void MainWindow::buildReviewPage()
+{
+    auto* page = new QWidget(m_tabs);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    m_filterBox = new QComboBox(page);
+    m_filterBox->setObjectName(QStringLiteral("filterBox"));
+    using F = PhotoFilterModel::Filter;
+    auto addFilter = [this](const QString& text, F filter, int attribute = 0) {
+        m_filterBox->addItem(text, QVariantList{int(filter), attribute});
+    };
+    addFilter(tr("All photos"), F::All);
+    addFilter(tr("Any failing attribute"), F::AnyFailing);
+    for (Attribute a : kAllAttributes)
+        addFilter(tr("Failing: %1").arg(attributeName(a)), F::FailingAttribute, index(a));
+    for (Attribute a : kAllAttributes)
+        addFilter(tr("Passing: %1").arg(attributeName(a)), F::PassingAttribute, index(a));
+    addFilter(tr("Corrected"), F::Corrected);
+    addFilter(tr("Not corrected"), F::Uncorrected);
+    addFilter(tr("Disagrees with golden label"), F::GoldenDisagreement);
+    addFilter(tr("Errors"), F::Error);
+    addFilter(tr("Missing files"), F::Missing);
+    addFilter(tr("Not assessed"), F::NotAssessed);
+    connect(m_filterBox, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariantList v = m_filterBox->currentData().toList();
+        m_filter->setFilter(F(v.value(0).toInt()), kAllAttributes[size_t(v.value(1).toInt())]);
+    });
+    m_sortBox = new QComboBox(page);
+    m_sortBox->setObjectName(QStringLiteral("sortBox"));
+    using S = PhotoFilterModel::Sort;
+    m_sortBox->addItem(tr("Sort by name"), QVariantList{int(S::Name), 0});
+    m_sortBox->addItem(tr("Sort by failures (most first)"), QVariantList{int(S::FailingCount), 0});
+    for (Attribute a : kAllAttributes)
+        m_sortBox->addItem(tr("Sort by score: %1").arg(attributeName(a)), QVariantList{int(S::AttributeScore), index(a)});
+    connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariantList v = m_sortBox->currentData().toList();
+        const auto sort = S(v.value(0).toInt());
+        m_filter->setSortMode(sort, kAllAttributes[size_t(v.value(1).toInt())],
+                              sort == S::FailingCount ? Qt::DescendingOrder : Qt::AscendingOrder);
+    });
+    auto* filterLabel = new QLabel(tr("&Show:"), page);
+    filterLabel->setBuddy(m_filterBox);
+    bar->addWidget(filterLabel);
+    bar->addWidget(m_filterBox);
+    bar->addWidget(m_sortBox);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, page);
+    m_grid = new QListView(splitter);
+    m_grid->setObjectName(QStringLiteral("photoGrid"));
+    m_grid->setViewMode(QListView::IconMode);
+    m_grid->setResizeMode(QListView::Adjust);
+    m_grid->setMovement(QListView::Static);
+    m_grid->setUniformItemSizes(true);
+    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_grid->setItemDelegate(new PhotoDelegate(m_grid));
+    m_grid->setModel(m_filter);
+    m_grid->setMinimumWidth(380);
+    m_grid->setAccessibleName(tr("Photos"));
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+    m_viewer = new PhotoViewer(splitter);
+    m_panel = new AttributePanel(splitter);
+    m_panel->setMinimumWidth(320);
+    connect(m_panel, &AttributePanel::flipRequested, this, &MainWindow::flipVerdict);
+    splitter->addWidget(m_grid);
+    splitter->addWidget(m_viewer);
+    splitter->addWidget(m_panel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(2, 2);
+    layout->addWidget(splitter, 1);
+    m_tabs->addTab(page, tr("Review"));
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
+    m_fileMenu->addAction(tr("Open &project…"), QKeySequence(tr("Ctrl+Shift+P")), this, &MainWindow::openProjectDialog);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(tr("&Open files…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
+    m_fileMenu->addAction(tr("Open &folder…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseFolder);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = m_editMenu->addAction(tr("&Undo correction"), QKeySequence::Undo, this, &MainWindow::undo);
+    m_redoAction = m_editMenu->addAction(tr("&Redo correction"), QKeySequence(tr("Ctrl+Shift+Z")), this, &MainWindow::redo);
+    m_editMenu->addSeparator();
+    for (int i = 0; i < kAttributeCount; ++i) {
+        QAction* flip = m_editMenu->addAction(tr("Flip verdict: %1").arg(attributeName(kAllAttributes[size_t(i)])),
+                                              QKeySequence(Qt::Key_1 + i), this, [this, i] { flipVerdict(i); });
+        flip->setObjectName(QStringLiteral("flip%1").arg(i + 1));
+    }
+    QAction* accept = m_editMenu->addAction(tr("&Accept all verdicts of the photo"), this, &MainWindow::acceptAll);
+    accept->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_editMenu->addSeparator();
+    QAction* next = m_editMenu->addAction(tr("&Next photo"), this, [this] { moveBy(1); });
+    next->setShortcuts({QKeySequence(Qt::Key_J), QKeySequence(Qt::Key_PageDown)});
+    QAction* previous = m_editMenu->addAction(tr("&Previous photo"), this, [this] { moveBy(-1); });
+    previous->setShortcuts({QKeySequence(Qt::Key_K), QKeySequence(Qt::Key_PageUp)});
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(tr("Zoom &in"), QKeySequence(Qt::Key_Plus), m_viewer, &PhotoViewer::zoomIn);
+    m_viewMenu->addAction(tr("Zoom &out"), QKeySequence(Qt::Key_Minus), m_viewer, &PhotoViewer::zoomOut);
+    m_viewMenu->addAction(tr("&Fit to window"), QKeySequence(Qt::Key_0), m_viewer, &PhotoViewer::fitToWindow);
+    m_viewMenu->addSeparator();
+    const std::pair<PhotoViewer::Overlay, QString> overlays[] = {
+        {PhotoViewer::FaceBox, tr("Face box")},
+        {PhotoViewer::Landmarks, tr("Landmarks")},
+        {PhotoViewer::EyeLine, tr("Eye line")},
+        {PhotoViewer::CentreLine, tr("Vertical centre line")},
+        {PhotoViewer::Thirds, tr("Rule-of-thirds grid")},
+        {PhotoViewer::HeadChinLines, tr("Head-top and chin lines")},
+        {PhotoViewer::IdealCrop, tr("Ideal headshot crop")},
+        {PhotoViewer::FailingMargins, tr("Failing margins in the fail colour")},
+    };
+    for (const auto& [flag, text] : overlays) {
+        QAction* a = m_viewMenu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(m_viewer->overlays() & flag);
+        const auto f = flag;
+        connect(a, &QAction::toggled, this, [this, f](bool on) { m_viewer->setOverlay(f, on); });
+    }
+
+    m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_toolsMenu->addAction(tr("&Assess selected photos again"), QKeySequence(tr("Ctrl+R")), this, [this] {
+        QList<PhotoId> ids;
+        for (const QModelIndex& i : m_grid->selectionModel()->selectedIndexes())
+            ids << i.data(PhotoListModel::PhotoIdRole).toLongLong();
+        if (!ids.isEmpty())
+            assessPhotos(ids);
+    });
+    m_toolsMenu->addAction(tr("&Cancel assessment"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelAssessment);
+    m_toolsMenu->addSeparator();
+
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
+    m_helpMenu->addAction(tr("&About Headshot QA"), this, [this] {
+        QMessageBox::about(this, tr("About Headshot QA"),
+                           tr("Headshot QA %1 judges professional headshots on six attributes.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* table = new QTableWidget(&dialog);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto addRow = [table](const QString& action, const QString& keys) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(action));
+        table->setItem(row, 1, new QTableWidgetItem(keys));
+    };
+    for (QMenu* menu : {m_fileMenu, m_editMenu, m_viewMenu, m_toolsMenu, m_helpMenu}) {
+        for (QAction* a : menu->actions()) {
+            if (a->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence& k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText);
+            addRow(a->text().remove(QLatin1Char('&')), keys.join(tr(" or ")));
+        }
+    }
+    addRow(tr("Move between photos in the grid"), tr("Arrow keys"));
+    addRow(tr("Zoom about the pointer"), tr("Mouse wheel"));
+    addRow(tr("Pan"), tr("Drag with the left button"));
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(table);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(560, 520);
+    dialog.exec();
+}
+
+void MainWindow::showStatus(const QString& text)
+{
+    statusBar()->showMessage(text);
+}
+
+void MainWindow::applySettings()
+{
+    QSettings settings = appSettings();
+    EngineOptions options;
+    options.name = settings.value(QStringLiteral("engine/name"), QStringLiteral("measures")).toString();
+    options.modelPath = settings.value(QStringLiteral("engine/model")).toString();
+    for (Attribute a : kAllAttributes) {
+        const QString key = QStringLiteral("engine/threshold/%1").arg(QString::fromLatin1(attributeKey(a).data()));
+        bool ok = false;
+        const double value = settings.value(key).toDouble(&ok);
+        if (settings.contains(key) && ok)
+            options.thresholds[size_t(index(a))] = value;
+    }
+    m_reviewer = defaultReviewerName();
+    QMetaObject::invokeMethod(m_worker, "configure", Qt::QueuedConnection, Q_ARG(hqa::core::EngineOptions, options));
+}
+
+bool MainWindow::openProject(const QString& path, bool create)
+{
+    if (m_assessing)
+        cancelAssessment();
+    if (create)
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    auto store = create ? ProjectStore::create(path) : ProjectStore::open(path);
+    if (!store) {
+        showStatus(tr("Cannot open the project %1: %2").arg(QDir::toNativeSeparators(path), errorSentence(store.error())));
+        return false;
+    }
+    m_store = std::move(store.value());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QMetaObject::invokeMethod(m_worker, "openProject", Qt::QueuedConnection, Q_ARG(QString, absolute));
+    setWindowTitle(tr("%1 – Headshot QA").arg(QFileInfo(path).fileName()));
+    if (m_store->isReadOnly())
+        showStatus(m_store->readOnlyReason());
+    else
+        showStatus(tr("Project %1 opened.").arg(QDir::toNativeSeparators(absolute)));
+    m_store->refreshMissing();
+    refreshFromStore();
+    Q_EMIT projectOpened();
+    return true;
+}
+
+void MainWindow::newProject()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("Headshot QA projects (*.hqa)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + kProjectSuffix;
+    openProject(path, true);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("Headshot QA projects (*.hqa)"));
+    if (!path.isEmpty())
+        openProject(path, false);
+}
+
+void MainWindow::chooseFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open photos"), QString(),
+        tr("Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)"));
+    if (!files.isEmpty())
+        addPaths(files);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of photos"));
+    if (!dir.isEmpty())
+        addPaths({dir});
+}
+
+void MainWindow::addPaths(const QStringList& paths)
+{
+    QStringList files;
+    for (const QString& p : paths) {
+        const QFileInfo info(p);
+        if (info.isDir()) {
+            QDirIterator it(info.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
+            QStringList found;
+            while (it.hasNext()) {
+                const QString f = it.next();
+                if (hasImageExtension(f))
+                    found << f;
+            }
+            found.sort();
+            files << found;
+        } else if (info.suffix().compare(kProjectSuffix, Qt::CaseInsensitive) == 0) {
+            openProject(info.absoluteFilePath(), !info.exists());
+        } else {
+            files << info.absoluteFilePath();
+        }
+    }
+    if (files.isEmpty())
+        return;
+    if (!m_store) {
+        const QString path = defaultProjectPath();
+        if (!openProject(path, !QFileInfo::exists(path)))
+            return;
+        showStatus(tr("No project was open: the photos go into the default project %1.")
+                       .arg(QDir::toNativeSeparators(path)));
+    }
+    m_assessing = true;
+    ++m_batchId;
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+    m_cancelButton->setVisible(true);
+    m_rateLabel->setText(tr("Adding %n photo(s)…", nullptr, int(files.size())));
+    QMetaObject::invokeMethod(m_worker, "addPhotos", Qt::QueuedConnection, Q_ARG(quint64, m_batchId),
+                              Q_ARG(QStringList, files));
+}
+
+void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const QStringList& files,
+                               const QStringList& errors)
+{
+    if (batchId != m_batchId)
+        return;
+    QList<PhotoId> toAssess;
+    QStringList problems;
+    for (int i = 0; i < ids.size(); ++i) {
+        if (ids[i] > 0)
+            toAssess << ids[i];
+        else
+            problems << QStringLiteral("%1: %2").arg(QFileInfo(files.value(i)).fileName(), errors.value(i));
+    }
+    refreshFromStore();
+    if (!problems.isEmpty())
+        showStatus(tr("%n file(s) could not be added: ", nullptr, int(problems.size())) + problems.join(QStringLiteral("; ")));
+    m_assessing = false;
+    if (!toAssess.isEmpty())
+        assessPhotos(toAssess);
+    else
+        onBatchFinished(m_batchId, false);
+}
+
+void MainWindow::assessPhotos(const QList<PhotoId>& requested)
+{
+    if (!m_store)
+        return;
+    QList<PhotoId> ids = requested;
+    if (ids.isEmpty()) {
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            if (m_model->rowAt(r)->state() == PhotoState::NotAssessed)
+                ids << m_model->rowAt(r)->id;
+    }
+    QList<qint64> idList;
+    QStringList paths;
+    for (PhotoId id : ids)
+        if (const PhotoRow* row = m_model->rowFor(id); row && !row->missing) {
+            idList << id;
+            paths << row->path;
+        }
+    if (m_assessing)
+        m_worker->requestCancel(); // the new batch replaces the running one
+    m_assessing = true;
+    m_batchErrors = 0;
+    ++m_batchId;
+    m_progress->setRange(0, int(paths.size()));
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancelButton->setVisible(true);
+    m_cancelButton->setEnabled(true);
+    m_rateLabel->setText(tr("Assessing…"));
+    QMetaObject::invokeMethod(m_worker, "runBatch", Qt::QueuedConnection, Q_ARG(quint64, m_batchId),
+                              Q_ARG(QList<qint64>, idList), Q_ARG(QStringList, paths));
+}
+
+void MainWindow::cancelAssessment()
+{
+    if (!m_assessing)
+        return;
+    m_worker->requestCancel();
+    m_cancelButton->setEnabled(false);
+    m_rateLabel->setText(tr("Cancelling…"));
+}
+
+bool MainWindow::isAssessing() const { return m_assessing; }
+
+void MainWindow::onResult(quint64 batchId, const AssessmentResult& result)
+{
+    if (batchId != m_batchId)
+        return;
+    m_model->applyResult(result.photoId, result.assessment, result.errorText);
+    if (!result.errorText.isEmpty()) {
+        ++m_batchErrors;
+        showStatus(tr("%1: %2").arg(QFileInfo(result.path).fileName(), result.errorText));
+    }
+    if (result.photoId == currentPhoto())
+        onCurrentChanged();
+}
+
+void MainWindow::onProgress(quint64 batchId, const BatchProgress& progress)
+{
+    if (batchId != m_batchId)
+        return;
+    m_progress->setRange(0, progress.total);
+    m_progress->setValue(progress.done);
+    m_rateLabel->setText(tr("%1 of %2 · %3 images/s").arg(progress.done).arg(progress.total)
+                             .arg(progress.imagesPerSecond, 0, 'f', 1));
+}
+
+void MainWindow::onBatchFinished(quint64 batchId, bool cancelled)
+{
+    if (batchId != m_batchId)
+        return;
+    m_assessing = false;
+    m_progress->setVisible(false);
+    m_cancelButton->setVisible(false);
+    m_rateLabel->setText(cancelled ? tr("Assessment cancelled at %1 of %2.").arg(m_progress->value()).arg(m_progress->maximum())
+                                   : tr("Assessment finished: %n error(s).", nullptr, m_batchErrors));
+    Q_EMIT assessmentsChanged();
+}
+
+void MainWindow::refreshFromStore()
+{
+    const PhotoId current = currentPhoto();
+    m_model->reload(m_store.get());
+    if (current > 0) {
+        const QModelIndex source = m_model->index(m_model->rowOf(current), 0);
+        const QModelIndex proxy = m_filter->mapFromSource(source);
+        if (proxy.isValid())
+            m_grid->setCurrentIndex(proxy);
+    }
+    onCurrentChanged();
+    updateActions();
+}
+
+PhotoId MainWindow::currentPhoto() const
+{
+    const QModelIndex i = m_grid->currentIndex();
+    return i.isValid() ? i.data(PhotoListModel::PhotoIdRole).toLongLong() : 0;
+}
+
+void MainWindow::onCurrentChanged()
+{
+    const PhotoRow* row = m_model->rowFor(currentPhoto());
+    if (!row) {
+        m_viewer->clear();
+        m_panel->clear();
+        return;
+    }
+    m_viewer->setPhoto(row->path, row->assessment);
+    QString state = PhotoListModel::stateText(*row);
+    if (!row->errorText.isEmpty())
+        state += QStringLiteral(": ") + row->errorText;
+    if (row->corrected)
+        state += QLatin1Char(' ') + tr("(corrected)");
+    m_panel->showPhoto(QDir::toNativeSeparators(row->path), row->label, row->assessment, state);
+}
+
+void MainWindow::flipVerdict(int attributeIndex)
+{
+    const PhotoId id = currentPhoto();
+    const PhotoRow* row = m_model->rowFor(id);
+    if (!m_store || !row || attributeIndex < 0 || attributeIndex >= kAttributeCount)
+        return;
+    const int old = row->label[size_t(attributeIndex)];
+    const int value = old == 0 ? 1 : 0; // an unjudged attribute becomes a fail: the reviewer saw a problem
+    auto done = m_store->correct(id, kAllAttributes[size_t(attributeIndex)], value, m_reviewer);
+    if (!done) {
+        showStatus(tr("The correction was not saved: %1").arg(errorSentence(done.error())));
+        return;
+    }
+    m_model->refreshPhoto(m_store.get(), id);
+    onCurrentChanged();
+    updateActions();
+    showStatus(tr("%1 set to %2 by %3.").arg(attributeName(kAllAttributes[size_t(attributeIndex)]),
+                                             value == 1 ? tr("pass") : tr("fail"), m_reviewer));
+    Q_EMIT assessmentsChanged();
+}
+
+void MainWindow::acceptAll()
+{
+    const PhotoId id = currentPhoto();
+    if (!m_store || id <= 0)
+        return;
+    showStatus(tr("Verdicts accepted."));
+    moveBy(1);
+}
+
+void MainWindow::undo()
+{
+    if (!m_store)
+        return;
+    auto undone = m_store->undo(m_reviewer);
+    if (!undone) {
+        showStatus(tr("Undo failed: %1").arg(errorSentence(undone.error())));
+        return;
+    }
+    if (!*undone) {
+        showStatus(tr("Nothing to undo."));
+        return;
+    }
+    m_model->refreshPhoto(m_store.get(), (*undone)->photoId);
+    onCurrentChanged();
+    updateActions();
+    showStatus(tr("Undid the change of %1.").arg(attributeName((*undone)->attribute)));
+    Q_EMIT assessmentsChanged();
+}
+
+void MainWindow::redo()
+{
+    if (!m_store)
+        return;
+    auto redone = m_store->redo(m_reviewer);
+    if (!redone) {
+        showStatus(tr("Redo failed: %1").arg(errorSentence(redone.error())));
+        return;
+    }
+    if (!*redone) {
+        showStatus(tr("Nothing to redo."));
+        return;
+    }
+    m_model->refreshPhoto(m_store.get(), (*redone)->photoId);
+    onCurrentChanged();
+    updateActions();
+    showStatus(tr("Redid the change of %1.").arg(attributeName((*redone)->attribute)));
+    Q_EMIT assessmentsChanged();
+}
+
+void MainWindow::moveBy(int delta)
+{
+    const int rows = m_filter->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_grid->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
+    m_grid->setCurrentIndex(m_filter->index(row, 0));
+}
+
+void MainWindow::updateActions()
+{
+    bool canUndo = false, canRedo = false;
+    if (m_store) {
+        const auto u = m_store->canUndo();
+        const auto r = m_store->canRedo();
+        canUndo = u && *u;
+        canRedo = r && *r;
+    }
+    m_undoAction->setEnabled(canUndo);
+    m_redoAction->setEnabled(canRedo);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    addPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_worker->requestCancel();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace hqa::ui

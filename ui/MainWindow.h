@@ -1,0 +1,138 @@
+#pragma once
+// The review application's main window: thumbnail grid, viewer, attribute panel, assessment progress. Other
+// modes (golden set, dashboard, training, settings) plug in through the public hook points below.
+
+#include "core/store/ProjectStore.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QListView;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QComboBox;
+class QTabWidget;
+class QThread;
+class QElapsedTimer;
+
+namespace hqa::ui {
+
+class PhotoListModel;
+class PhotoFilterModel;
+class PhotoViewer;
+class AttributePanel;
+class AssessmentWorker;
+struct AssessmentResult;
+struct BatchProgress;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Hook points for the other modes ------------------------------------------------------------------------
+    /// The open project, or nullptr when none is open. Lives on the GUI thread.
+    hqa::core::ProjectStore* store() const;
+    /// Central tabs; the "Review" page is the first tab.
+    QTabWidget* modeTabs() const;
+    QMenu* toolsMenu() const;
+    QMenu* viewMenu() const;
+    QMenu* editMenu() const;
+    /// Absolute paths of the photos selected in the grid.
+    QStringList selectedFiles() const;
+
+    // Used by the application entry point and tests ----------------------------------------------------------
+    /// Opens or creates a project file (.hqa); false with a status message on failure.
+    bool openProject(const QString& path, bool create);
+    /// Adds files and folders (recursively) to the project and assesses them; opens the default project when
+    /// none is open. Project files (.hqa) in the list are opened instead.
+    void addPaths(const QStringList& paths);
+    /// Assesses the given photos of the project (all not yet assessed when empty).
+    void assessPhotos(const QList<hqa::core::PhotoId>& ids);
+    void cancelAssessment();
+    bool isAssessing() const;
+    PhotoListModel* photoModel() const { return m_model; }
+    PhotoFilterModel* filterModel() const { return m_filter; }
+    QListView* gridView() const { return m_grid; }
+    PhotoViewer* viewer() const { return m_viewer; }
+    AttributePanel* attributePanel() const { return m_panel; }
+    QProgressBar* progressBar() const { return m_progress; }
+    /// Where a project is created when photos are dropped with none open.
+    static QString defaultProjectPath();
+
+public Q_SLOTS:
+    /// Reloads rows and badges after someone else changed the store.
+    void refreshFromStore();
+    /// Re-reads QSettings (engine, model, thresholds, reviewer) and restarts the worker's engine.
+    void applySettings();
+
+Q_SIGNALS:
+    void projectOpened();
+    void assessmentsChanged();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private Q_SLOTS:
+    void onResult(quint64 batchId, const hqa::ui::AssessmentResult& result);
+    void onProgress(quint64 batchId, const hqa::ui::BatchProgress& progress);
+    void onBatchFinished(quint64 batchId, bool cancelled);
+    void onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const QStringList& files, const QStringList& errors);
+    void onCurrentChanged();
+    void flipVerdict(int attributeIndex);
+    void acceptAll();
+    void undo();
+    void redo();
+    void moveBy(int delta);
+
+private:
+    void buildMenus();
+    void buildReviewPage();
+    void updateActions();
+    void showShortcuts();
+    void chooseFiles();
+    void chooseFolder();
+    void newProject();
+    void openProjectDialog();
+    hqa::core::PhotoId currentPhoto() const;
+    void showStatus(const QString& text);
+    /// Defined in MainWindowExtras.cpp (owned by the extras: golden set, dashboard, training, settings).
+    void installExtras();
+
+    std::unique_ptr<hqa::core::ProjectStore> m_store;
+    QTabWidget* m_tabs = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_toolsMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    PhotoListModel* m_model = nullptr;
+    PhotoFilterModel* m_filter = nullptr;
+    QListView* m_grid = nullptr;
+    QComboBox* m_filterBox = nullptr;
+    QComboBox* m_sortBox = nullptr;
+    PhotoViewer* m_viewer = nullptr;
+    AttributePanel* m_panel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_rateLabel = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QThread* m_workerThread = nullptr;
+    AssessmentWorker* m_worker = nullptr;
+    quint64 m_batchId = 0;
+    int m_batchErrors = 0;
+    bool m_assessing = false;
+    QString m_reviewer;
+};
+
+} // namespace hqa::ui

@@ -1,0 +1,237 @@
+#include "ui/grid/PhotoListModel.h"
+
+#include "core/image/ImageDecoder.h"
+#include "ui/worker/AssessmentWorker.h"
+
+#include <QFileInfo>
+#include <QPointer>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace hqa::ui {
+
+using namespace hqa::core;
+
+PhotoState PhotoRow::state() const
+{
+    if (missing)
+        return PhotoState::Missing;
+    if (assessment && !assessment->ok())
+        return PhotoState::Error;
+    if (!assessment && label == kUnknownLabel)
+        return PhotoState::NotAssessed;
+    return failingCount() > 0 ? PhotoState::Failing : PhotoState::AllPass;
+}
+
+int PhotoRow::failingCount() const
+{
+    return int(std::count(label.begin(), label.end(), std::int8_t(0)));
+}
+
+bool PhotoRow::disagreesWithGolden() const
+{
+    if (!golden)
+        return false;
+    for (int i = 0; i < kAttributeCount; ++i)
+        if ((*golden)[i] >= 0 && label[i] >= 0 && (*golden)[i] != label[i])
+            return true;
+    return false;
+}
+
+PhotoListModel::PhotoListModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int PhotoListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+Qt::ItemFlags PhotoListModel::flags(const QModelIndex& index) const
+{
+    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
+}
+
+QString PhotoListModel::stateText(const PhotoRow& row)
+{
+    switch (row.state()) {
+    case PhotoState::NotAssessed: return tr("Not assessed");
+    case PhotoState::AllPass: return tr("All pass");
+    case PhotoState::Failing: return tr("%n failing", nullptr, row.failingCount());
+    case PhotoState::Error: return tr("Error");
+    case PhotoState::Missing: return tr("Missing file");
+    }
+    return {};
+}
+
+QVariant PhotoListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const PhotoRow& r = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole: return QFileInfo(r.path).fileName();
+    case Qt::ToolTipRole: {
+        QString tip = r.path + QLatin1Char('\n') + stateText(r);
+        if (!r.errorText.isEmpty())
+            tip += QLatin1Char('\n') + r.errorText;
+        return tip;
+    }
+    case Qt::DecorationRole:
+        if (r.thumbnail.isNull() && !r.thumbnailRequested)
+            requestThumbnail(index.row());
+        return r.thumbnail;
+    case PhotoIdRole: return r.id;
+    case PathRole: return r.path;
+    case StateRole: return int(r.state());
+    case FailingCountRole: return r.failingCount();
+    case LabelRole: return labelToString(r.label);
+    case ErrorTextRole: return r.errorText;
+    case CorrectedRole: return r.corrected;
+    case GoldenDisagreeRole: return r.disagreesWithGolden();
+    case StateTextRole: return stateText(r);
+    case ScoreRole: {
+        QVariantList scores;
+        for (Attribute a : kAllAttributes) {
+            const bool judged = r.assessment && r.assessment->ok() && r.assessment->verdict(a).judged;
+            scores << (judged ? r.assessment->verdict(a).score : -1.0);
+        }
+        return scores;
+    }
+    default: return {};
+    }
+}
+
+void PhotoListModel::reload(const ProjectStore* store)
+{
+    beginResetModel();
+    for (const PhotoRow& r : m_rows)
+        if (!r.thumbnail.isNull())
+            m_thumbCache.insert(r.id, r.thumbnail);
+    m_rows.clear();
+    m_index.clear();
+    if (store) {
+        if (auto photos = store->photos()) {
+            for (const PhotoRecord& p : *photos) {
+                PhotoRow row;
+                row.id = p.id;
+                row.path = p.path;
+                row.missing = p.missing;
+                row.label = p.label;
+                row.thumbnail = m_thumbCache.value(p.id);
+                m_index.insert(p.id, int(m_rows.size()));
+                m_rows.push_back(std::move(row));
+            }
+        }
+        store->forEachLatestAssessment([this](const StoredAssessment& s) {
+            const int i = m_index.value(s.photoId, -1);
+            if (i < 0)
+                return;
+            PhotoRow& row = m_rows[size_t(i)];
+            row.assessment = s.assessment;
+            row.errorText = s.assessment.error ? errorSentence(*s.assessment.error) : QString();
+        });
+        if (auto corrections = store->corrections()) {
+            QSet<PhotoId> corrected;
+            for (const Correction& c : *corrections)
+                corrected.insert(c.photoId);
+            for (PhotoRow& row : m_rows)
+                row.corrected = corrected.contains(row.id);
+        }
+        if (auto golden = store->goldenLabels()) {
+            for (const GoldenLabel& g : *golden) {
+                const int i = m_index.value(g.photoId, -1);
+                if (i >= 0)
+                    m_rows[size_t(i)].golden = g.label;
+            }
+        }
+    }
+    endResetModel();
+}
+
+void PhotoListModel::applyResult(PhotoId id, const Assessment& assessment, const QString& errorText)
+{
+    const int i = rowOf(id);
+    if (i < 0)
+        return;
+    PhotoRow& row = m_rows[size_t(i)];
+    row.assessment = assessment;
+    row.errorText = errorText;
+    if (!row.corrected) {
+        row.label = kUnknownLabel;
+        if (assessment.ok())
+            for (Attribute a : kAllAttributes)
+                if (assessment.verdict(a).judged)
+                    row.label[size_t(hqa::core::index(a))] = assessment.verdict(a).pass ? 1 : 0;
+    }
+    const QModelIndex mi = createIndex(i, 0);
+    Q_EMIT dataChanged(mi, mi);
+}
+
+void PhotoListModel::refreshPhoto(const ProjectStore* store, PhotoId id)
+{
+    const int i = rowOf(id);
+    if (i < 0 || !store)
+        return;
+    PhotoRow& row = m_rows[size_t(i)];
+    if (auto p = store->photo(id); p && *p)
+        row.label = (*p)->label;
+    if (auto c = store->corrections(id))
+        row.corrected = !c->empty();
+    const QModelIndex mi = createIndex(i, 0);
+    Q_EMIT dataChanged(mi, mi);
+}
+
+int PhotoListModel::rowOf(PhotoId id) const { return m_index.value(id, -1); }
+
+const PhotoRow* PhotoListModel::rowAt(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
+}
+
+const PhotoRow* PhotoListModel::rowFor(PhotoId id) const { return rowAt(rowOf(id)); }
+
+int PhotoListModel::thumbnailsReady() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const PhotoRow& r) { return !r.thumbnail.isNull(); }));
+}
+
+void PhotoListModel::requestThumbnail(int rowIndex) const
+{
+    auto* self = const_cast<PhotoListModel*>(this);
+    PhotoRow& row = self->m_rows[size_t(rowIndex)];
+    row.thumbnailRequested = true;
+    const PhotoId id = row.id;
+    const QString path = row.path;
+    QPointer<PhotoListModel> guard(self);
+    // Decoding happens on the pool; only the finished QImage comes back to the GUI thread.
+    (void)QtConcurrent::run([guard, id, path] {
+        DecodeOptions options;
+        options.maxLongSide = kThumbnailSide * 2;
+        QImage image;
+        if (auto decoded = decodeImageFile(path, options)) {
+            const cv::Mat& m = decoded->bgr;
+            image = QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_BGR888)
+                        .scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                        .convertToFormat(QImage::Format_RGB32);
+        }
+        if (image.isNull() || !guard)
+            return;
+        QMetaObject::invokeMethod(guard.data(), [guard, id, image] {
+            if (guard)
+                guard->setThumbnail(id, image);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void PhotoListModel::setThumbnail(PhotoId id, const QImage& image)
+{
+    const int i = rowOf(id);
+    if (i < 0)
+        return;
+    m_rows[size_t(i)].thumbnail = image;
+    const QModelIndex mi = createIndex(i, 0);
+    Q_EMIT dataChanged(mi, mi, {Qt::DecorationRole});
+}
+
+} // namespace hqa::ui

@@ -1,0 +1,83 @@
+#pragma once
+// The project's photos as a list model: one row per photo with its latest assessment, effective verdicts,
+// correction and golden state, and a thumbnail made off the GUI thread (the first time a view asks for it).
+
+#include "core/Assessment.h"
+#include "core/eval/LabelFile.h"
+#include "core/store/ProjectStore.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QImage>
+
+#include <optional>
+#include <vector>
+
+namespace hqa::ui {
+
+enum class PhotoState { NotAssessed, AllPass, Failing, Error, Missing };
+
+struct PhotoRow {
+    hqa::core::PhotoId id = 0;
+    QString path;
+    bool missing = false;
+    std::optional<hqa::core::Assessment> assessment;
+    QString errorText;
+    hqa::core::Label label = hqa::core::kUnknownLabel; ///< effective verdicts (corrections applied)
+    bool corrected = false;
+    std::optional<hqa::core::Label> golden;
+    QImage thumbnail;
+    bool thumbnailRequested = false;
+
+    PhotoState state() const;
+    int failingCount() const;
+    bool disagreesWithGolden() const;
+};
+
+class PhotoListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        PhotoIdRole = Qt::UserRole + 1,
+        PathRole,
+        StateRole,        ///< int(PhotoState)
+        FailingCountRole,
+        LabelRole,        ///< QString of six '1'/'0'/'-'
+        ErrorTextRole,
+        CorrectedRole,
+        GoldenDisagreeRole,
+        ScoreRole,        ///< QVariantList of six scores (-1 when not judged)
+        StateTextRole,    ///< "All pass", "2 failing", "Error", "Not assessed", "Missing file"
+    };
+    static constexpr int kThumbnailSide = 160;
+
+    explicit PhotoListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+    /// Replaces every row with the store's state (keeps thumbnails already made).
+    void reload(const hqa::core::ProjectStore* store);
+    /// Applies a fresh assessment from the worker (effective label follows it unless corrected).
+    void applyResult(hqa::core::PhotoId id, const hqa::core::Assessment& assessment, const QString& errorText);
+    /// Re-reads one photo's effective label and correction state.
+    void refreshPhoto(const hqa::core::ProjectStore* store, hqa::core::PhotoId id);
+
+    int rowOf(hqa::core::PhotoId id) const;
+    const PhotoRow* rowAt(int row) const;
+    const PhotoRow* rowFor(hqa::core::PhotoId id) const;
+    int thumbnailsReady() const;
+
+    static QString stateText(const PhotoRow& row);
+
+private:
+    void requestThumbnail(int row) const;
+    void setThumbnail(hqa::core::PhotoId id, const QImage& image);
+
+    std::vector<PhotoRow> m_rows;
+    QHash<hqa::core::PhotoId, int> m_index;
+    QHash<hqa::core::PhotoId, QImage> m_thumbCache;
+};
+
+} // namespace hqa::ui

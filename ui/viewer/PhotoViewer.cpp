@@ -1,0 +1,261 @@
+#include "ui/viewer/PhotoViewer.h"
+
+#include "core/image/ImageDecoder.h"
+#include "core/select/StandardCrop.h"
+#include "ui/grid/BadgePainter.h"
+#include "ui/worker/AssessmentWorker.h"
+
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPointer>
+#include <QScreen>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace hqa::ui {
+
+using namespace hqa::core;
+
+PhotoViewer::PhotoViewer(QWidget* parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::ClickFocus);
+    setMinimumSize(240, 240);
+    setBackgroundRole(QPalette::Dark);
+    setAutoFillBackground(true);
+    setAccessibleName(tr("Photo viewer"));
+}
+
+void PhotoViewer::clear()
+{
+    ++m_request;
+    m_path.clear();
+    m_image = QImage();
+    m_assessment.reset();
+    m_message.clear();
+    update();
+}
+
+void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>& assessment)
+{
+    m_assessment = assessment;
+    if (path == m_path && !m_image.isNull()) {
+        update();
+        return;
+    }
+    m_path = path;
+    m_image = QImage();
+    m_message = tr("Loading…");
+    m_fitted = true;
+    update();
+    const quint64 request = ++m_request;
+    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const int longSide = screen ? int(std::max(screen->size().width(), screen->size().height()) * screen->devicePixelRatio()) : 2048;
+    QPointer<PhotoViewer> guard(this);
+    (void)QtConcurrent::run([guard, request, path, longSide] {
+        DecodeOptions options;
+        options.maxLongSide = longSide;
+        auto decoded = decodeImageFile(path, options);
+        QImage image;
+        QSize original;
+        QString message;
+        if (decoded) {
+            const cv::Mat& m = decoded->bgr;
+            image = QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_BGR888).copy();
+            original = QSize(decoded->originalSize.width, decoded->originalSize.height);
+        } else {
+            message = errorSentence(decoded.error());
+        }
+        if (!guard)
+            return;
+        QMetaObject::invokeMethod(guard.data(), [guard, request, image, original, message] {
+            // Only the latest request may change what is shown.
+            if (!guard || request != guard->m_request)
+                return;
+            guard->m_image = image;
+            guard->m_originalSize = original;
+            guard->m_message = message;
+            guard->fitToWindow();
+            Q_EMIT guard->imageShown(guard->m_path);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void PhotoViewer::setAssessment(const std::optional<Assessment>& assessment)
+{
+    m_assessment = assessment;
+    update();
+}
+
+void PhotoViewer::setOverlay(Overlay overlay, bool on)
+{
+    m_overlays.setFlag(overlay, on);
+    update();
+}
+
+QSizeF PhotoViewer::originalSize() const
+{
+    return m_originalSize.isValid() ? QSizeF(m_originalSize) : QSizeF(m_image.size());
+}
+
+void PhotoViewer::fitToWindow()
+{
+    m_fitted = true;
+    m_view = fitViewport(originalSize(), QSizeF(size()));
+    update();
+}
+
+void PhotoViewer::zoomIn()
+{
+    m_fitted = false;
+    m_view = zoomAbout(m_view, QPointF(width() / 2.0, height() / 2.0), 1.25);
+    update();
+}
+
+void PhotoViewer::zoomOut()
+{
+    m_fitted = false;
+    m_view = zoomAbout(m_view, QPointF(width() / 2.0, height() / 2.0), 0.8);
+    update();
+}
+
+void PhotoViewer::resizeEvent(QResizeEvent*)
+{
+    if (m_fitted)
+        m_view = fitViewport(originalSize(), QSizeF(size()));
+}
+
+void PhotoViewer::wheelEvent(QWheelEvent* event)
+{
+    if (m_image.isNull())
+        return;
+    const double steps = event->angleDelta().y() / 120.0;
+    m_fitted = false;
+    m_view = zoomAbout(m_view, event->position(), std::pow(1.25, steps));
+    update();
+    event->accept();
+}
+
+void PhotoViewer::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragging = true;
+        m_dragStart = event->position();
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void PhotoViewer::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_dragging)
+        return;
+    m_fitted = false;
+    m_view = panBy(m_view, event->position() - m_dragStart);
+    m_dragStart = event->position();
+    update();
+}
+
+void PhotoViewer::mouseReleaseEvent(QMouseEvent*)
+{
+    m_dragging = false;
+    unsetCursor();
+}
+
+void PhotoViewer::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomIn(); return;
+    case Qt::Key_Minus: zoomOut(); return;
+    case Qt::Key_0: fitToWindow(); return;
+    default: QWidget::keyPressEvent(event);
+    }
+}
+
+void PhotoViewer::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    if (m_image.isNull()) {
+        painter.setPen(palette().color(QPalette::BrightText));
+        painter.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                         m_message.isEmpty() ? tr("Select a photo") : m_message);
+        return;
+    }
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, m_view.scale < 2.0);
+    painter.drawImage(imageToWidget(m_view, QRectF(QPointF(0, 0), originalSize())), m_image);
+    paintOverlays(painter);
+}
+
+void PhotoViewer::paintOverlays(QPainter& painter)
+{
+    if (!m_assessment || !m_assessment->ok())
+        return;
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QSizeF size = originalSize();
+    const QColor guide(255, 255, 255, 190);
+    const QColor fail = failColour();
+    auto line = [&](QPointF a, QPointF b, const QColor& colour, Qt::PenStyle style, double width = 1.5) {
+        painter.setPen(QPen(colour, width, style));
+        painter.drawLine(imageToWidget(m_view, a), imageToWidget(m_view, b));
+    };
+    if (m_overlays & Thirds) {
+        for (int i = 1; i <= 2; ++i) {
+            line(QPointF(size.width() * i / 3, 0), QPointF(size.width() * i / 3, size.height()), guide, Qt::DotLine, 1);
+            line(QPointF(0, size.height() * i / 3), QPointF(size.width(), size.height() * i / 3), guide, Qt::DotLine, 1);
+        }
+    }
+    if (!m_assessment->face)
+        return;
+    const FaceGeometry& face = *m_assessment->face;
+    const CropRules rules = measureCropRules(face, cv::Size(int(size.width()), int(size.height())));
+    const bool showFail = m_overlays & FailingMargins;
+    auto ruleColour = [&](bool ok, const QColor& base) { return (showFail && !ok) ? fail : base; };
+    if (m_overlays & CentreLine)
+        line(QPointF(size.width() / 2, 0), QPointF(size.width() / 2, size.height()),
+             ruleColour(rules.centred, QColor(0, 200, 255)), Qt::DashLine);
+    if (m_overlays & HeadChinLines) {
+        line(QPointF(0, face.headTopY), QPointF(size.width(), face.headTopY),
+             ruleColour(rules.faceNotCut && rules.headInUpperThird, QColor(255, 200, 0)), Qt::DashLine);
+        line(QPointF(0, face.chin.y), QPointF(size.width(), face.chin.y),
+             ruleColour(rules.shouldersIncluded, QColor(255, 200, 0)), Qt::DashLine);
+        if (showFail && !rules.shouldersIncluded) {
+            // The missing room under the chin is the failing margin.
+            const QRectF margin = imageToWidget(m_view, QRectF(0, face.chin.y, size.width(), size.height() - face.chin.y));
+            painter.fillRect(margin, QColor(fail.red(), fail.green(), fail.blue(), 50));
+        }
+        if (showFail && !rules.faceNotCut) {
+            const QRectF margin = imageToWidget(m_view, QRectF(0, 0, size.width(), std::max(0.0, face.box.y)));
+            painter.fillRect(margin, QColor(fail.red(), fail.green(), fail.blue(), 50));
+        }
+    }
+    if (m_overlays & EyeLine) {
+        const QPointF l(face.eyeLeft.x, face.eyeLeft.y), r(face.eyeRight.x, face.eyeRight.y);
+        const QPointF d = r - l;
+        if (!d.isNull()) {
+            // Extended across the face so a tilt is easy to see.
+            line(l - d * 0.6, r + d * 0.6, QColor(120, 255, 120), Qt::SolidLine);
+        }
+    }
+    if (m_overlays & FaceBox) {
+        painter.setPen(QPen(QColor(0, 220, 120), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(imageToWidget(m_view, QRectF(face.box.x, face.box.y, face.box.width, face.box.height)));
+    }
+    if ((m_overlays & Landmarks) && !face.landmarks.empty()) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 80, 200));
+        const double r = std::clamp(m_view.scale * 2.0, 1.5, 4.0);
+        for (const cv::Point2d& p : face.landmarks)
+            painter.drawEllipse(imageToWidget(m_view, QPointF(p.x, p.y)), r, r);
+    }
+    if (m_overlays & IdealCrop) {
+        const QRectF crop = idealCropRect(face, QSize(int(size.width()), int(size.height())));
+        if (!crop.isEmpty()) {
+            painter.setPen(QPen(ruleColour(rules.allPass(), QColor(255, 255, 255)), 2, Qt::DashDotLine));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(imageToWidget(m_view, crop));
+        }
+    }
+}
+
+} // namespace hqa::ui

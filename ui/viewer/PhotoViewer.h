@@ -1,0 +1,73 @@
+#pragma once
+// Shows the selected photo (decoded off-thread at screen resolution; the latest request wins), with zoom, pan
+// and framing overlays drawn from the assessment's face geometry.
+
+#include "core/Assessment.h"
+#include "ui/viewer/ViewportGeometry.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <optional>
+
+namespace hqa::ui {
+
+class PhotoViewer : public QWidget {
+    Q_OBJECT
+public:
+    enum Overlay {
+        FaceBox = 0x1, Landmarks = 0x2, EyeLine = 0x4, CentreLine = 0x8, Thirds = 0x10, HeadChinLines = 0x20,
+        IdealCrop = 0x40, FailingMargins = 0x80,
+        AllOverlays = 0xff,
+    };
+    Q_DECLARE_FLAGS(Overlays, Overlay)
+
+    explicit PhotoViewer(QWidget* parent = nullptr);
+
+    /// Starts decoding path off the GUI thread; an older request still running is ignored when it finishes.
+    void setPhoto(const QString& path, const std::optional<hqa::core::Assessment>& assessment);
+    void setAssessment(const std::optional<hqa::core::Assessment>& assessment);
+    void clear();
+    QString path() const { return m_path; }
+    bool hasImage() const { return !m_image.isNull(); }
+    QString message() const { return m_message; }
+
+    void setOverlay(Overlay overlay, bool on);
+    Overlays overlays() const { return m_overlays; }
+    const Viewport& viewport() const { return m_view; }
+    void zoomIn();
+    void zoomOut();
+    void fitToWindow();
+
+Q_SIGNALS:
+    void imageShown(const QString& path);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void paintOverlays(QPainter& painter);
+    QSizeF originalSize() const;
+
+    QString m_path;
+    QImage m_image;            ///< decoded at screen resolution
+    QSize m_originalSize;      ///< oriented full-resolution size (image coordinates)
+    std::optional<hqa::core::Assessment> m_assessment;
+    Overlays m_overlays = AllOverlays;
+    Viewport m_view;
+    bool m_fitted = true;
+    quint64 m_request = 0;
+    QString m_message;
+    QPointF m_dragStart;
+    bool m_dragging = false;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(PhotoViewer::Overlays)
+
+} // namespace hqa::ui
