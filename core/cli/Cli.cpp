@@ -43,6 +43,9 @@ void printHelp(QTextStream& out)
     out << keys.join(QStringLiteral(", ")) << ".\n\nCommands:\n";
     for (const auto& c : commands())
         out << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << "\n";
+    // "gui" is handled by the application entry point (it needs the widget layer), not by the core table.
+    out << "  " << QStringLiteral("gui").leftJustified(10)
+        << "open the review window [FILES|FOLDERS|PROJECT.hqa...] (also with no command when a display is set)\n";
     out << "\nOptions:\n"
            "  -h, --help     show this help (COMMAND --help for a command's options)\n"
            "  -v, --version  show the version\n\n"
