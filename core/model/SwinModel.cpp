@@ -5,6 +5,7 @@
 
 #include "SwinCheckpoint.h"
 #include "SwinEngine.h"
+#include "SwinModelAccess.h"
 
 #include <torch/script.h>
 #include <torch/torch.h>
@@ -532,4 +533,8 @@ Expected<std::unique_ptr<Engine>> makeSwinEngine(const EngineOptions& options)
     return std::unique_ptr<Engine>(std::move(engine.value()));
 }
 
+} // namespace hqa::core
+
+namespace hqa::core {
+swin::SwinTransformer SwinModelAccess::net(SwinModel& model) { return model.m_impl->net; }
 } // namespace hqa::core

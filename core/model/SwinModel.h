@@ -102,6 +102,7 @@ public:
     void setChannelsLast(bool on);
 
 private:
+    friend struct SwinModelAccess; // core/model/SwinModelAccess.h: the trainer reaches the native network
     struct Impl;
     explicit SwinModel(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
