@@ -28,6 +28,7 @@ const std::vector<Command>& commands()
 #ifdef HQA_WITH_TORCH
         {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
          runModelCommand},
+        {"train", "train the six-head network from a labels.csv (see train --help)", runTrain},
 #endif
     };
     return all;

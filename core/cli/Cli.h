@@ -20,6 +20,7 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err);
 int runSelect(const QStringList& args, QTextStream& out, QTextStream& err);
 #ifdef HQA_WITH_TORCH
 int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int runTrain(const QStringList& args, QTextStream& out, QTextStream& err);
 #endif
 
 } // namespace hqa::core::cli
