@@ -4,8 +4,81 @@
 // applySettings(), projectOpened(), assessmentsChanged()).
 #include "ui/MainWindow.h"
 
+#include "ui/dashboard/MetricsDashboard.h"
+#include "ui/dashboard/TrainingCurves.h"
+#include "ui/golden/GoldenSetView.h"
+#include "ui/settings/SettingsDialog.h"
+#if __has_include("ui/select/PickBestView.h")
+#include "ui/select/PickBestView.h"
+#define HQA_HAVE_PICK_BEST 1
+#endif
+#if __has_include("ui/training/LearnDialog.h")
+#include "ui/training/LearnDialog.h"
+#define HQA_HAVE_LEARN_DIALOG 1
+#endif
+
+#include <QAction>
+#include <QMenu>
+#include <QTabWidget>
+
 namespace hqa::ui {
 
-void MainWindow::installExtras() {}
+void MainWindow::installExtras()
+{
+    auto* golden = new GoldenSetView(this);
+    golden->setObjectName(QStringLiteral("goldenSetView"));
+    modeTabs()->addTab(golden, tr("Golden set"));
+    auto* dashboard = new MetricsDashboard(this);
+    dashboard->setObjectName(QStringLiteral("metricsDashboard"));
+    modeTabs()->addTab(dashboard, tr("Metrics"));
+
+    const auto attach = [this, golden, dashboard] {
+        golden->setStore(store());
+        dashboard->setStore(store());
+    };
+    connect(this, &MainWindow::projectOpened, this, attach);
+    // New verdicts change the predictions both pages show; golden edits change the dashboard's truth.
+    connect(this, &MainWindow::assessmentsChanged, golden, &GoldenSetView::reload);
+    connect(this, &MainWindow::assessmentsChanged, dashboard, &MetricsDashboard::reload);
+    connect(golden, &GoldenSetView::goldenChanged, dashboard, &MetricsDashboard::reload);
+    connect(dashboard, &MetricsDashboard::thresholdsApplied, this, &MainWindow::applySettings);
+    attach();
+
+    auto* preferences = editMenu()->addAction(tr("&Preferences..."));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcut(QKeySequence::Preferences);
+    connect(preferences, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            applySettings();
+    });
+
+    auto* showGolden = viewMenu()->addAction(tr("&Golden set"));
+    connect(showGolden, &QAction::triggered, this, [this, golden] { modeTabs()->setCurrentWidget(golden); });
+    auto* showMetrics = viewMenu()->addAction(tr("&Metrics dashboard"));
+    connect(showMetrics, &QAction::triggered, this, [this, dashboard] { modeTabs()->setCurrentWidget(dashboard); });
+
+#ifdef HQA_HAVE_LEARN_DIALOG
+    auto* learn = toolsMenu()->addAction(tr("&Learn from corrections..."));
+    connect(learn, &QAction::triggered, this, [this, dashboard] {
+        if (!store())
+            return;
+        LearnDialog dialog(store(), this);
+        connect(&dialog, &LearnDialog::epochFinished, dashboard->trainingCurves(), &TrainingCurves::addEpoch);
+        if (dialog.exec() == QDialog::Accepted)
+            applySettings();
+    });
+#endif
+
+#ifdef HQA_HAVE_PICK_BEST
+    auto* pick = new PickBestView(this);
+    modeTabs()->addTab(pick, tr("Pick best"));
+    auto* pickAction = toolsMenu()->addAction(tr("&Pick best from selection"));
+    connect(pickAction, &QAction::triggered, this, [this, pick] {
+        pick->setInputs(selectedFiles());
+        modeTabs()->setCurrentWidget(pick);
+    });
+#endif
+}
 
 } // namespace hqa::ui
