@@ -18,6 +18,7 @@
 #include "ui/plots/PlotRenderer.h"
 #define HQA_HAVE_PLOT_RENDERER 1
 #endif
+#include "ui/settings/Translation.h"
 #endif
 
 #include <cstdio>
@@ -82,6 +83,7 @@ int runGui(int argc, char** argv, const QStringList& paths)
 {
     QApplication app(argc, argv);
     setIdentity();
+    hqa::ui::installConfiguredLanguage(); // ui/language, before any window is built
 #ifdef HQA_HAVE_PLOT_RENDERER
     hqa::ui::registerPlotRenderer();
 #endif
