@@ -186,6 +186,109 @@
     </message>
   </context>
   <context>
+    <name>hqa::ui::LearnDialog</name>
+    <message>
+      <source>Learn from corrections</source>
+      <translation>Aus Korrekturen lernen</translation>
+    </message>
+    <message>
+      <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Part of the corrections is held out to compare the accuracy before and after.</source>
+      <translation>Trainiert aus den Korrekturen und Referenzlabels dieses Projekts einen kleinen Kopf pro Merkmal auf den Messwerten der Engine. Ein Teil der Korrekturen wird zurückgehalten, um die Genauigkeit vorher und nachher zu vergleichen.</translation>
+    </message>
+    <message>
+      <source>Accuracy before</source>
+      <translation>Genauigkeit vorher</translation>
+    </message>
+    <message>
+      <source>Accuracy after</source>
+      <translation>Genauigkeit nachher</translation>
+    </message>
+    <message>
+      <source>Held-out samples</source>
+      <translation>Zurückgehaltene Beispiele</translation>
+    </message>
+    <message>
+      <source>Versions of the head in this project (the active one is marked):</source>
+      <translation>Versionen des Kopfes in diesem Projekt (die aktive ist markiert):</translation>
+    </message>
+    <message>
+      <source>&amp;Train</source>
+      <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel training</source>
+      <translation>Training &amp;abbrechen</translation>
+    </message>
+    <message>
+      <source>&amp;Use the new head</source>
+      <translation>Neuen Kopf &amp;verwenden</translation>
+    </message>
+    <message>
+      <source>&amp;Restore selected version</source>
+      <translation>Ausgewählte Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Open a project first.</source>
+      <translation>Bitte zuerst ein Projekt öffnen.</translation>
+    </message>
+    <message>
+      <source>This build has no corrections-head trainer (core/train/CorrectionsHead.h), so training is not available. Earlier versions can still be restored.</source>
+      <translation>Diese Version enthält kein Training für den Korrekturkopf (core/train/CorrectionsHead.h), daher ist Training nicht verfügbar. Frühere Versionen können weiterhin wiederhergestellt werden.</translation>
+    </message>
+    <message>
+      <source>Press Train to start.</source>
+      <translation>Zum Starten auf Trainieren drücken.</translation>
+    </message>
+    <message>
+      <source>Training…</source>
+      <translation>Training läuft …</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+      <source>Training cancelled; the active head is unchanged.</source>
+      <translation>Training abgebrochen; der aktive Kopf bleibt unverändert.</translation>
+    </message>
+    <message>
+      <source>Training failed: %1</source>
+      <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+      <source>Trained on %1 sample(s), compared on %2 held-out sample(s). The new head is not active until you press "Use the new head".</source>
+      <translation>Mit %1 Beispiel(en) trainiert, mit %2 zurückgehaltenen Beispiel(en) verglichen. Der neue Kopf ist erst aktiv, wenn Sie „Neuen Kopf verwenden“ drücken.</translation>
+    </message>
+    <message>
+      <source>The head could not be registered: %1</source>
+      <translation>Der Kopf konnte nicht registriert werden: %1</translation>
+    </message>
+    <message>
+      <source>The new head (version %1) is active.</source>
+      <translation>Der neue Kopf (Version %1) ist aktiv.</translation>
+    </message>
+    <message>
+      <source>The file of this version is missing: %1</source>
+      <translation>Die Datei dieser Version fehlt: %1</translation>
+    </message>
+    <message>
+      <source>Version %1 is active again.</source>
+      <translation>Version %1 ist wieder aktiv.</translation>
+    </message>
+    <message>
+      <source>%1 (registered %2)%3</source>
+      <translation>%1 (registriert %2)%3</translation>
+    </message>
+    <message>
+      <source> - active</source>
+      <translation> – aktiv</translation>
+    </message>
+  </context>
+  <context>
     <name>hqa::ui::MainWindow</name>
     <message>
       <source>Headshot QA</source>

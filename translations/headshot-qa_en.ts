@@ -186,6 +186,109 @@
     </message>
   </context>
   <context>
+    <name>hqa::ui::LearnDialog</name>
+    <message>
+      <source>Learn from corrections</source>
+      <translation>Learn from corrections</translation>
+    </message>
+    <message>
+      <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Part of the corrections is held out to compare the accuracy before and after.</source>
+      <translation>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Part of the corrections is held out to compare the accuracy before and after.</translation>
+    </message>
+    <message>
+      <source>Accuracy before</source>
+      <translation>Accuracy before</translation>
+    </message>
+    <message>
+      <source>Accuracy after</source>
+      <translation>Accuracy after</translation>
+    </message>
+    <message>
+      <source>Held-out samples</source>
+      <translation>Held-out samples</translation>
+    </message>
+    <message>
+      <source>Versions of the head in this project (the active one is marked):</source>
+      <translation>Versions of the head in this project (the active one is marked):</translation>
+    </message>
+    <message>
+      <source>&amp;Train</source>
+      <translation>&amp;Train</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel training</source>
+      <translation>&amp;Cancel training</translation>
+    </message>
+    <message>
+      <source>&amp;Use the new head</source>
+      <translation>&amp;Use the new head</translation>
+    </message>
+    <message>
+      <source>&amp;Restore selected version</source>
+      <translation>&amp;Restore selected version</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Open a project first.</source>
+      <translation>Open a project first.</translation>
+    </message>
+    <message>
+      <source>This build has no corrections-head trainer (core/train/CorrectionsHead.h), so training is not available. Earlier versions can still be restored.</source>
+      <translation>This build has no corrections-head trainer (core/train/CorrectionsHead.h), so training is not available. Earlier versions can still be restored.</translation>
+    </message>
+    <message>
+      <source>Press Train to start.</source>
+      <translation>Press Train to start.</translation>
+    </message>
+    <message>
+      <source>Training…</source>
+      <translation>Training…</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>Training cancelled; the active head is unchanged.</source>
+      <translation>Training cancelled; the active head is unchanged.</translation>
+    </message>
+    <message>
+      <source>Training failed: %1</source>
+      <translation>Training failed: %1</translation>
+    </message>
+    <message>
+      <source>Trained on %1 sample(s), compared on %2 held-out sample(s). The new head is not active until you press "Use the new head".</source>
+      <translation>Trained on %1 sample(s), compared on %2 held-out sample(s). The new head is not active until you press "Use the new head".</translation>
+    </message>
+    <message>
+      <source>The head could not be registered: %1</source>
+      <translation>The head could not be registered: %1</translation>
+    </message>
+    <message>
+      <source>The new head (version %1) is active.</source>
+      <translation>The new head (version %1) is active.</translation>
+    </message>
+    <message>
+      <source>The file of this version is missing: %1</source>
+      <translation>The file of this version is missing: %1</translation>
+    </message>
+    <message>
+      <source>Version %1 is active again.</source>
+      <translation>Version %1 is active again.</translation>
+    </message>
+    <message>
+      <source>%1 (registered %2)%3</source>
+      <translation>%1 (registered %2)%3</translation>
+    </message>
+    <message>
+      <source> - active</source>
+      <translation> - active</translation>
+    </message>
+  </context>
+  <context>
     <name>hqa::ui::MainWindow</name>
     <message>
       <source>Headshot QA</source>

@@ -64,9 +64,12 @@ void MainWindow::installExtras()
         if (!store())
             return;
         LearnDialog dialog(store(), this);
+        // The dashboard shows the loss and validation curves live while the dialog trains.
+        dashboard->trainingCurves()->clear();
+        dashboard->trainingCurves()->show();
         connect(&dialog, &LearnDialog::epochFinished, dashboard->trainingCurves(), &TrainingCurves::addEpoch);
-        if (dialog.exec() == QDialog::Accepted)
-            applySettings();
+        connect(&dialog, &LearnDialog::headChanged, this, &MainWindow::applySettings);
+        dialog.exec();
     });
 #endif
 

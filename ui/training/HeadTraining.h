@@ -1,0 +1,54 @@
+#pragma once
+// What the "Learn from corrections" dialog needs from a trainer, kept as a function type so that the dialog
+// runs whatever core provides on its worker thread. The real trainer is the corrections head of helper
+// "learn" (core/train/CorrectionsHead.h); defaultHeadTraining() is empty in a build without it.
+
+#include "core/Attribute.h"
+#include "core/Error.h"
+
+#include <QString>
+
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace hqa::ui {
+
+struct HeadTrainingInput {
+    QString projectPath; ///< the trainer opens its own connection (the store is not thread-safe)
+    QString outPath;     ///< where the new head is written
+};
+
+struct HeadTrainingProgress {
+    int epoch = 0, epochs = 0;
+    double trainLoss = std::numeric_limits<double>::quiet_NaN();
+    double valLoss = std::numeric_limits<double>::quiet_NaN();
+    double valMetric = std::numeric_limits<double>::quiet_NaN();
+};
+
+/// Accuracy of one attribute on the held-out part of the corrections, before (current engine) and after.
+struct BeforeAfter {
+    double before = std::numeric_limits<double>::quiet_NaN();
+    double after = std::numeric_limits<double>::quiet_NaN();
+    int heldOut = 0;
+};
+
+struct HeadTrainingOutcome {
+    std::array<BeforeAfter, hqa::core::kAttributeCount> attributes{};
+    int trainSamples = 0;
+    int heldOutSamples = 0;
+    QString headPath;
+    QString version;
+    bool cancelled = false;
+};
+
+using HeadTrainingFunction = std::function<hqa::core::Expected<HeadTrainingOutcome>(
+    const HeadTrainingInput&, const std::function<void(const HeadTrainingProgress&)>& progress,
+    const std::atomic_bool& cancel)>;
+
+/// The build's trainer; empty when core/train/CorrectionsHead.h is not part of it.
+HeadTrainingFunction defaultHeadTraining();
+
+} // namespace hqa::ui
