@@ -7,6 +7,7 @@
 #include "ui/settings/AppSettings.h"
 
 #include "core/eval/LabelFile.h"
+#include "core/engine/Engine.h"
 #include "core/eval/Metrics.h"
 #include "core/store/ProjectStore.h"
 #include "tests/support/TestData.h"
@@ -170,6 +171,45 @@ private Q_SLOTS:
         dash.applyThresholds();
         QCOMPARE(applied.count(), 1);
         QCOMPARE(settings::appSettings().value(settings::thresholdKey(Attribute::Lighting)).toDouble(), dragged);
+    }
+
+    /// scripts/screenshot-dashboard: the dashboard over real verdicts of the measures engine on labelled photos.
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("HQA_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("HQA_SCREENSHOT_DIR not set");
+        auto set = readLabelFile(hqa::test::cachePath(QStringLiteral("eval/labels.csv")));
+        QVERIFY(set);
+        auto created = ProjectStore::create(hqa::test::tempDir() + QStringLiteral("/shot.hqa"));
+        QVERIFY(created);
+        auto store = std::move(*created);
+        auto engine = makeEngine(EngineOptions{});
+        QVERIFY(engine);
+        int assessed = 0;
+        for (size_t k = 0; k < set->rows.size() && assessed < 60; k += 5) {
+            auto added = store->addPhoto(set->rows[k].path);
+            QVERIFY(added);
+            if (added->outcome != AddPhotoResult::Outcome::Added)
+                continue;
+            QVERIFY(!store->setGoldenLabel(added->id, set->rows[k].label, QStringLiteral("eval set")));
+            QVERIFY(store->addAssessment(added->id, assessFile(**engine, set->rows[k].path)));
+            ++assessed;
+        }
+        MetricsDashboard dash;
+        dash.resize(1400, 900);
+        dash.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dash));
+        dash.setStore(store.get());
+        dash.showAttribute(Attribute::Lighting);
+        dash.trainingCurves()->show();
+        for (int e = 1; e <= 8; ++e) // illustrative: the curves widget as it looks while a head trains
+            dash.trainingCurves()->addEpoch(e, 0.7 * std::exp(-0.25 * e) + 0.1, 0.75 * std::exp(-0.2 * e) + 0.15,
+                                            0.6 + 0.03 * e);
+        QTest::qWait(200);
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(dash.grab().save(QDir(dir).filePath(QStringLiteral("dashboard.png"))));
+        qInfo("dashboard over %d photos, Hamming accuracy %.3f", dash.samples(), dash.metrics().hammingAccuracy);
     }
 
     void trainingCurves()
