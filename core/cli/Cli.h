@@ -21,6 +21,7 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err);
 #ifdef HQA_WITH_TORCH
 int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int runTrain(const QStringList& args, QTextStream& out, QTextStream& err);
+int runModelFuse(const QStringList& args, QTextStream& out, QTextStream& err); // `model fuse`
 #endif
 
 } // namespace hqa::core::cli

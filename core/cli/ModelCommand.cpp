@@ -1,4 +1,5 @@
 #include "ModelCommand.h"
+#include "Cli.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -79,6 +80,10 @@ int runModelCommand(const QStringList& argsIn, QTextStream& out, QTextStream& er
     if (args.isEmpty())
         return usage(err);
     const QString sub = args.takeFirst();
+#ifdef HQA_WITH_TORCH
+    if (sub == QLatin1String("fuse"))
+        return runModelFuse(args, out, err);
+#endif
     if (sub != QLatin1String("info") && sub != QLatin1String("import"))
         return usage(err);
 #ifndef HQA_WITH_TORCH

@@ -3,6 +3,7 @@
 #include "core/engine/AnalysisEngine.h"
 #ifdef HQA_WITH_TORCH
 #include "core/model/SwinEngine.h"
+#include "core/model/FusedEngine.h"
 #endif
 
 #include <QCoreApplication>
@@ -23,6 +24,8 @@ Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
 #ifdef HQA_WITH_TORCH
     if (options.name == QLatin1String("swin"))
         return makeSwinEngine(options);
+    if (options.name == QLatin1String("fused"))
+        return makeFusedEngine(options);
 #endif
     return makeError(ErrorCode::InvalidArgument,
                      QCoreApplication::translate("hqa::Engine", "unknown engine \"%1\" (available: %2)")
@@ -33,7 +36,7 @@ QStringList availableEngines()
 {
     QStringList names{QStringLiteral("measures")};
 #ifdef HQA_WITH_TORCH
-    names << QStringLiteral("swin");
+    names << QStringLiteral("swin") << QStringLiteral("fused");
 #endif
     return names;
 }

@@ -11,6 +11,7 @@
 namespace hqa::core {
 
 class SwinModel;
+struct SwinMetadata;
 
 /// Judges the whole photo with the network; each verdict is sigmoid(logit) against the checkpoint's
 /// per-attribute threshold (or the caller's override). Not thread-safe: one engine per thread.
@@ -22,6 +23,8 @@ public:
     QString name() const override;
     QString version() const override;
     int preferredLongSide() const override;
+    /// The loaded model's metadata (thresholds, version, fusion choice).
+    const SwinMetadata& metadata() const;
     Assessment assess(const DecodedImage& image, const QString& file) override;
     /// One forward pass for several images (faster per image than one by one).
     std::vector<Assessment> assessBatch(const std::vector<const DecodedImage*>& images, const QStringList& files);

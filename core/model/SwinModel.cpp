@@ -85,7 +85,8 @@ QJsonObject SwinMetadata::toJson() const
                        {"model_version", modelVersion},
                        {"heads_trained", headsTrained},
                        {"source_format", sourceFormat},
-                       {"provenance", provenance}};
+                       {"provenance", provenance},
+                       {"fusion", fusion}};
 }
 
 SwinMetadata SwinMetadata::fromJson(const QJsonObject& o)
@@ -107,6 +108,7 @@ SwinMetadata SwinMetadata::fromJson(const QJsonObject& o)
     m.headsTrained = o.value("heads_trained").toBool();
     m.sourceFormat = o.value("source_format").toString();
     m.provenance = o.value("provenance").toObject();
+    m.fusion = o.value("fusion").toObject();
     return m;
 }
 
@@ -460,6 +462,8 @@ Expected<std::unique_ptr<SwinEngine>> SwinEngine::create(const EngineOptions& op
 QString SwinEngine::name() const { return QStringLiteral("swin"); }
 
 QString SwinEngine::version() const { return m_model->metadata().modelVersion; }
+
+const SwinMetadata& SwinEngine::metadata() const { return m_model->metadata(); }
 
 int SwinEngine::preferredLongSide() const { return 2 * m_model->metadata().preprocessing.size; }
 

@@ -46,6 +46,7 @@ struct SwinMetadata {
     QString sourceFormat;                          ///< origin: "hqa", "torchvision", "microsoft", "timm", "torchscript"
     QString fileFormat;                            ///< what the loaded file was (same keys); not stored
     QJsonObject provenance;                        ///< source file, sha256, import/training details
+    QJsonObject fusion;                            ///< per-attribute engine choice (core/model/Fusion.h); empty = none
     QJsonObject toJson() const;
     static SwinMetadata fromJson(const QJsonObject& o);
 };
