@@ -18,12 +18,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include <algorithm>
 #include <ctime>
 #include <cstdio>
 #include <fstream>
@@ -51,12 +51,22 @@ double cpuSeconds()
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-QString defaultVideo()
+QString cacheDir()
 {
     const QByteArray env = qgetenv("HQA_TEST_CACHE");
-    const QString cache = env.isEmpty() ? QDir::home().filePath(QStringLiteral(".cache/headshot-qa/testdata"))
-                                        : QString::fromLocal8Bit(env);
-    return QDir(cache).filePath(QStringLiteral("photos/franck.mp4"));
+    return env.isEmpty() ? QDir::home().filePath(QStringLiteral(".cache/headshot-qa/testdata"))
+                         : QString::fromLocal8Bit(env);
+}
+
+QString defaultVideo() { return QDir(cacheDir()).filePath(QStringLiteral("photos/franck.mp4")); }
+
+/// The 1-minute load average, to print beside wall-clock figures taken on a shared machine.
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(f.readAll()).section(u' ', 0, 0);
 }
 
 /// Writes `src` resized to `size` (every frame) as MJPG; empty on failure.
@@ -66,8 +76,19 @@ QString writeResized(const QString& src, cv::Size size, const QString& dir, int 
     if (!in.isOpened())
         return {};
     const double fps = in.get(cv::CAP_PROP_FPS) > 0 ? in.get(cv::CAP_PROP_FPS) : 25.0;
-    const QString out = QDir(dir).filePath(QStringLiteral("upscaled_%1x%2.avi").arg(size.width).arg(size.height));
-    cv::VideoWriter writer(QFile::encodeName(out).toStdString(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), fps, size);
+    const QString out = QDir(dir).filePath(QStringLiteral("%1_%2x%3_%4.avi")
+                                               .arg(QFileInfo(src).completeBaseName())
+                                               .arg(size.width)
+                                               .arg(size.height)
+                                               .arg(maxFrames > 0 ? QString::number(maxFrames) : QStringLiteral("all")));
+    // Reused between runs (the test cache, never committed): writing it costs more than a short measurement.
+    if (QFileInfo(out).size() > 0)
+        return out;
+    QDir().mkpath(dir);
+    // The writer picks the container from the extension, so the unfinished copy keeps ".avi".
+    const QString partial = QDir(dir).filePath(QStringLiteral("partial_") + QFileInfo(out).fileName());
+    cv::VideoWriter writer(QFile::encodeName(partial).toStdString(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), fps,
+                           size);
     if (!writer.isOpened())
         return {};
     cv::Mat frame, big;
@@ -75,6 +96,10 @@ QString writeResized(const QString& src, cv::Size size, const QString& dir, int 
         cv::resize(frame, big, size, 0, 0, cv::INTER_CUBIC);
         writer.write(big);
     }
+    writer.release();
+    // Renamed only when complete, so an interrupted run never leaves a short copy that looks finished.
+    if (!QFile::rename(partial, out))
+        return {};
     return out;
 }
 
@@ -85,7 +110,7 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     QString video = defaultVideo();
-    int every = 5, maxFrames = 0;
+    int every = 5, maxFrames = 0, repeats = 1;
     bool upscale = true;
     double targetIed = CollectOptions{}.targetIed;
     QList<int> threads = {1, 2};
@@ -110,11 +135,14 @@ int main(int argc, char** argv)
         } else if (a == QLatin1String("--target-ied")) {
             targetIed = std::max(0.0, next.toDouble());
             ++i;
+        } else if (a == QLatin1String("--repeats")) {
+            repeats = std::max(1, next.toInt());
+            ++i;
         } else if (a == QLatin1String("--no-upscale")) {
             upscale = false;
         } else {
             std::fprintf(stderr, "usage: bench_select [--video PATH] [--every N] [--threads 1,2] [--max-frames N] "
-                                 "[--target-ied PX] [--no-upscale]\n");
+                                 "[--target-ied PX] [--repeats R] [--no-upscale]\n");
             return 2;
         }
     }
@@ -124,14 +152,13 @@ int main(int argc, char** argv)
     }
 
     QStringList videos = {video};
-    QTemporaryDir tmp;
     if (upscale) {
         cv::VideoCapture probe(QFile::encodeName(video).toStdString());
         const cv::Size size(static_cast<int>(probe.get(cv::CAP_PROP_FRAME_WIDTH)),
                             static_cast<int>(probe.get(cv::CAP_PROP_FRAME_HEIGHT)));
         if (size != cv::Size(720, 576)) {
             // Only as many frames as the run will read, so the copy costs little.
-            const QString big = writeResized(video, cv::Size(720, 576), tmp.path(), maxFrames > 0 ? maxFrames * every : 0);
+            const QString big = writeResized(video, cv::Size(720, 576), QDir(cacheDir()).filePath(QStringLiteral("derived")), maxFrames > 0 ? maxFrames * every : 0);
             if (big.isEmpty())
                 std::fprintf(stderr, "bench_select: could not write a 720x576 copy; measuring the original only\n");
             else
@@ -143,9 +170,11 @@ int main(int argc, char** argv)
     // split (decode wall / FaceAnalyzer CPU / six measures CPU / FaceAnalyzer's own wall split) do much less, so
     // both are printed.
     out << "video\tsize\tthreads\tevery\tsampled\tfaces\tgroups\tseconds\tsampled_fps\trealtime_x\tcpu_ms_per_frame"
-           "\tdecode_ms\tanalyze_cpu_ms\tmeasures_cpu_ms\tface_wall_ms\tmask_wall_ms\tpeak_rss_mib\n";
+           "\tdecode_ms\tanalyze_cpu_ms\tmeasures_cpu_ms\tface_wall_ms\tmask_wall_ms\tpeak_rss_mib\tload1\n";
     for (const QString& v : videos) {
         for (int t : threads) {
+          std::vector<double> fpsRuns;
+          for (int rep = 0; rep < repeats; ++rep) {
             CollectOptions o;
             o.every = every;
             o.threads = t;
@@ -176,9 +205,16 @@ int main(int argc, char** argv)
                 << QString::number(r->stats.decodeMs / n, 'f', 1) << "\t" << QString::number(r->stats.analyzeMs / n, 'f', 1)
                 << "\t" << QString::number(r->stats.measuresMs / n, 'f', 1) << "\t"
                 << QString::number(r->stats.faceWallMs / n, 'f', 1) << "\t" << QString::number(r->stats.maskWallMs / n, 'f', 1)
-                << "\t" << QString::number(peakRssMiB(), 'f', 0)
-                << "\n";
+                << "\t" << QString::number(peakRssMiB(), 'f', 0) << "\t" << loadAverage() << "\n";
             out.flush();
+            fpsRuns.push_back(fps);
+          }
+          std::sort(fpsRuns.begin(), fpsRuns.end());
+          const size_t m = fpsRuns.size();
+          const double median = m % 2 ? fpsRuns[m / 2] : (fpsRuns[m / 2 - 1] + fpsRuns[m / 2]) / 2;
+          out << "# median sampled_fps over " << m << " runs: " << QFileInfo(v).fileName() << " threads " << t << ": "
+              << QString::number(median, 'f', 1) << "\n";
+          out.flush();
         }
     }
     return 0;

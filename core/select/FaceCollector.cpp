@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <mutex>
 #include <thread>
 
 namespace hqa::core {
@@ -77,7 +78,29 @@ Expected<CollectResult> collectPhotos(const QStringList& files, const QString& n
 
     std::vector<std::vector<FaceCandidate>> found(files.size());
     std::vector<std::optional<Error>> errors(files.size());
+    std::atomic<int> done{0};
+    std::atomic<bool> cancelled{false};
+    std::mutex progressMutex;
     runParallel(static_cast<int>(files.size()), static_cast<int>(scorers->size()), [&](int worker, int i) {
+        if (cancelled)
+            return;
+        // Counted whichever way the photo ends (error or faces), so progress reaches the total.
+        struct Done {
+            const CollectOptions& o;
+            std::atomic<int>& n;
+            std::atomic<bool>& stop;
+            std::mutex& m;
+            int total;
+            ~Done()
+            {
+                const int now = ++n;
+                if (!o.progress)
+                    return;
+                const std::lock_guard lock(m);
+                if (!o.progress(now, total))
+                    stop = true;
+            }
+        } countDone{options, done, cancelled, progressMutex, static_cast<int>(files.size())};
         DecodeOptions decode;
         decode.maxLongSide = 1600;
         auto image = decodeImageFile(files[i], decode);
@@ -102,6 +125,8 @@ Expected<CollectResult> collectPhotos(const QStringList& files, const QString& n
         found[i] = std::move(*faces);
     });
 
+    if (cancelled)
+        return makeError(ErrorCode::Cancelled, tr("cancelled"));
     FaceGroup group;
     group.name = name;
     group.source = files.isEmpty() ? QString() : files.front();
@@ -136,6 +161,11 @@ Expected<CollectResult> collectVideo(const QString& path, const CollectOptions& 
     if (options.sampleFps > 0 && fps > 0)
         every = std::max(1, static_cast<int>(std::lround(fps / options.sampleFps)));
 
+    const double frameCount = video.get(cv::CAP_PROP_FRAME_COUNT);
+    int expectedSamples = frameCount > 0 ? static_cast<int>(std::ceil(frameCount / every)) : 0;
+    if (options.maxSamples > 0)
+        expectedSamples = expectedSamples > 0 ? std::min(expectedSamples, options.maxSamples) : options.maxSamples;
+
     auto scorers = makeScorers(options.threads);
     if (!scorers)
         return scorers.error();
@@ -148,8 +178,7 @@ Expected<CollectResult> collectVideo(const QString& path, const CollectOptions& 
         std::vector<FaceCandidate> faces;
         std::optional<Error> error;
     };
-    // Frames are decoded on this thread and analysed in batches on the workers, so memory stays at a few frames
-    // however long the video is.
+    // Frames are analysed in batches on the workers, so memory stays at a few frames however long the video is.
     const int batchSize = 4 * workers;
     int frameIndex = 0, sampleIndex = 0;
     bool more = true;
@@ -158,25 +187,21 @@ Expected<CollectResult> collectVideo(const QString& path, const CollectOptions& 
     double nextScale = 1.0;
     bool scaleFromFaces = false;
     std::optional<Error> modelError;
-    while (more && !modelError) {
-        std::vector<Sample> batch;
+    // Reads the next batch of sampled frames (grabbing the skipped ones); false when the video has ended.
+    auto readBatch = [&](std::vector<Sample>& batch) {
         QElapsedTimer decodeTimer;
         decodeTimer.start();
+        bool going = true;
         while (static_cast<int>(batch.size()) < batchSize) {
             if (options.maxSamples > 0 && result.stats.framesSampled >= options.maxSamples) {
-                more = false;
+                going = false;
                 break;
             }
             const bool sampled = frameIndex % every == 0;
-            bool ok;
             Sample s;
-            if (sampled) {
-                ok = video.read(s.frame);
-            } else {
-                ok = video.grab();
-            }
+            const bool ok = sampled ? video.read(s.frame) : video.grab();
             if (!ok || (sampled && s.frame.empty())) {
-                more = false;
+                going = false;
                 break;
             }
             ++result.stats.framesRead;
@@ -190,6 +215,26 @@ Expected<CollectResult> collectVideo(const QString& path, const CollectOptions& 
             ++frameIndex;
         }
         result.stats.decodeMs += decodeTimer.nsecsElapsed() / 1e6;
+        return going;
+    };
+    // Decoding runs one batch ahead on its own thread while the workers analyse the current batch, so the
+    // cores never wait for the decoder (about a tenth of the work at 720x576).
+    std::vector<Sample> ahead;
+    more = readBatch(ahead);
+    while (!ahead.empty() && !modelError) {
+        std::vector<Sample> batch = std::move(ahead);
+        ahead.clear();
+        std::thread decoder;
+        if (more)
+            decoder = std::thread([&] { more = readBatch(ahead); });
+        struct JoinDecoder {
+            std::thread& t;
+            ~JoinDecoder()
+            {
+                if (t.joinable())
+                    t.join();
+            }
+        } joinDecoder{decoder};
         runParallel(static_cast<int>(batch.size()), workers, [&](int worker, int i) {
             Sample& s = batch[i];
             cv::Mat work = s.frame;
@@ -238,6 +283,9 @@ Expected<CollectResult> collectVideo(const QString& path, const CollectOptions& 
             }
             result.stats.facesFound += static_cast<int>(s.faces.size());
             tracker.addFrame(sampleIndex++, std::move(s.faces));
+        }
+        if (options.progress && !modelError && !options.progress(sampleIndex, expectedSamples)) {
+            return makeError(ErrorCode::Cancelled, tr("cancelled"));
         }
     }
     if (modelError)

@@ -30,12 +30,16 @@ struct CollectOptions {
     /// Video: once faces are found, frames are analysed at the scale that gives the smallest face about this
     /// inter-eye distance (never upscaled, never below minAnalysisLongSide): detection and the measures cost
     /// less on a close-up, and the sharpness measure resamples faces to 72 px between the eyes anyway. 0 = off.
-    double targetIed = 96.0;
+    /// 72 px is where the sharpness measure resamples faces to, so analysing closer loses nothing it uses.
+    double targetIed = 72.0;
     int minAnalysisLongSide = 320;
     int threads = 2;
     bool allFaces = true;    ///< video: analyse every face of a frame, not only the dominant one
     int minTrackFaces = 3;   ///< video: shorter tracks are dropped (passers-by, false detections)
     TrackerOptions tracker;
+    /// Called from the collecting thread after each photo or batch of sampled frames with the items done and the
+    /// total (video: estimated from the frame count, 0 when unknown); returning false cancels with Cancelled.
+    std::function<bool(int done, int total)> progress;
 };
 
 struct CollectStats {
