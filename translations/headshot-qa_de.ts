@@ -731,8 +731,8 @@
       <translation>Schwellen &amp;übernehmen</translation>
     </message>
     <message>
-      <source>Store the dragged thresholds in the preferences and re-assess with them</source>
-      <translation>Die gezogenen Schwellen in den Einstellungen speichern und damit neu bewerten</translation>
+      <source>Store the dragged thresholds in the preferences; photos assessed from now on use them</source>
+      <translation>Die gezogenen Schwellen in den Einstellungen speichern; ab jetzt bewertete Fotos verwenden sie</translation>
     </message>
     <message>
       <source>Drag the solid vertical line to try another threshold</source>

@@ -731,8 +731,8 @@
       <translation>&amp;Apply thresholds</translation>
     </message>
     <message>
-      <source>Store the dragged thresholds in the preferences and re-assess with them</source>
-      <translation>Store the dragged thresholds in the preferences and re-assess with them</translation>
+      <source>Store the dragged thresholds in the preferences; photos assessed from now on use them</source>
+      <translation>Store the dragged thresholds in the preferences; photos assessed from now on use them</translation>
     </message>
     <message>
       <source>Drag the solid vertical line to try another threshold</source>

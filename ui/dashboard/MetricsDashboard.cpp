@@ -60,7 +60,7 @@ MetricsDashboard::MetricsDashboard(QWidget* parent) : QWidget(parent)
         m_attributeBox->addItem(hqa::core::attributeName(a), hqa::core::index(a));
     pickRow->addWidget(m_attributeBox, 1);
     m_apply = new QPushButton(tr("&Apply thresholds"), curveBox);
-    m_apply->setToolTip(tr("Store the dragged thresholds in the preferences and re-assess with them"));
+    m_apply->setToolTip(tr("Store the dragged thresholds in the preferences; photos assessed from now on use them"));
     pickRow->addWidget(m_apply);
     curveLayout->addLayout(pickRow);
     m_curvePlot = new QCustomPlot(curveBox);
