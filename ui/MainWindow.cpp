@@ -331,7 +331,9 @@ void MainWindow::applySettings()
             options.thresholds[size_t(index(a))] = value;
     }
     m_reviewer = defaultReviewerName();
-    QMetaObject::invokeMethod(m_worker, "configure", Qt::QueuedConnection, Q_ARG(hqa::core::EngineOptions, options));
+    // Functor invocations run in the worker's thread (the context object's), queued behind earlier jobs.
+    AssessmentWorker* worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, options] { worker->configure(options); }, Qt::QueuedConnection);
 }
 
 bool MainWindow::openProject(const QString& path, bool create)
@@ -346,8 +348,10 @@ bool MainWindow::openProject(const QString& path, bool create)
         return false;
     }
     m_store = std::move(store.value());
+    m_model->clearRejected();
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QMetaObject::invokeMethod(m_worker, "openProject", Qt::QueuedConnection, Q_ARG(QString, absolute));
+    AssessmentWorker* worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, absolute] { worker->openProject(absolute); }, Qt::QueuedConnection);
     setWindowTitle(tr("%1 – Headshot QA").arg(QFileInfo(path).fileName()));
     if (m_store->isReadOnly())
         showStatus(m_store->readOnlyReason());
@@ -427,8 +431,9 @@ void MainWindow::addPaths(const QStringList& paths)
     m_progress->setVisible(true);
     m_cancelButton->setVisible(true);
     m_rateLabel->setText(tr("Adding %n photo(s)…", nullptr, int(files.size())));
-    QMetaObject::invokeMethod(m_worker, "addPhotos", Qt::QueuedConnection, Q_ARG(quint64, m_batchId),
-                              Q_ARG(QStringList, files));
+    AssessmentWorker* worker = m_worker;
+    const quint64 batch = m_batchId;
+    QMetaObject::invokeMethod(worker, [worker, batch, files] { worker->addPhotos(batch, files); }, Qt::QueuedConnection);
 }
 
 void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const QStringList& files,
@@ -445,6 +450,9 @@ void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const 
             problems << QStringLiteral("%1: %2").arg(QFileInfo(files.value(i)).fileName(), errors.value(i));
     }
     refreshFromStore();
+    for (int i = 0; i < ids.size(); ++i)
+        if (ids[i] <= 0)
+            m_model->addRejected(files.value(i), errors.value(i));
     if (!problems.isEmpty())
         showStatus(tr("%n file(s) could not be added: ", nullptr, int(problems.size())) + problems.join(QStringLiteral("; ")));
     m_assessing = false;
@@ -482,8 +490,10 @@ void MainWindow::assessPhotos(const QList<PhotoId>& requested)
     m_cancelButton->setVisible(true);
     m_cancelButton->setEnabled(true);
     m_rateLabel->setText(tr("Assessing…"));
-    QMetaObject::invokeMethod(m_worker, "runBatch", Qt::QueuedConnection, Q_ARG(quint64, m_batchId),
-                              Q_ARG(QList<qint64>, idList), Q_ARG(QStringList, paths));
+    AssessmentWorker* worker = m_worker;
+    const quint64 batch = m_batchId;
+    QMetaObject::invokeMethod(worker, [worker, batch, idList, paths] { worker->runBatch(batch, idList, paths); },
+                              Qt::QueuedConnection);
 }
 
 void MainWindow::cancelAssessment()

@@ -146,6 +146,10 @@ void PhotoListModel::reload(const ProjectStore* store)
             }
         }
     }
+    for (const PhotoRow& r : m_rejected) {
+        m_index.insert(r.id, int(m_rows.size()));
+        m_rows.push_back(r);
+    }
     endResetModel();
 }
 
@@ -181,6 +185,30 @@ void PhotoListModel::refreshPhoto(const ProjectStore* store, PhotoId id)
     const QModelIndex mi = createIndex(i, 0);
     Q_EMIT dataChanged(mi, mi);
 }
+
+void PhotoListModel::addRejected(const QString& path, const QString& errorText)
+{
+    for (PhotoRow& r : m_rejected)
+        if (r.path == path) {
+            r.errorText = errorText;
+            return;
+        }
+    PhotoRow row;
+    row.id = -PhotoId(m_rejected.size() + 1);
+    row.path = path;
+    row.errorText = errorText;
+    row.thumbnailRequested = true; // nothing to decode
+    row.assessment = Assessment{};
+    row.assessment->file = path;
+    row.assessment->error = makeError(ErrorCode::Unreadable, errorText);
+    m_rejected.push_back(row);
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    m_index.insert(row.id, int(m_rows.size()));
+    m_rows.push_back(row);
+    endInsertRows();
+}
+
+void PhotoListModel::clearRejected() { m_rejected.clear(); }
 
 int PhotoListModel::rowOf(PhotoId id) const { return m_index.value(id, -1); }
 

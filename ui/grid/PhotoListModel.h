@@ -61,6 +61,10 @@ public:
     void reload(const hqa::core::ProjectStore* store);
     /// Applies a fresh assessment from the worker (effective label follows it unless corrected).
     void applyResult(hqa::core::PhotoId id, const hqa::core::Assessment& assessment, const QString& errorText);
+    /// Shows a file the project refused (not an image at all, unreadable) as an error row; it has a negative id
+    /// and survives reloads until the model is cleared for another project.
+    void addRejected(const QString& path, const QString& errorText);
+    void clearRejected();
     /// Re-reads one photo's effective label and correction state.
     void refreshPhoto(const hqa::core::ProjectStore* store, hqa::core::PhotoId id);
 
@@ -78,6 +82,7 @@ private:
     std::vector<PhotoRow> m_rows;
     QHash<hqa::core::PhotoId, int> m_index;
     QHash<hqa::core::PhotoId, QImage> m_thumbCache;
+    std::vector<PhotoRow> m_rejected;
 };
 
 } // namespace hqa::ui
