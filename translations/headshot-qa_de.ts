@@ -833,6 +833,146 @@
     </message>
   </context>
   <context>
+    <name>hqa::ui::PickBestView</name>
+    <message>
+      <source>No standard crop: the face has no usable landmarks.</source>
+      <translation>Kein Standardausschnitt: Das Gesicht hat keine verwendbaren Gesichtspunkte.</translation>
+    </message>
+    <message>
+      <source>Baseline cost (paper)</source>
+      <translation>Basis-Kostenfunktion (Artikel)</translation>
+    </message>
+    <message>
+      <source>Multi-stage filter (paper)</source>
+      <translation>Mehrstufiger Filter (Artikel)</translation>
+    </message>
+    <message>
+      <source>Weakly supervised regression (paper)</source>
+      <translation>Schwach überwachte Regression (Artikel)</translation>
+    </message>
+    <message>
+      <source>Six attributes (product)</source>
+      <translation>Sechs Merkmale (Produkt)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <source>Save crop...</source>
+      <translation>Ausschnitt speichern …</translation>
+    </message>
+    <message>
+      <source>Open a folder, photos or a video to pick the best face.</source>
+      <translation>Einen Ordner, Fotos oder ein Video öffnen, um das beste Gesicht auszuwählen.</translation>
+    </message>
+    <message>
+      <source>Face</source>
+      <translation>Gesicht</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>Rang</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Wert</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Quelle</translation>
+    </message>
+    <message>
+      <source>Brightness %</source>
+      <translation>Helligkeit %</translation>
+    </message>
+    <message>
+      <source>Area px²</source>
+      <translation>Fläche px²</translation>
+    </message>
+    <message>
+      <source>Yaw</source>
+      <translation>Gieren</translation>
+    </message>
+    <message>
+      <source>Pitch</source>
+      <translation>Nicken</translation>
+    </message>
+    <message>
+      <source>Roll</source>
+      <translation>Rollen</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Begründung</translation>
+    </message>
+    <message>
+      <source>Method:</source>
+      <translation>Verfahren:</translation>
+    </message>
+    <message>
+      <source>Group:</source>
+      <translation>Gruppe:</translation>
+    </message>
+    <message>
+      <source>Winner's standard crop</source>
+      <translation>Standardausschnitt des besten Gesichts</translation>
+    </message>
+    <message>
+      <source>Cancelling...</source>
+      <translation>Wird abgebrochen …</translation>
+    </message>
+    <message numerus="yes">
+      <source>Finding faces in %n input(s)...</source>
+      <translation>
+        <numerusform>Gesichter werden in %n Eingabe gesucht …</numerusform>
+        <numerusform>Gesichter werden in %n Eingaben gesucht …</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Selection cancelled.</source>
+      <translation>Auswahl abgebrochen.</translation>
+    </message>
+    <message>
+      <source>Selection failed: %1</source>
+      <translation>Auswahl fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 (%n face(s))</source>
+      <translation>
+        <numerusform>%1 (%n Gesicht)</numerusform>
+        <numerusform>%1 (%n Gesichter)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No face found.</source>
+      <translation>Kein Gesicht gefunden.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n group(s) ranked.</source>
+      <translation>
+        <numerusform>%n Gruppe eingestuft.</numerusform>
+        <numerusform>%n Gruppen eingestuft.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>(Small group: percentiles are not used.)</source>
+      <translation>(Kleine Gruppe: Perzentile werden nicht verwendet.)</translation>
+    </message>
+    <message>
+      <source>Save crop</source>
+      <translation>Ausschnitt speichern</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png)</source>
+      <translation>Bilder (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <source>Could not write %1.</source>
+      <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+  </context>
+  <context>
     <name>hqa::ui::SettingsDialog</name>
     <message>
       <source>Preferences</source>

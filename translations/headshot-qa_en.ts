@@ -833,6 +833,146 @@
     </message>
   </context>
   <context>
+    <name>hqa::ui::PickBestView</name>
+    <message>
+      <source>No standard crop: the face has no usable landmarks.</source>
+      <translation>No standard crop: the face has no usable landmarks.</translation>
+    </message>
+    <message>
+      <source>Baseline cost (paper)</source>
+      <translation>Baseline cost (paper)</translation>
+    </message>
+    <message>
+      <source>Multi-stage filter (paper)</source>
+      <translation>Multi-stage filter (paper)</translation>
+    </message>
+    <message>
+      <source>Weakly supervised regression (paper)</source>
+      <translation>Weakly supervised regression (paper)</translation>
+    </message>
+    <message>
+      <source>Six attributes (product)</source>
+      <translation>Six attributes (product)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Save crop...</source>
+      <translation>Save crop...</translation>
+    </message>
+    <message>
+      <source>Open a folder, photos or a video to pick the best face.</source>
+      <translation>Open a folder, photos or a video to pick the best face.</translation>
+    </message>
+    <message>
+      <source>Face</source>
+      <translation>Face</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Brightness %</source>
+      <translation>Brightness %</translation>
+    </message>
+    <message>
+      <source>Area px²</source>
+      <translation>Area px²</translation>
+    </message>
+    <message>
+      <source>Yaw</source>
+      <translation>Yaw</translation>
+    </message>
+    <message>
+      <source>Pitch</source>
+      <translation>Pitch</translation>
+    </message>
+    <message>
+      <source>Roll</source>
+      <translation>Roll</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Why</translation>
+    </message>
+    <message>
+      <source>Method:</source>
+      <translation>Method:</translation>
+    </message>
+    <message>
+      <source>Group:</source>
+      <translation>Group:</translation>
+    </message>
+    <message>
+      <source>Winner's standard crop</source>
+      <translation>Winner's standard crop</translation>
+    </message>
+    <message>
+      <source>Cancelling...</source>
+      <translation>Cancelling...</translation>
+    </message>
+    <message numerus="yes">
+      <source>Finding faces in %n input(s)...</source>
+      <translation>
+        <numerusform>Finding faces in %n input...</numerusform>
+        <numerusform>Finding faces in %n inputs...</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Selection cancelled.</source>
+      <translation>Selection cancelled.</translation>
+    </message>
+    <message>
+      <source>Selection failed: %1</source>
+      <translation>Selection failed: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 (%n face(s))</source>
+      <translation>
+        <numerusform>%1 (%n face)</numerusform>
+        <numerusform>%1 (%n faces)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No face found.</source>
+      <translation>No face found.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n group(s) ranked.</source>
+      <translation>
+        <numerusform>%n group ranked.</numerusform>
+        <numerusform>%n groups ranked.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>(Small group: percentiles are not used.)</source>
+      <translation>(Small group: percentiles are not used.)</translation>
+    </message>
+    <message>
+      <source>Save crop</source>
+      <translation>Save crop</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png)</source>
+      <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <source>Could not write %1.</source>
+      <translation>Could not write %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>hqa::ui::SettingsDialog</name>
     <message>
       <source>Preferences</source>
