@@ -5,6 +5,7 @@
 #ifdef HQA_WITH_TORCH
 #include "core/eval/LabelFile.h"
 #include "core/train/net/Trainer.h"
+#include "core/train/net/FineTuner.h"
 
 #include <QCoreApplication>
 #include <atomic>
@@ -28,7 +29,11 @@ int usage(QTextStream& err)
               "Trains the six heads and the backbone (AdamW, one-cycle schedule, BCE with logits, unknown labels\n"
               "masked). Without --backbone the network starts from fresh seeded weights. Writes MODEL (best epoch,\n"
               "thresholds tuned on the validation split) and MODEL.resume after every epoch; Ctrl+C stops after\n"
-              "the current batch, and --resume MODEL.resume continues where it stopped.\n");
+              "the current batch, and --resume MODEL.resume continues where it stopped.\n"
+              "\n"
+              "       headshot-qa train --from-project PROJECT.hqa --model BASE --out NEW [--steps 300] [--threads N]\n"
+              "Fine-tunes BASE's six heads on the project's corrections (golden labels where verified) over cached\n"
+              "backbone features (PROJECT.hqa.features) and registers NEW in the project; BASE stays as it was.\n");
     err.flush();
     return kExitUsage;
 }
@@ -41,6 +46,42 @@ int runTrain(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     TrainOptions o;
     QString labelsPath;
+    if (args.contains(QStringLiteral("--from-project"))) {
+        FineTuneOptions f;
+        QString project;
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            const QString& a = args[i];
+            bool ok = true;
+            if (a == "--from-project") project = args[i + 1];
+            else if (a == "--model") f.baseModel = args[i + 1];
+            else if (a == "--out") f.outPath = args[i + 1];
+            else if (a == "--steps") f.steps = args[i + 1].toInt(&ok);
+            else if (a == "--threads") f.threads = args[i + 1].toInt(&ok);
+            else ok = false;
+            if (!ok) {
+                err << tr("train: bad option %1\n").arg(a);
+                return usage(err);
+            }
+        }
+        if (args.size() % 2 || project.isEmpty() || f.baseModel.isEmpty() || f.outPath.isEmpty() || f.steps < 1)
+            return usage(err);
+        auto r = fineTuneFromProject(project, f);
+        if (!r) {
+            err << tr("train: %1\n").arg(r.error().detail);
+            return kExitSomeFailed;
+        }
+        out << tr("fine-tuned on %1 photos (features: %2 computed in %3 s, %4 cached; heads %5 s)\n")
+                   .arg(r->samples).arg(r->featuresComputed).arg(r->featureSeconds, 0, 'f', 1)
+                   .arg(r->featuresCached).arg(r->trainSeconds, 0, 'f', 1);
+        for (int a = 0; a < kAttributeCount; ++a)
+            if (!std::isnan(r->accuracyAfter[size_t(a)]))
+                out << tr("  %1 accuracy on the corrected photos %2 -> %3\n")
+                           .arg(QString::fromLatin1(kAttributeKeys[size_t(a)].data()), fmt(r->accuracyBefore[size_t(a)]),
+                                fmt(r->accuracyAfter[size_t(a)]));
+        out << tr("model %1 (version %2, parent %3) registered in %4\n")
+                   .arg(f.outPath, r->modelVersion, r->parentVersion, project);
+        return kExitOk;
+    }
     for (int i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
         auto value = [&](QString& dst) {
