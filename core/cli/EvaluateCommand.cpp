@@ -5,8 +5,10 @@
 #include "core/eval/LabelFile.h"
 #include "core/eval/Metrics.h"
 #include "core/eval/MetricsReport.h"
+#include "core/cli/ReportPlots.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -41,7 +43,7 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
     parser.setApplicationDescription(QStringLiteral(
         "Runs an engine on every photo of LABELS.csv (columns file,label; see ATTRIBUTES.md) and prints Hamming "
         "accuracy, exact match, macro F1 and per-attribute figures."));
-    parser.addOption({QStringLiteral("report"), QStringLiteral("Write metrics.json, metrics.csv and predictions.csv here."),
+    parser.addOption({QStringLiteral("report"), QStringLiteral("Write metrics.json, metrics.csv, predictions.csv and (GUI build) PNG plots here."),
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or json."), QStringLiteral("FORMAT"),
                       QStringLiteral("text")});
@@ -141,6 +143,21 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
                         && writeFile(QDir(dir).filePath(QStringLiteral("predictions.csv")), predictionsCsv.toUtf8(), err);
         if (!ok)
             return kExitSomeFailed;
+        // Plots need QtGui, so they come from the renderer the app registers (core/cli/ReportPlots.h); a build
+        // without one writes the report without plots. Threshold curves join the request once core/eval's
+        // computeThresholdCurve is implemented.
+        if (const PlotRenderer& render = plotRenderer()) {
+            PlotRequest request;
+            request.directory = dir;
+            request.title = QStringLiteral("%1 on %2").arg(
+                options->engine.name, QFileInfo(parser.positionalArguments().front()).fileName());
+            request.metrics = m;
+            const auto written = render(request);
+            if (!written) {
+                err << "headshot-qa evaluate: plots not written: " << written.error().detail << "\n";
+                return kExitSomeFailed;
+            }
+        }
     }
     return failed ? kExitSomeFailed : kExitOk;
 }

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QProcess>
 #include <QSet>
 #include <QtTest>
 
@@ -118,6 +119,32 @@ private Q_SLOTS:
         auto bad = cli::plotRenderer()(request);
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, ErrorCode::Io);
+    }
+
+    /// The whole path: `headshot-qa evaluate --report` of the built app writes the bars next to the metrics.
+    void cliReportHasPlots()
+    {
+        auto set = readLabelFile(hqa::test::cachePath(QStringLiteral("holdout/labels.csv")));
+        QVERIFY(set);
+        const QString dir = hqa::test::tempDir();
+        QString csv = QStringLiteral("file,label\n");
+        for (size_t k = 0; k < set->rows.size() && k < 6; ++k)
+            csv += csvField(set->rows[k].path) + u',' + labelToString(set->rows[k].label) + u'\n';
+        QFile f(dir + QStringLiteral("/six.csv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(csv.toUtf8());
+        f.close();
+        QProcess cli;
+        cli.start(hqa::test::cliPath(), {QStringLiteral("evaluate"), QStringLiteral("--report"),
+                                         dir + QStringLiteral("/report"), QStringLiteral("-j"), QStringLiteral("2"),
+                                         dir + QStringLiteral("/six.csv")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QImage bars(dir + QStringLiteral("/report/attributes.png"));
+        QVERIFY(!bars.isNull());
+        QCOMPARE(bars.size(), QSize(900, 500));
+        QVERIFY(pixelsNear(bars, QColor(0, 114, 178)) > 200);
+        QVERIFY(QFile::exists(dir + QStringLiteral("/report/metrics.json")));
     }
 };
 
