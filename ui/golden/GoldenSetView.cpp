@@ -119,6 +119,12 @@ void GoldenSetView::setStore(hqa::core::ProjectStore* store)
 
 void GoldenSetView::reload()
 {
+    // Toggles on rows not yet verified live only here: keep them across reloads (new verdicts arrive while the
+    // reviewer works) instead of resetting them to the prediction.
+    QHash<hqa::core::PhotoId, hqa::core::Label> drafts;
+    for (const Row& row : m_rows)
+        if (!row.verified && row.label != row.photo.label)
+            drafts.insert(row.photo.id, row.label);
     m_rows.clear();
     m_table->setRowCount(0);
     if (!m_store)
@@ -138,7 +144,7 @@ void GoldenSetView::reload()
         const auto it = goldenById.constFind(p.id);
         row.verified = it != goldenById.constEnd();
         // An unverified row starts from the prediction: the reviewer only flips what the engine got wrong.
-        row.label = row.verified ? *it : p.label;
+        row.label = row.verified ? *it : drafts.value(p.id, p.label);
         m_rows.push_back(row);
     }
     m_table->setRowCount(int(m_rows.size()));

@@ -124,6 +124,11 @@ private Q_SLOTS:
         // Row 2 toggled but never verified: not part of the golden set.
         pressOnRow(table, r2, Qt::Key_3);
         QCOMPARE(labelOf(*m_store, view.photoAt(r2)), QStringLiteral("none"));
+        // A reload (new verdicts arriving) keeps that unsaved toggle.
+        const QString draft = labelToString(view.labelAt(r2));
+        QCOMPARE(draft, QStringLiteral("--1---"));
+        view.reload();
+        QCOMPARE(labelToString(view.labelAt(r2)), draft);
 
         // Filters.
         view.setFilter(GoldenSetView::Filter::Unverified);
