@@ -55,6 +55,7 @@ int runCli(const QStringList& args)
 void armScreenshots(hqa::ui::MainWindow& window, const QString& dir)
 {
     QDir().mkpath(dir);
+    window.resize(1200, 760);
     auto* poll = new QTimer(&window);
     auto started = std::make_shared<bool>(false);
     QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, dir, started] {
@@ -67,8 +68,13 @@ void armScreenshots(hqa::ui::MainWindow& window, const QString& dir)
         poll->stop();
         QObject::connect(window.viewer(), &hqa::ui::PhotoViewer::imageShown, &window, [&window, dir] {
             QTimer::singleShot(500, &window, [&window, dir] {
-                window.grab().save(QDir(dir).filePath(QStringLiteral("main-window.png")));
-                window.viewer()->grab().save(QDir(dir).filePath(QStringLiteral("viewer.png")));
+                // 256 colours keep the committed PNGs small; the UI's flat colours survive unchanged.
+                auto save = [&dir](QWidget* widget, const QString& name) {
+                    widget->grab().toImage().convertToFormat(QImage::Format_Indexed8, Qt::DiffuseDither)
+                        .save(QDir(dir).filePath(name));
+                };
+                save(&window, QStringLiteral("main-window.png"));
+                save(window.viewer(), QStringLiteral("viewer.png"));
                 QCoreApplication::quit();
             });
         });
