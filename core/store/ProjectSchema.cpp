@@ -78,6 +78,24 @@ const char* const kSchemaV1[] = {
         UNIQUE(name, version)))",
 };
 
+// Version 2: golden-label changes become history rows too, so that they can be undone and redone like corrections.
+// after_correction is the largest corrections.id when the row was written: with both tables append-only and
+// every write serialised by SQLite's lock, (after_correction, id) places each row on one timeline with the
+// corrections. Golden labels of a v1 file have no history (nothing to undo), which is what a v1 user had.
+const char* const kSchemaV2[] = {
+    R"(CREATE TABLE golden_history(
+        id INTEGER PRIMARY KEY,
+        photo_id INTEGER NOT NULL REFERENCES photos(id),
+        kind TEXT NOT NULL DEFAULT 'edit' CHECK(kind IN ('edit', 'undo', 'redo')),
+        reverts_id INTEGER REFERENCES golden_history(id),
+        old_label TEXT, old_verified_by TEXT, old_verified_at INTEGER,
+        new_label TEXT, new_verified_by TEXT, new_verified_at INTEGER,
+        reviewer TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        after_correction INTEGER NOT NULL DEFAULT 0))",
+    "CREATE INDEX golden_history_photo ON golden_history(photo_id, id)",
+};
+
 struct Migration {
     int toVersion;
     std::vector<const char*> statements;
@@ -89,6 +107,7 @@ const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {
         {1, std::vector<const char*>(std::begin(kSchemaV1), std::end(kSchemaV1))},
+        {2, std::vector<const char*>(std::begin(kSchemaV2), std::end(kSchemaV2))},
     };
     return all;
 }

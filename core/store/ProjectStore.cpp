@@ -424,6 +424,200 @@ struct ProjectStore::Private {
         return storeEffective(photo, l);
     }
 
+    struct UndoStateAll {
+        std::vector<qint64> done, undone; ///< as UndoState; golden rows as negative ids
+    };
+
+    // Golden-label history (schema v2) ------------------------------------------------------------------------------
+    struct GoldenState {
+        std::optional<Label> label;
+        QString verifiedBy;
+        qint64 verifiedAtMs = 0;
+    };
+
+    Expected<GoldenState> goldenState(PhotoId photo) const
+    {
+        QSqlQuery q = query();
+        if (!exec(q, QStringLiteral("SELECT label, verified_by, verified_at FROM golden_labels WHERE photo_id = ?"),
+                  {photo}))
+            return sqlError(q.lastError(), tr("cannot read golden labels"));
+        GoldenState g;
+        if (q.next())
+            g = {labelFromText(q.value(0).toString()), q.value(1).toString(), q.value(2).toLongLong()};
+        return g;
+    }
+
+    /// Appends one golden-history row (the state before and after) and makes `after` the photo's golden label.
+    /// Runs inside the caller's write transaction.
+    Expected<qint64> appendGolden(PhotoId photo, const GoldenState& after, CorrectionKind kind, qint64 revertsId,
+                                  const QString& reviewer)
+    {
+        auto before = goldenState(photo);
+        if (!before)
+            return before.error();
+        QSqlQuery q(db);
+        if (after.label) {
+            if (!exec(q, QStringLiteral("INSERT INTO golden_labels(photo_id, label, verified_by, verified_at) "
+                                        "VALUES (?, ?, ?, ?) ON CONFLICT(photo_id) DO UPDATE SET "
+                                        "label = excluded.label, verified_by = excluded.verified_by, "
+                                        "verified_at = excluded.verified_at"),
+                      {photo, labelText(*after.label), after.verifiedBy, after.verifiedAtMs})) {
+                const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+                if (code == 19) // constraint: no such photo
+                    return makeError(ErrorCode::InvalidArgument, tr("photo %1 is not in the project").arg(photo));
+                return sqlError(q.lastError(), tr("cannot store the golden label"));
+            }
+        } else if (!exec(q, QStringLiteral("DELETE FROM golden_labels WHERE photo_id = ?"), {photo})) {
+            return sqlError(q.lastError(), tr("cannot clear the golden label"));
+        }
+        const auto labelOrNull = [](const std::optional<Label>& l) { return l ? QVariant(labelText(*l)) : QVariant(); };
+        const auto textOrNull = [](const GoldenState& g) { return g.label ? QVariant(g.verifiedBy) : QVariant(); };
+        const auto timeOrNull = [](const GoldenState& g) { return g.label ? QVariant(g.verifiedAtMs) : QVariant(); };
+        if (!exec(q, QStringLiteral("INSERT INTO golden_history(photo_id, kind, reverts_id, old_label, old_verified_by, "
+                                    "old_verified_at, new_label, new_verified_by, new_verified_at, reviewer, created_at, "
+                                    "after_correction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                    "(SELECT coalesce(max(id), 0) FROM corrections))"),
+                  {photo, kindText(kind), revertsId ? QVariant(revertsId) : QVariant(), labelOrNull(before->label),
+                   textOrNull(*before), timeOrNull(*before), labelOrNull(after.label), textOrNull(after),
+                   timeOrNull(after), reviewer, nowMs()}))
+            return sqlError(q.lastError(), tr("cannot record the golden label change"));
+        return q.lastInsertId().toLongLong();
+    }
+
+    static GoldenEdit goldenEditFrom(const QSqlQuery& q)
+    {
+        GoldenEdit g;
+        g.id = q.value(0).toLongLong();
+        g.photoId = q.value(1).toLongLong();
+        g.kind = kindFrom(q.value(2).toString());
+        g.revertsId = q.value(3).toLongLong();
+        if (!q.value(4).isNull())
+            g.oldLabel = labelFromText(q.value(4).toString());
+        g.oldVerifiedBy = q.value(5).toString();
+        if (!q.value(6).isNull())
+            g.oldVerifiedAt = fromMs(q.value(6).toLongLong());
+        if (!q.value(7).isNull())
+            g.newLabel = labelFromText(q.value(7).toString());
+        g.newVerifiedBy = q.value(8).toString();
+        if (!q.value(9).isNull())
+            g.newVerifiedAt = fromMs(q.value(9).toLongLong());
+        g.reviewer = q.value(10).toString();
+        g.createdAt = fromMs(q.value(11).toLongLong());
+        return g;
+    }
+
+    static constexpr const char* kGoldenColumns =
+        "id, photo_id, kind, reverts_id, old_label, old_verified_by, old_verified_at, new_label, new_verified_by, "
+        "new_verified_at, reviewer, created_at";
+
+    Expected<GoldenEdit> goldenEditById(qint64 id) const
+    {
+        QSqlQuery q = query();
+        if (!exec(q, QStringLiteral("SELECT %1 FROM golden_history WHERE id = ?").arg(QLatin1String(kGoldenColumns)),
+                  {id}))
+            return sqlError(q.lastError(), tr("cannot read the golden label history"));
+        if (!q.next())
+            return makeError(ErrorCode::InvalidArgument, tr("golden label change %1 does not exist").arg(id));
+        return goldenEditFrom(q);
+    }
+
+    /// The shared timeline replayed: corrections keep their ids, golden rows are stored negated. A golden row
+    /// written after correction k (after_correction = k) sits between corrections k and k + 1.
+    Expected<UndoStateAll> undoStateAll() const
+    {
+        struct Event {
+            qint64 key; // correction id, or -golden id
+            CorrectionKind kind;
+            qint64 target;
+        };
+        std::vector<std::pair<std::pair<qint64, qint64>, Event>> events; // ordered by (position, tie)
+        QSqlQuery q = query();
+        if (!q.exec(QStringLiteral("SELECT id, kind, reverts_id FROM corrections")))
+            return sqlError(q.lastError(), tr("cannot read corrections"));
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            events.push_back({{id, 0}, {id, kindFrom(q.value(1).toString()), q.value(2).toLongLong()}});
+        }
+        QSqlQuery g = query();
+        if (!g.exec(QStringLiteral("SELECT id, kind, reverts_id, after_correction FROM golden_history")))
+            return sqlError(g.lastError(), tr("cannot read the golden label history"));
+        while (g.next()) {
+            const qint64 id = g.value(0).toLongLong();
+            events.push_back({{g.value(3).toLongLong(), id}, {-id, kindFrom(g.value(1).toString()),
+                                                              -g.value(2).toLongLong()}});
+        }
+        // A correction sorts before the golden rows written after it ((k, 0) < (k, id > 0)).
+        std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        UndoStateAll s;
+        for (const auto& [order, e] : events) {
+            if (e.kind == CorrectionKind::Edit) {
+                s.done.push_back(e.key);
+                s.undone.clear();
+            } else if (e.kind == CorrectionKind::Undo) {
+                std::erase(s.done, e.target);
+                s.undone.push_back(e.target);
+            } else {
+                std::erase(s.undone, e.target);
+                s.done.push_back(e.target);
+            }
+        }
+        return s;
+    }
+
+    Expected<std::optional<HistoryStep>> appendStep(CorrectionKind kind, const QString& reviewer)
+    {
+        return write<std::optional<HistoryStep>>([&]() -> Expected<std::optional<HistoryStep>> {
+            auto state = undoStateAll();
+            if (!state)
+                return state.error();
+            const auto& stack = kind == CorrectionKind::Undo ? state->done : state->undone;
+            if (stack.empty())
+                return std::optional<HistoryStep>{};
+            const qint64 key = stack.back();
+            HistoryStep step;
+            if (key > 0) {
+                auto target = correctionById(key);
+                if (!target)
+                    return target.error();
+                Correction c = *target;
+                c.kind = kind;
+                c.revertsId = target->id;
+                if (kind == CorrectionKind::Undo)
+                    c.newValue = target->oldValue;
+                c.reviewer = reviewer;
+                auto id = appendCorrection(c);
+                if (!id)
+                    return id.error();
+                auto row = correctionById(*id);
+                if (!row)
+                    return row.error();
+                step.correction = *row;
+            } else {
+                auto target = goldenEditById(-key);
+                if (!target)
+                    return target.error();
+                GoldenState after;
+                if (kind == CorrectionKind::Undo) {
+                    after.label = target->oldLabel;
+                    after.verifiedBy = target->oldVerifiedBy;
+                    after.verifiedAtMs = target->oldVerifiedAt.isValid() ? target->oldVerifiedAt.toMSecsSinceEpoch() : 0;
+                } else {
+                    after.label = target->newLabel;
+                    after.verifiedBy = target->newVerifiedBy;
+                    after.verifiedAtMs = target->newVerifiedAt.isValid() ? target->newVerifiedAt.toMSecsSinceEpoch() : 0;
+                }
+                auto id = appendGolden(target->photoId, after, kind, target->id, reviewer);
+                if (!id)
+                    return id.error();
+                auto row = goldenEditById(*id);
+                if (!row)
+                    return row.error();
+                step.golden = *row;
+            }
+            return std::optional<HistoryStep>(step);
+        });
+    }
+
     struct UndoState {
         std::vector<qint64> done;   ///< edits in effect, oldest first
         std::vector<qint64> undone; ///< undone edits, most recently undone last
@@ -975,32 +1169,65 @@ std::optional<Error> ProjectStore::setGoldenLabel(PhotoId photo, const Label& la
 {
     if (verifiedBy.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, tr("a golden label needs the name of who verified it"));
-    auto r = d->write<bool>([&]() -> Expected<bool> {
-        QSqlQuery q(d->db);
-        if (!d->exec(q, QStringLiteral("INSERT INTO golden_labels(photo_id, label, verified_by, verified_at) "
-                                       "VALUES (?, ?, ?, ?) ON CONFLICT(photo_id) DO UPDATE SET "
-                                       "label = excluded.label, verified_by = excluded.verified_by, "
-                                       "verified_at = excluded.verified_at"),
-                     {photo, labelText(label), verifiedBy.trimmed(), nowMs()})) {
-            const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
-            if (code == 19) // constraint: no such photo
-                return makeError(ErrorCode::InvalidArgument, tr("photo %1 is not in the project").arg(photo));
-            return d->sqlError(q.lastError(), tr("cannot store the golden label"));
-        }
-        return true;
+    auto r = d->write<qint64>([&]() -> Expected<qint64> {
+        return d->appendGolden(photo, {label, verifiedBy.trimmed(), nowMs()}, CorrectionKind::Edit, 0,
+                               verifiedBy.trimmed());
     });
     return r ? std::nullopt : std::optional<Error>(r.error());
 }
 
 std::optional<Error> ProjectStore::clearGoldenLabel(PhotoId photo)
 {
-    auto r = d->write<bool>([&]() -> Expected<bool> {
-        QSqlQuery q(d->db);
-        if (!d->exec(q, QStringLiteral("DELETE FROM golden_labels WHERE photo_id = ?"), {photo}))
-            return d->sqlError(q.lastError(), tr("cannot clear the golden label"));
-        return true;
+    auto r = d->write<qint64>([&]() -> Expected<qint64> {
+        auto before = d->goldenState(photo);
+        if (!before)
+            return before.error();
+        if (!before->label)
+            return qint64(0); // nothing to clear: no history row for a no-op
+        // Who cleared it is not a parameter of this call; the row keeps who had verified the label.
+        return d->appendGolden(photo, {}, CorrectionKind::Edit, 0, before->verifiedBy);
     });
     return r ? std::nullopt : std::optional<Error>(r.error());
+}
+
+Expected<std::vector<GoldenEdit>> ProjectStore::goldenHistory(PhotoId photo) const
+{
+    QSqlQuery q = d->query();
+    const QString base = QStringLiteral("SELECT %1 FROM golden_history ").arg(QLatin1String(Private::kGoldenColumns));
+    const bool ok = photo ? d->exec(q, base + QStringLiteral("WHERE photo_id = ? ORDER BY id"), {photo})
+                          : q.exec(base + QStringLiteral("ORDER BY id"));
+    if (!ok)
+        return d->sqlError(q.lastError(), tr("cannot read the golden label history"));
+    std::vector<GoldenEdit> out;
+    while (q.next())
+        out.push_back(Private::goldenEditFrom(q));
+    return out;
+}
+
+Expected<std::optional<HistoryStep>> ProjectStore::undoStep(const QString& reviewer)
+{
+    return d->appendStep(CorrectionKind::Undo, reviewer);
+}
+
+Expected<std::optional<HistoryStep>> ProjectStore::redoStep(const QString& reviewer)
+{
+    return d->appendStep(CorrectionKind::Redo, reviewer);
+}
+
+Expected<bool> ProjectStore::canUndoStep() const
+{
+    auto s = d->undoStateAll();
+    if (!s)
+        return s.error();
+    return !s->done.empty();
+}
+
+Expected<bool> ProjectStore::canRedoStep() const
+{
+    auto s = d->undoStateAll();
+    if (!s)
+        return s.error();
+    return !s->undone.empty();
 }
 
 Expected<std::optional<GoldenLabel>> ProjectStore::goldenLabel(PhotoId photo) const

@@ -64,6 +64,27 @@ struct GoldenLabel {
     QDateTime verifiedAt;
 };
 
+/// One row of the golden-label history (schema v2, append-only like the corrections): the photo's golden label
+/// before and after the row; nullopt label = no golden label. Undo and redo rows name the Edit row they act on.
+struct GoldenEdit {
+    qint64 id = 0;
+    PhotoId photoId = 0;
+    CorrectionKind kind = CorrectionKind::Edit;
+    qint64 revertsId = 0;
+    std::optional<Label> oldLabel, newLabel;
+    QString oldVerifiedBy, newVerifiedBy;
+    QDateTime oldVerifiedAt, newVerifiedAt;
+    QString reviewer;
+    QDateTime createdAt;
+};
+
+/// One step of the shared undo timeline: exactly one of the two is set.
+struct HistoryStep {
+    std::optional<Correction> correction;
+    std::optional<GoldenEdit> golden;
+    PhotoId photoId() const { return correction ? correction->photoId : golden ? golden->photoId : 0; }
+};
+
 /// A registered checkpoint with its evaluation figures.
 struct ModelRecord {
     qint64 id = 0;
@@ -167,7 +188,18 @@ public:
     /// History in order; photo 0 means all photos.
     Expected<std::vector<Correction>> corrections(PhotoId photo = 0) const;
 
-    // Golden labels ----------------------------------------------------------------------------------------------
+    // One undo timeline for corrections and golden labels (what one Ctrl+Z in the GUI should call) ------------------
+    /// Reverts the most recent correction or golden-label change that is not undone, by appending a history row
+    /// (never deleting one); nullopt when there is nothing to undo. undo()/redo() above see corrections only.
+    Expected<std::optional<HistoryStep>> undoStep(const QString& reviewer);
+    /// Re-applies the most recently undone step of either kind; a new edit of either kind clears the redo stack.
+    Expected<std::optional<HistoryStep>> redoStep(const QString& reviewer);
+    Expected<bool> canUndoStep() const;
+    Expected<bool> canRedoStep() const;
+    /// Golden-label history in order; photo 0 means all photos.
+    Expected<std::vector<GoldenEdit>> goldenHistory(PhotoId photo = 0) const;
+
+    // Golden labels (each change also appends a golden-history row, so it can be undone) ------------------------
     std::optional<Error> setGoldenLabel(PhotoId photo, const Label& label, const QString& verifiedBy);
     std::optional<Error> clearGoldenLabel(PhotoId photo);
     Expected<std::optional<GoldenLabel>> goldenLabel(PhotoId photo) const;

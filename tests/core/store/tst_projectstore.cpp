@@ -1,4 +1,5 @@
 #include "core/store/ProjectStore.h"
+#include "core/store/ProjectSchema.h"
 
 #include "StoreTestUtil.h"
 #include "tests/support/TestData.h"
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void filterByFailingAttribute();
     void correctionsAreAppendOnlyWithUndoRedo();
     void correctionSurvivesNewAssessment();
+    void goldenEditsShareTheUndoTimeline();
     void goldenLabelsAndLabelExport();
     void modelsRegisterAndUpdate();
     void readOnlyOpenSaysSoAndRefusesWrites();
@@ -68,7 +70,7 @@ void TestProjectStore::createRefusesExistingAndOpenRefusesMissing()
 {
     auto s = create(QStringLiteral("exists"));
     QVERIFY(s);
-    QCOMPARE(s->schemaVersion(), 1);
+    QCOMPARE(s->schemaVersion(), kProjectSchemaVersion);
     QCOMPARE(s->integrityCheck().value(), QStringLiteral("ok"));
     auto again = ProjectStore::create(freshProject(QStringLiteral("exists")));
     QVERIFY(!again);
@@ -276,6 +278,74 @@ void TestProjectStore::filterByFailingAttribute()
         want.push_back(ids[i]);
     QCOMPARE(s->photosFailing(static_cast<Attribute>(attribute)).value(), want);
     QCOMPARE(s->summary()->failing[attribute], int(expected.size()));
+}
+
+void TestProjectStore::goldenEditsShareTheUndoTimeline()
+{
+    auto s = create(QStringLiteral("timeline"));
+    QVERIFY(s);
+    const QString dir = QDir(m_dir.path()).filePath(QStringLiteral("timeline"));
+    const PhotoId a = s->addPhoto(writeImage(QDir(dir).filePath(QStringLiteral("a.png")), 51))->id;
+    const PhotoId b = s->addPhoto(writeImage(QDir(dir).filePath(QStringLiteral("b.png")), 52))->id;
+    QVERIFY(s->addAssessment(a, makeAssessment(QStringLiteral("111111"), QStringLiteral("measures"),
+                                               QStringLiteral("measures-7"))).ok());
+    const auto golden = [&](PhotoId p) {
+        auto g = s->goldenLabel(p).value();
+        return g ? labelToString(g->label) : QStringLiteral("none");
+    };
+    QCOMPARE(s->canUndoStep().value(), false);
+
+    // Timeline: golden a=110111, correction a.Framing=0, golden a=000000, golden b=111111, clear golden b.
+    QVERIFY(!s->setGoldenLabel(a, *parseLabel(u"110111"), QStringLiteral("Ana")));
+    QVERIFY(s->correct(a, Attribute::Framing, 0, QStringLiteral("Bo")).ok());
+    QVERIFY(!s->setGoldenLabel(a, *parseLabel(u"000000"), QStringLiteral("Cy")));
+    QVERIFY(!s->setGoldenLabel(b, *parseLabel(u"111111"), QStringLiteral("Cy")));
+    QVERIFY(!s->clearGoldenLabel(b));
+    QVERIFY(!s->clearGoldenLabel(b)); // nothing to clear: no history row
+    QCOMPARE(s->goldenHistory().value().size(), size_t(4));
+
+    // One Ctrl+Z after another walks back through both kinds, newest first.
+    auto step = s->undoStep(QStringLiteral("Dee"));
+    QVERIFY(step.ok() && step->has_value() && (*step)->golden);
+    QCOMPARE((*step)->photoId(), b);
+    QCOMPARE(golden(b), QStringLiteral("111111"));
+    QCOMPARE(s->goldenLabel(b).value()->verifiedBy, QStringLiteral("Cy")); // who verified it comes back too
+    QVERIFY(s->undoStep(QStringLiteral("Dee"))->value().golden);
+    QCOMPARE(golden(b), QStringLiteral("none"));
+    QVERIFY(s->undoStep(QStringLiteral("Dee"))->value().golden);
+    QCOMPARE(golden(a), QStringLiteral("110111"));
+    QCOMPARE(s->goldenLabel(a).value()->verifiedBy, QStringLiteral("Ana"));
+    step = s->undoStep(QStringLiteral("Dee"));
+    QVERIFY(step->value().correction);
+    QCOMPARE(step->value().correction->kind, CorrectionKind::Undo);
+    QCOMPARE(labelToString(s->photo(a)->value().label), QStringLiteral("111111"));
+    QCOMPARE(golden(a), QStringLiteral("110111")); // the correction's undo left the golden label alone
+    QVERIFY(s->undoStep(QStringLiteral("Dee"))->value().golden);
+    QCOMPARE(golden(a), QStringLiteral("none"));
+    QCOMPARE(s->canUndoStep().value(), false);
+    QCOMPARE(s->undoStep(QStringLiteral("Dee"))->has_value(), false);
+
+    // Redo replays them oldest first.
+    QVERIFY(s->redoStep(QStringLiteral("Dee"))->value().golden);
+    QCOMPARE(golden(a), QStringLiteral("110111"));
+    QVERIFY(s->redoStep(QStringLiteral("Dee"))->value().correction);
+    QCOMPARE(labelToString(s->photo(a)->value().label), QStringLiteral("111101"));
+    QVERIFY(s->redoStep(QStringLiteral("Dee"))->value().golden);
+    QCOMPARE(golden(a), QStringLiteral("000000"));
+    QCOMPARE(s->canRedoStep().value(), true);
+
+    // A new golden edit clears the redo stack, correction steps included.
+    QVERIFY(!s->setGoldenLabel(b, *parseLabel(u"101010"), QStringLiteral("Eve")));
+    QCOMPARE(s->canRedoStep().value(), false);
+    QCOMPARE(s->redoStep(QStringLiteral("Eve"))->has_value(), false);
+
+    // Append-only: 5 golden edits (4 + Eve's), 4 golden undos, 2 golden redos; corrections 1 edit, 1 undo, 1 redo.
+    const auto history = s->goldenHistory().value();
+    QCOMPARE(history.size(), size_t(11));
+    QCOMPARE(std::count_if(history.begin(), history.end(), [](const GoldenEdit& g) { return g.kind == CorrectionKind::Undo; }), 4);
+    QCOMPARE(history.back().newLabel.has_value(), true);
+    QCOMPARE(s->corrections().value().size(), size_t(3));
+    QCOMPARE(s->integrityCheck().value(), QStringLiteral("ok"));
 }
 
 void TestProjectStore::correctionsAreAppendOnlyWithUndoRedo()

@@ -166,6 +166,17 @@ void TestStoreMigration::fixtureOpensAndKeepsItsData()
 
     // The migrated file is writable like a new one and stamped with the current version.
     QVERIFY(store.redo(QStringLiteral("tester")).value().has_value());
+
+    // Golden labels share the undo timeline from schema 2 on; a v1 file's golden labels have no history rows.
+    QCOMPARE(store.goldenHistory().value().size(), size_t(version >= 2 ? 1 : 0));
+    QVERIFY(!store.setGoldenLabel(photos[2].id, *parseLabel(u"111111"), QStringLiteral("tester")));
+    QVERIFY(store.correct(photos[0].id, Attribute::Lighting, 0, QStringLiteral("tester")).ok());
+    QVERIFY(store.undoStep(QStringLiteral("tester")).value()->correction.has_value());
+    QVERIFY(store.undoStep(QStringLiteral("tester")).value()->golden.has_value());
+    QCOMPARE(labelToString(store.goldenLabel(photos[2].id).value()->label), QStringLiteral("110111"));
+    QCOMPARE(store.goldenLabel(photos[2].id).value()->verifiedBy, QStringLiteral("Fixture Reviewer"));
+    QVERIFY(store.redoStep(QStringLiteral("tester")).value()->golden.has_value());
+    QCOMPARE(labelToString(store.goldenLabel(photos[2].id).value()->label), QStringLiteral("111111"));
     s->reset();
     QCOMPARE(rawPragma(copy, QStringLiteral("user_version")), kProjectSchemaVersion);
     QCOMPARE(rawPragma(copy, QStringLiteral("application_id")), kProjectApplicationId);
