@@ -327,6 +327,7 @@ Expected<TrainResult> Trainer::run(const LabelSet& labels)
                                     .arg(QDateTime::currentDateTimeUtc().toString("yyyyMMddHHmmss"))
                                     .arg(o.seed);
             meta.provenance.insert("training", optionsJson(o));
+            meta.fusion = {}; // a fusion choice belongs to the heads it was made for
         }
         const QString resumePath = o.outPath + QStringLiteral(".resume");
         TrainResult result;
