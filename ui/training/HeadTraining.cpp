@@ -1,12 +1,79 @@
 #include "ui/training/HeadTraining.h"
 
+#if __has_include("core/train/CorrectionsHead.h")
+#include "core/store/ProjectStore.h"
+#include "core/train/CorrectionsHead.h"
+#define HQA_HAVE_CORRECTIONS_HEAD 1
+#endif
+
 namespace hqa::ui {
 
+#ifdef HQA_HAVE_CORRECTIONS_HEAD
 HeadTrainingFunction defaultHeadTraining()
 {
-    // core/train/CorrectionsHead.h (helper "learn") had not been written when this dialog was; the adapter
-    // from its API to HeadTrainingFunction belongs here once it exists.
+    using namespace hqa::core;
+    return [](const HeadTrainingInput& in, const std::function<void(const HeadTrainingProgress&)>& progress,
+              const std::atomic_bool& cancel) -> Expected<HeadTrainingOutcome> {
+        // This runs on the dialog's worker thread: it opens its own connection (the store is per thread).
+        ProjectStore::OpenOptions options;
+        options.access = ProjectStore::Access::ReadOnly;
+        auto store = ProjectStore::open(in.projectPath, options);
+        if (!store)
+            return store.error();
+        auto samples = correctionSamples(**store);
+        if (!samples)
+            return samples.error();
+        // The head trains one attribute after another: each finished attribute is one step of progress.
+        auto trained = trainCorrectionsHead(*samples, HeadTrainingOptions{}, [&](int done, int total) {
+            HeadTrainingProgress p;
+            p.epoch = done;
+            p.epochs = total;
+            if (progress)
+                progress(p);
+            return !cancel.load();
+        });
+        if (!trained)
+            return trained.error();
+        const CorrectionsHead& head = trained->first;
+        const HeadTrainingReport& report = trained->second;
+        HeadTrainingOutcome out;
+        out.cancelled = report.cancelled || cancel.load();
+        if (out.cancelled)
+            return out;
+        if (head.empty()) {
+            QStringList notes;
+            for (int i = 0; i < kAttributeCount; ++i)
+                if (!report.attributes[size_t(i)].note.isEmpty())
+                    notes << QStringLiteral("%1: %2").arg(QString::fromLatin1(kAttributeKeys[size_t(i)].data()),
+                                                          report.attributes[size_t(i)].note);
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("no attribute could be learned from %1 photo(s) (%2)")
+                             .arg(report.photos)
+                             .arg(notes.join(QStringLiteral("; ")))};
+        }
+        if (auto err = head.save(in.outPath))
+            return *err;
+        out.headPath = in.outPath;
+        out.version = head.version();
+        out.trainSamples = report.trainPhotos;
+        out.heldOutSamples = report.heldOutPhotos;
+        for (int i = 0; i < kAttributeCount; ++i) {
+            const auto& r = report.attributes[size_t(i)];
+            auto& f = out.attributes[size_t(i)];
+            f.heldOut = r.heldOutSamples;
+            f.before = r.heldOutSamples > 0 ? r.accuracyBefore : std::numeric_limits<double>::quiet_NaN();
+            // An attribute the head does not cover keeps the engine's verdicts: "after" equals "before".
+            f.after = r.trained ? r.accuracyAfter : f.before;
+        }
+        return out;
+    };
+}
+#else
+HeadTrainingFunction defaultHeadTraining()
+{
+    // Built without core/train/CorrectionsHead.h: the dialog says training is unavailable.
     return {};
 }
+#endif
 
 } // namespace hqa::ui

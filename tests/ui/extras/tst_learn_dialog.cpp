@@ -5,6 +5,8 @@
 #include "ui/settings/AppSettings.h"
 #include "ui/training/LearnDialog.h"
 
+#include "core/engine/Engine.h"
+#include "core/eval/LabelFile.h"
 #include "core/store/ProjectStore.h"
 #include "tests/support/TestData.h"
 
@@ -126,6 +128,52 @@ private Q_SLOTS:
         QVERIFY(!dialog.useButton()->isEnabled());
         QCOMPARE(settings::appSettings().value(settings::kEngineHead), before);
         QCOMPARE(m_store->models()->size(), models);
+    }
+
+    /// The build's real trainer (the corrections head) through the dialog: golden labels of labelled photos,
+    /// verdicts of the measures engine, before/after figures on the held-out photos, the head file registered.
+    void realTrainer()
+    {
+        if (!defaultHeadTraining())
+            QSKIP("no corrections-head trainer in this build");
+        auto set = readLabelFile(hqa::test::cachePath(QStringLiteral("eval/labels.csv")));
+        QVERIFY(set);
+        auto created = ProjectStore::create(hqa::test::tempDir() + QStringLiteral("/real.hqa"));
+        QVERIFY(created);
+        auto store = std::move(*created);
+        auto engine = makeEngine(EngineOptions{});
+        QVERIFY(engine);
+        int photos = 0;
+        for (size_t k = 0; k < set->rows.size() && photos < 40; k += 4) {
+            auto added = store->addPhoto(set->rows[k].path);
+            QVERIFY(added);
+            if (added->outcome != AddPhotoResult::Outcome::Added)
+                continue;
+            QVERIFY(store->addAssessment(added->id, assessFile(**engine, set->rows[k].path)));
+            QVERIFY(!store->setGoldenLabel(added->id, set->rows[k].label, QStringLiteral("eval set")));
+            ++photos;
+        }
+        LearnDialog dialog(store.get());
+        QVERIFY(dialog.startButton()->isEnabled());
+        QSignalSpy finished(&dialog, &LearnDialog::trainingFinished);
+        dialog.startTraining();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dialog.statusLabel()->text()));
+        const auto& outcome = *dialog.outcome();
+        QVERIFY(outcome.heldOutSamples > 0);
+        QVERIFY(QFile::exists(outcome.headPath));
+        int compared = 0;
+        for (const auto& f : outcome.attributes)
+            if (f.heldOut > 0 && !std::isnan(f.before) && !std::isnan(f.after))
+                ++compared;
+        QVERIFY(compared > 0);
+        for (size_t i = 0; i < outcome.attributes.size(); ++i)
+            qInfo("%s: held-out %d, accuracy before %.3f, after %.3f", kAttributeKeys[i].data(),
+                  outcome.attributes[i].heldOut, outcome.attributes[i].before, outcome.attributes[i].after);
+        QVERIFY(dialog.figuresTable()->item(0, 2)->text().toInt() >= 0);
+        QVERIFY(dialog.useNewHead());
+        QCOMPARE(store->models()->back().path, outcome.headPath);
+        QCOMPARE(store->models()->back().version, outcome.version);
     }
 
     void noTrainerSaysSo()
