@@ -660,8 +660,8 @@
       <translation>nicht bestanden</translation>
     </message>
     <message>
-      <source>Verdicts accepted.</source>
-      <translation>Urteile übernommen.</translation>
+      <source>Verdicts kept as they are.</source>
+      <translation>Urteile bleiben unverändert.</translation>
     </message>
     <message>
       <source>Undo failed: %1</source>
@@ -718,6 +718,10 @@
     <message>
       <source>&amp;Pick best from selection</source>
       <translation>&amp;Bestes aus der Auswahl wählen</translation>
+    </message>
+    <message>
+      <source>Verdicts accepted.</source>
+      <translation>Urteile übernommen.</translation>
     </message>
   </context>
   <context>

@@ -660,8 +660,8 @@
       <translation>fail</translation>
     </message>
     <message>
-      <source>Verdicts accepted.</source>
-      <translation>Verdicts accepted.</translation>
+      <source>Verdicts kept as they are.</source>
+      <translation>Verdicts kept as they are.</translation>
     </message>
     <message>
       <source>Undo failed: %1</source>
@@ -718,6 +718,10 @@
     <message>
       <source>&amp;Pick best from selection</source>
       <translation>&amp;Pick best from selection</translation>
+    </message>
+    <message>
+      <source>Verdicts accepted.</source>
+      <translation>Verdicts accepted.</translation>
     </message>
   </context>
   <context>
