@@ -605,7 +605,7 @@ void MainWindow::acceptAll()
     const PhotoId id = currentPhoto();
     if (!m_store || id <= 0)
         return;
-    showStatus(tr("Verdicts accepted."));
+    showStatus(tr("Verdicts kept as they are."));
     moveBy(1);
 }
 
