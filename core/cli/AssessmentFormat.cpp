@@ -40,7 +40,8 @@ QJsonObject assessmentToJson(const Assessment& a, bool withEvidence)
         jv[QStringLiteral("pass")] = v.pass;
         jv[QStringLiteral("score")] = round3(v.score);
         jv[QStringLiteral("reason")] = v.reason;
-        if (a.engine == QLatin1String("fused"))
+        // Which engine decided, when it is not simply the one named above (fusion, a corrections head).
+        if (a.engine == QLatin1String("fused") || (!v.source.isEmpty() && v.source != a.engine))
             jv[QStringLiteral("source")] = v.source;
         if (withEvidence) {
             QJsonObject ev;

@@ -18,6 +18,9 @@ QString versionString();
 int runAssess(const QStringList& args, QTextStream& out, QTextStream& err);
 int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err);
 int runSelect(const QStringList& args, QTextStream& out, QTextStream& err);
+int runLearn(const QStringList& args, QTextStream& out, QTextStream& err);
+int runVerify(const QStringList& args, QTextStream& out, QTextStream& err);
+int runAugment(const QStringList& args, QTextStream& out, QTextStream& err);
 #ifdef HQA_WITH_TORCH
 int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int runTrain(const QStringList& args, QTextStream& out, QTextStream& err);

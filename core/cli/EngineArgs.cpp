@@ -17,6 +17,9 @@ void addEngineOptions(QCommandLineParser& parser)
                       QStringLiteral("Engine: %1 (default measures).").arg(availableEngines().join(u'|')),
                       QStringLiteral("NAME"), QStringLiteral("measures")});
     parser.addOption({QStringLiteral("model"), QStringLiteral("Model file for a learned engine."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("head"),
+                      QStringLiteral("Corrections head (from `headshot-qa learn`) applied after the engine."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("threshold"),
                       QStringLiteral("Pass threshold for one attribute, e.g. framing=0.6 (repeatable)."),
                       QStringLiteral("KEY=VALUE")});
@@ -29,6 +32,7 @@ std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, 
     BatchOptions o;
     o.engine.name = parser.value(QStringLiteral("engine"));
     o.engine.modelPath = parser.value(QStringLiteral("model"));
+    o.engine.headPath = parser.value(QStringLiteral("head"));
     if (!availableEngines().contains(o.engine.name)) {
         err << "headshot-qa: unknown engine \"" << o.engine.name << "\" (available: "
             << availableEngines().join(QStringLiteral(", ")) << ")\n";

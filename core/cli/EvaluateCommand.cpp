@@ -79,6 +79,10 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
     for (const auto& r : labels->rows)
         files << r.path;
     std::vector<Label> truth, predicted;
+    // Per attribute: scores and truths of judged verdicts, for the threshold curves of the report.
+    std::array<std::vector<double>, kAttributeCount> curveScores;
+    std::array<std::vector<int>, kAttributeCount> curveTruth;
+    std::array<double, kAttributeCount> usedThresholds{0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
     QString predictionsCsv = QStringLiteral("file,truth,") + csvHeader().mid(QStringLiteral("file,").size()) + u'\n';
     QString errorList;
     int failed = 0;
@@ -103,6 +107,11 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
         }
         for (int k = 0; k < kAttributeCount; ++k) {
             const AttributeVerdict& v = a.verdicts[k];
+            if (v.judged && row.label[k] >= 0) {
+                curveScores[k].push_back(v.score);
+                curveTruth[k].push_back(row.label[k]);
+                usedThresholds[k] = v.threshold;
+            }
             if (row.label[k] < 0 || !v.judged || (v.pass ? 1 : 0) == row.label[k])
                 continue;
             errorList += QStringLiteral("%1: %2 truth %3, predicted %4 (score %5): %6\n")
@@ -143,11 +152,37 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
                         && writeFile(QDir(dir).filePath(QStringLiteral("predictions.csv")), predictionsCsv.toUtf8(), err);
         if (!ok)
             return kExitSomeFailed;
+        std::vector<ThresholdCurve> curves;
+        QString curvesCsv = QStringLiteral(
+            "attribute,threshold,accuracy,balanced_accuracy,pass_f1,fail_f1,true_pass,false_fail,true_fail,false_pass,"
+            "current_threshold,best_threshold\n");
+        for (int k = 0; k < kAttributeCount; ++k) {
+            if (curveScores[k].empty())
+                continue;
+            curves.push_back(computeThresholdCurve(kAllAttributes[k], curveScores[k], curveTruth[k], usedThresholds[k]));
+            const ThresholdCurve& c = curves.back();
+            for (const ThresholdPoint& p : c.points)
+                curvesCsv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12\n")
+                                 .arg(QString::fromLatin1(kAttributeKeys[k].data(), kAttributeKeys[k].size()))
+                                 .arg(p.threshold, 0, 'f', 2)
+                                 .arg(p.accuracy, 0, 'f', 4)
+                                 .arg(p.balancedAccuracy, 0, 'f', 4)
+                                 .arg(p.passF1, 0, 'f', 4)
+                                 .arg(p.failF1, 0, 'f', 4)
+                                 .arg(p.truePass)
+                                 .arg(p.falseFail)
+                                 .arg(p.trueFail)
+                                 .arg(p.falsePass)
+                                 .arg(c.currentThreshold, 0, 'f', 3)
+                                 .arg(c.bestThreshold, 0, 'f', 3);
+        }
+        if (!writeFile(QDir(dir).filePath(QStringLiteral("curves.csv")), curvesCsv.toUtf8(), err))
+            return kExitSomeFailed;
         // Plots need QtGui, so they come from the renderer the app registers (core/cli/ReportPlots.h); a build
-        // without one writes the report without plots. Threshold curves join the request once core/eval's
-        // computeThresholdCurve is implemented.
+        // without one writes the report without plots.
         if (const PlotRenderer& render = plotRenderer()) {
             PlotRequest request;
+            request.curves = curves;
             request.directory = dir;
             request.title = QStringLiteral("%1 on %2").arg(
                 options->engine.name, QFileInfo(parser.positionalArguments().front()).fileName());

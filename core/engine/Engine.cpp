@@ -1,6 +1,7 @@
 #include "Engine.h"
 
 #include "core/engine/AnalysisEngine.h"
+#include "core/train/CorrectionsHead.h"
 #ifdef HQA_WITH_TORCH
 #include "core/model/SwinEngine.h"
 #include "core/model/FusedEngine.h"
@@ -13,7 +14,9 @@
 
 namespace hqa::core {
 
-Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
+namespace {
+
+Expected<std::unique_ptr<Engine>> makeBaseEngine(const EngineOptions& options)
 {
     if (options.name == QLatin1String("measures")) {
         auto engine = std::make_unique<AnalysisEngine>(options);
@@ -30,6 +33,16 @@ Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
     return makeError(ErrorCode::InvalidArgument,
                      QCoreApplication::translate("hqa::Engine", "unknown engine \"%1\" (available: %2)")
                          .arg(options.name, availableEngines().join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
+{
+    auto engine = makeBaseEngine(options);
+    if (!engine || options.headPath.isEmpty())
+        return engine;
+    return withCorrectionsHead(std::move(*engine), options.headPath);
 }
 
 QStringList availableEngines()

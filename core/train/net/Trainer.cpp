@@ -96,35 +96,6 @@ Error modelError(const QString& d) { return makeError(ErrorCode::Model, d); }
 
 } // namespace
 
-std::pair<std::vector<int>, std::vector<int>> splitRowsByGroup(const std::vector<LabelRow>& rows,
-                                                               double valFraction, std::uint64_t seed)
-{
-    std::vector<QString> groups;
-    std::map<QString, std::vector<int>> members;
-    for (int i = 0; i < int(rows.size()); ++i) {
-        const QString key = rows[size_t(i)].group.isEmpty() ? QStringLiteral("\x01row:") + rows[size_t(i)].file
-                                                            : rows[size_t(i)].group;
-        auto& m = members[key];
-        if (m.empty())
-            groups.push_back(key);
-        m.push_back(i);
-    }
-    std::sort(groups.begin(), groups.end()); // independent of row order
-    std::mt19937_64 rng(seed);
-    std::shuffle(groups.begin(), groups.end(), rng);
-    const auto target = size_t(std::llround(valFraction * double(rows.size())));
-    std::vector<int> train, val;
-    for (const QString& g : groups) {
-        auto& dst = (val.size() < target && valFraction > 0) ? val : train;
-        dst.insert(dst.end(), members[g].begin(), members[g].end());
-    }
-    if (train.empty() && !val.empty()) // a single group cannot feed both sides: train on it
-        std::swap(train, val);
-    std::sort(train.begin(), train.end());
-    std::sort(val.begin(), val.end());
-    return {train, val};
-}
-
 std::array<double, kAttributeCount> tuneThresholds(const std::vector<std::array<float, kAttributeCount>>& probs,
                                                    const std::vector<Label>& truth)
 {

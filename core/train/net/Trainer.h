@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "core/eval/LabelFile.h"
 #include "core/model/SwinConfig.h"
+#include "core/train/Dataset.h" // splitRowsByGroup
 #include <QString>
 #include <array>
 #include <atomic>
@@ -66,10 +67,6 @@ struct TrainResult {
     QString modelPath, resumePath;
 };
 
-/// Deterministic group-aware split: every group lands wholly on one side. Rows without a group are their
-/// own group. Returns indices into `rows` (train, validation).
-std::pair<std::vector<int>, std::vector<int>> splitRowsByGroup(const std::vector<LabelRow>& rows,
-                                                               double valFraction, std::uint64_t seed);
 
 /// Per attribute, the threshold on P(pass) maximising balanced accuracy over the known labels (midpoints
 /// between sorted scores; 0.5 when one class is missing).
