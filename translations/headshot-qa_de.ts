@@ -660,32 +660,52 @@
       <translation>nicht bestanden</translation>
     </message>
     <message>
-      <source>Verdicts kept as they are.</source>
-      <translation>Urteile bleiben unverändert.</translation>
+      <source>Could not accept the verdicts: %1</source>
+      <translation>Die Urteile konnten nicht übernommen werden: %1</translation>
+    </message>
+    <message>
+      <source>the photo is no longer in the project</source>
+      <translation>das Foto ist nicht mehr im Projekt</translation>
+    </message>
+    <message>
+      <source>This photo has verdicts the engine could not give; set them (keys 1-6) before accepting.</source>
+      <translation>Dieses Foto hat Urteile, die die Engine nicht fällen konnte; setzen Sie sie (Tasten 1-6), bevor Sie übernehmen.</translation>
+    </message>
+    <message>
+      <source>All six verdicts accepted and verified by %1.</source>
+      <translation>Alle sechs Urteile übernommen und von %1 bestätigt.</translation>
     </message>
     <message>
       <source>Undo failed: %1</source>
       <translation>Rückgängig machen fehlgeschlagen: %1</translation>
     </message>
     <message>
-      <source>Nothing to undo.</source>
-      <translation>Nichts rückgängig zu machen.</translation>
-    </message>
-    <message>
-      <source>Undid the change of %1.</source>
-      <translation>Änderung von %1 rückgängig gemacht.</translation>
-    </message>
-    <message>
       <source>Redo failed: %1</source>
       <translation>Wiederherstellen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+      <source>Nothing to undo.</source>
+      <translation>Nichts rückgängig zu machen.</translation>
     </message>
     <message>
       <source>Nothing to redo.</source>
       <translation>Nichts wiederherzustellen.</translation>
     </message>
     <message>
+      <source>Undid the change of %1.</source>
+      <translation>Änderung von %1 rückgängig gemacht.</translation>
+    </message>
+    <message>
       <source>Redid the change of %1.</source>
       <translation>Änderung von %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+      <source>Undid the golden-label change.</source>
+      <translation>Änderung des Referenzlabels rückgängig gemacht.</translation>
+    </message>
+    <message>
+      <source>Redid the golden-label change.</source>
+      <translation>Änderung des Referenzlabels wiederhergestellt.</translation>
     </message>
     <message>
       <source>Golden set</source>
@@ -718,10 +738,6 @@
     <message>
       <source>&amp;Pick best from selection</source>
       <translation>&amp;Bestes aus der Auswahl wählen</translation>
-    </message>
-    <message>
-      <source>Verdicts accepted.</source>
-      <translation>Urteile übernommen.</translation>
     </message>
   </context>
   <context>

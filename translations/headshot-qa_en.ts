@@ -660,32 +660,52 @@
       <translation>fail</translation>
     </message>
     <message>
-      <source>Verdicts kept as they are.</source>
-      <translation>Verdicts kept as they are.</translation>
+      <source>Could not accept the verdicts: %1</source>
+      <translation>Could not accept the verdicts: %1</translation>
+    </message>
+    <message>
+      <source>the photo is no longer in the project</source>
+      <translation>the photo is no longer in the project</translation>
+    </message>
+    <message>
+      <source>This photo has verdicts the engine could not give; set them (keys 1-6) before accepting.</source>
+      <translation>This photo has verdicts the engine could not give; set them (keys 1-6) before accepting.</translation>
+    </message>
+    <message>
+      <source>All six verdicts accepted and verified by %1.</source>
+      <translation>All six verdicts accepted and verified by %1.</translation>
     </message>
     <message>
       <source>Undo failed: %1</source>
       <translation>Undo failed: %1</translation>
     </message>
     <message>
-      <source>Nothing to undo.</source>
-      <translation>Nothing to undo.</translation>
-    </message>
-    <message>
-      <source>Undid the change of %1.</source>
-      <translation>Undid the change of %1.</translation>
-    </message>
-    <message>
       <source>Redo failed: %1</source>
       <translation>Redo failed: %1</translation>
+    </message>
+    <message>
+      <source>Nothing to undo.</source>
+      <translation>Nothing to undo.</translation>
     </message>
     <message>
       <source>Nothing to redo.</source>
       <translation>Nothing to redo.</translation>
     </message>
     <message>
+      <source>Undid the change of %1.</source>
+      <translation>Undid the change of %1.</translation>
+    </message>
+    <message>
       <source>Redid the change of %1.</source>
       <translation>Redid the change of %1.</translation>
+    </message>
+    <message>
+      <source>Undid the golden-label change.</source>
+      <translation>Undid the golden-label change.</translation>
+    </message>
+    <message>
+      <source>Redid the golden-label change.</source>
+      <translation>Redid the golden-label change.</translation>
     </message>
     <message>
       <source>Golden set</source>
@@ -718,10 +738,6 @@
     <message>
       <source>&amp;Pick best from selection</source>
       <translation>&amp;Pick best from selection</translation>
-    </message>
-    <message>
-      <source>Verdicts accepted.</source>
-      <translation>Verdicts accepted.</translation>
     </message>
   </context>
   <context>

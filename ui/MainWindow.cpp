@@ -8,6 +8,8 @@
 #include "ui/viewer/PhotoViewer.h"
 #include "ui/worker/AssessmentWorker.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -323,6 +325,8 @@ void MainWindow::applySettings()
     EngineOptions options;
     options.name = settings.value(QStringLiteral("engine/name"), QStringLiteral("measures")).toString();
     options.modelPath = settings.value(QStringLiteral("engine/model")).toString();
+    // The corrections head the reviewer accepted in "Learn from corrections" (applied after any engine).
+    options.headPath = settings.value(QStringLiteral("engine/head")).toString();
     for (Attribute a : kAllAttributes) {
         const QString key = QStringLiteral("engine/threshold/%1").arg(QString::fromLatin1(attributeKey(a).data()));
         bool ok = false;
@@ -605,47 +609,61 @@ void MainWindow::acceptAll()
     const PhotoId id = currentPhoto();
     if (!m_store || id <= 0)
         return;
-    showStatus(tr("Verdicts kept as they are."));
+    // Accepting all six verdicts is a human verification of the photo: it becomes its golden label, which the
+    // golden set, the metrics and the corrections head all learn from (and one Ctrl+Z takes back).
+    auto photo = m_store->photo(id);
+    if (!photo || !*photo) {
+        showStatus(tr("Could not accept the verdicts: %1").arg(photo ? tr("the photo is no longer in the project")
+                                                                     : errorSentence(photo.error())));
+        return;
+    }
+    if (std::any_of((*photo)->label.begin(), (*photo)->label.end(), [](std::int8_t v) { return v < 0; })) {
+        showStatus(tr("This photo has verdicts the engine could not give; set them (keys 1-6) before accepting."));
+        return;
+    }
+    if (auto error = m_store->setGoldenLabel(id, (*photo)->label, m_reviewer)) {
+        showStatus(tr("Could not accept the verdicts: %1").arg(errorSentence(*error)));
+        return;
+    }
+    m_model->refreshPhoto(m_store.get(), id);
+    updateActions();
+    showStatus(tr("All six verdicts accepted and verified by %1.").arg(m_reviewer));
+    Q_EMIT assessmentsChanged();
     moveBy(1);
 }
 
 void MainWindow::undo()
 {
-    if (!m_store)
-        return;
-    auto undone = m_store->undo(m_reviewer);
-    if (!undone) {
-        showStatus(tr("Undo failed: %1").arg(errorSentence(undone.error())));
-        return;
-    }
-    if (!*undone) {
-        showStatus(tr("Nothing to undo."));
-        return;
-    }
-    m_model->refreshPhoto(m_store.get(), (*undone)->photoId);
-    onCurrentChanged();
-    updateActions();
-    showStatus(tr("Undid the change of %1.").arg(attributeName((*undone)->attribute)));
-    Q_EMIT assessmentsChanged();
+    stepHistory(true);
 }
 
 void MainWindow::redo()
 {
+    stepHistory(false);
+}
+
+void MainWindow::stepHistory(bool back)
+{
     if (!m_store)
         return;
-    auto redone = m_store->redo(m_reviewer);
-    if (!redone) {
-        showStatus(tr("Redo failed: %1").arg(errorSentence(redone.error())));
+    // One timeline for corrections and golden labels, as a reviewer expects from one Ctrl+Z.
+    auto step = back ? m_store->undoStep(m_reviewer) : m_store->redoStep(m_reviewer);
+    if (!step) {
+        showStatus((back ? tr("Undo failed: %1") : tr("Redo failed: %1")).arg(errorSentence(step.error())));
         return;
     }
-    if (!*redone) {
-        showStatus(tr("Nothing to redo."));
+    if (!*step) {
+        showStatus(back ? tr("Nothing to undo.") : tr("Nothing to redo."));
         return;
     }
-    m_model->refreshPhoto(m_store.get(), (*redone)->photoId);
+    m_model->refreshPhoto(m_store.get(), (*step)->photoId());
     onCurrentChanged();
     updateActions();
-    showStatus(tr("Redid the change of %1.").arg(attributeName((*redone)->attribute)));
+    if ((*step)->correction)
+        showStatus((back ? tr("Undid the change of %1.") : tr("Redid the change of %1."))
+                       .arg(attributeName((*step)->correction->attribute)));
+    else
+        showStatus(back ? tr("Undid the golden-label change.") : tr("Redid the golden-label change."));
     Q_EMIT assessmentsChanged();
 }
 
@@ -663,8 +681,8 @@ void MainWindow::updateActions()
 {
     bool canUndo = false, canRedo = false;
     if (m_store) {
-        const auto u = m_store->canUndo();
-        const auto r = m_store->canRedo();
+        const auto u = m_store->canUndoStep();
+        const auto r = m_store->canRedoStep();
         canUndo = u && *u;
         canRedo = r && *r;
     }

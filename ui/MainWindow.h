@@ -105,6 +105,8 @@ private:
     void openProjectDialog();
     hqa::core::PhotoId currentPhoto() const;
     void showStatus(const QString& text);
+    /// Undo (back) or redo one step of the shared corrections/golden-label history.
+    void stepHistory(bool back);
     /// Defined in MainWindowExtras.cpp (owned by the extras: golden set, dashboard, training, settings).
     void installExtras();
 

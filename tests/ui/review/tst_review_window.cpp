@@ -210,6 +210,22 @@ private Q_SLOTS:
         QCOMPARE(history->back().kind, core::CorrectionKind::Redo);
         row = w.photoModel()->rowAt(sourceRowOf(w, m_passing[0]));
         QCOMPARE(int(row->label[size_t(core::index(Attribute::Attire))]), c.newValue);
+
+        // Enter accepts all six verdicts: the photo's effective label becomes its golden label, verified by the
+        // reviewer, and the selection moves on. One Ctrl+Z takes the acceptance back (shared timeline).
+        selectPhoto(w, m_passing[0]);
+        const core::Label effective = w.photoModel()->rowAt(sourceRowOf(w, m_passing[0]))->label;
+        QVERIFY(!*w.store()->goldenLabel(id));
+        QTest::keyClick(w.gridView(), Qt::Key_Return);
+        auto golden = w.store()->goldenLabel(id);
+        QVERIFY(golden && *golden);
+        QCOMPARE((*golden)->label, effective);
+        QCOMPARE((*golden)->verifiedBy, kReviewer);
+        QVERIFY(w.gridView()->currentIndex().row() != w.filterModel()->mapFromSource(
+                    w.photoModel()->index(sourceRowOf(w, m_passing[0]), 0)).row());
+        QTest::keyClick(w.gridView(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!*w.store()->goldenLabel(id));
+        QCOMPARE(w.store()->corrections(id)->size(), size_t(3)); // the corrections were not touched
     }
 
     void keysMoveBetweenPhotos()
