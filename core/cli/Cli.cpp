@@ -26,6 +26,7 @@ const std::vector<Command>& commands()
         {"project", "create, add to, inspect, export or import a project file", runProjectCommand},
         {"select", "pick the best face from a shoot or a video and cut the standard crop", runSelect},
         {"learn", "learn the reviewers' standard from a project's corrections (fast head, no network)", runLearn},
+        {"verify", "list the labels of a labels.csv the engine most strongly disagrees with", runVerify},
 #ifdef HQA_WITH_TORCH
         {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
          runModelCommand},

@@ -1,0 +1,87 @@
+// Label verification finds wrong labels: a copy of the held-out labelled photos (where the engine makes real
+// mistakes too, so the ranking matters) gets some labels flipped on purpose, and `headshot-qa verify` must rank
+// the flipped ones at the top of its list.
+#include "core/eval/LabelFile.h"
+#include "tests/support/TestData.h"
+
+#include <QProcess>
+#include <QTest>
+
+#include <random>
+#include <set>
+
+using namespace hqa::core;
+
+class TestCliVerify : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void flippedLabelsRankFirst()
+    {
+        auto labels = readLabelFile(hqa::test::cachePath(QStringLiteral("holdout/labels.csv")));
+        QVERIFY2(labels, "run scripts/fetch-test-data first");
+        LabelSet copy;
+        for (size_t i = 0; i < labels->rows.size(); i += 2) {
+            LabelRow r = labels->rows[i];
+            r.file = r.path; // absolute, so the copy can live elsewhere
+            r.extra.clear();
+            copy.rows.push_back(r);
+        }
+        std::mt19937 rng(5);
+        std::set<std::pair<QString, QString>> flipped;
+        constexpr int kFlips = 8;
+        while (int(flipped.size()) < kFlips) {
+            LabelRow& r = copy.rows[rng() % copy.rows.size()];
+            const int k = int(rng() % kAttributeCount);
+            if (r.label[size_t(k)] < 0)
+                continue;
+            const QString key = QString::fromLatin1(kAttributeKeys[size_t(k)].data(), kAttributeKeys[size_t(k)].size());
+            if (!flipped.insert({r.file, key}).second)
+                continue;
+            r.label[size_t(k)] = std::int8_t(1 - r.label[size_t(k)]);
+        }
+        const QString csv = hqa::test::tempDir() + QStringLiteral("/flipped.csv");
+        QVERIFY(!writeLabelFile(csv, copy));
+
+        QProcess cli;
+        cli.start(hqa::test::cliPath(), {QStringLiteral("verify"), csv, QStringLiteral("--format"), QStringLiteral("csv"),
+                                         QStringLiteral("--jobs"), QStringLiteral("2")});
+        QVERIFY(cli.waitForFinished(240000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QStringList lines = QString::fromUtf8(cli.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 2);
+        QCOMPARE(lines.front(), QStringLiteral("rank,file,attribute,label,predicted,score,threshold,confidence,reason"));
+        // Only as many entries as there are planted errors: the engine's own mistakes must rank below them.
+        int found = 0;
+        double lastConfidence = 2;
+        for (int i = 1; i < lines.size(); ++i) {
+            qsizetype pos = 0;
+            const auto fields = readCsvRecord(lines[i], pos);
+            QVERIFY(fields && fields->size() == 9);
+            const double confidence = fields->at(7).toDouble();
+            QVERIFY(confidence <= lastConfidence); // ranked, most confident first
+            lastConfidence = confidence;
+            if (i <= kFlips && flipped.count({fields->at(1), fields->at(2)}))
+                ++found;
+        }
+        qInfo("%d of %d flipped labels in the top %d of %d disagreements (%d photos)", found, kFlips, kFlips,
+              int(lines.size() - 1), int(copy.rows.size()));
+        // Measured: 6 of 8 in the top 8 of 18; a random order would put 8 * 8 / 18 = 3.6 there on average.
+        QVERIFY(found >= 5);
+    }
+
+    void badArguments()
+    {
+        QProcess cli;
+        cli.start(hqa::test::cliPath(), {QStringLiteral("verify"), QStringLiteral("--top"), QStringLiteral("0"),
+                                         QStringLiteral("x.csv")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 2);
+        cli.start(hqa::test::cliPath(), {QStringLiteral("verify"), hqa::test::tempDir() + QStringLiteral("/missing.csv")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QLatin1String("missing.csv")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliVerify)
+#include "tst_cli_verify.moc"
