@@ -27,6 +27,7 @@ const std::vector<Command>& commands()
         {"select", "pick the best face from a shoot or a video and cut the standard crop", runSelect},
         {"learn", "learn the reviewers' standard from a project's corrections (fast head, no network)", runLearn},
         {"verify", "list the labels of a labels.csv the engine most strongly disagrees with", runVerify},
+        {"augment", "write variants that break one attribute each, with known labels", runAugment},
 #ifdef HQA_WITH_TORCH
         {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
          runModelCommand},
