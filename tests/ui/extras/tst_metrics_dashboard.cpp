@@ -202,10 +202,6 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&dash));
         dash.setStore(store.get());
         dash.showAttribute(Attribute::Lighting);
-        dash.trainingCurves()->show();
-        for (int e = 1; e <= 8; ++e) // illustrative: the curves widget as it looks while a head trains
-            dash.trainingCurves()->addEpoch(e, 0.7 * std::exp(-0.25 * e) + 0.1, 0.75 * std::exp(-0.2 * e) + 0.15,
-                                            0.6 + 0.03 * e);
         QTest::qWait(200);
         QVERIFY(QDir().mkpath(dir));
         QVERIFY(dash.grab().save(QDir(dir).filePath(QStringLiteral("dashboard.png"))));
