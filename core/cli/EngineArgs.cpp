@@ -1,5 +1,7 @@
 #include "EngineArgs.h"
 
+#include "core/cli/Cli.h"
+
 #ifdef HQA_WITH_TORCH
 #include "core/model/BlasInfo.h"
 #endif
@@ -74,6 +76,35 @@ std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, 
         o.jobs = 1;
     }
     return o;
+}
+
+std::optional<LabelledBatch> prepareLabelledBatch(const QCommandLineParser& parser, const QString& command,
+                                                  QTextStream& err, int& exitCode)
+{
+    auto options = readEngineOptions(parser, err);
+    if (!options) {
+        exitCode = kExitUsage;
+        return std::nullopt;
+    }
+    LabelledBatch batch;
+    batch.options = *options;
+    auto labels = readLabelFile(parser.positionalArguments().front());
+    if (!labels) {
+        err << "headshot-qa " << command << ": " << labels.error().detail << "\n";
+        exitCode = kExitSomeFailed;
+        return std::nullopt;
+    }
+    batch.labels = std::move(*labels);
+    auto runner = BatchRunner::create(batch.options);
+    if (!runner) {
+        err << "headshot-qa " << command << ": " << runner.error().detail << "\n";
+        exitCode = kExitSomeFailed;
+        return std::nullopt;
+    }
+    batch.runner = std::move(*runner);
+    for (const LabelRow& r : batch.labels.rows)
+        batch.files << r.path;
+    return batch;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QStringList& args,

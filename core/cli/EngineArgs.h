@@ -2,6 +2,7 @@
 // Options shared by every command that runs an engine: --engine, --model, --threshold KEY=VALUE, --jobs.
 
 #include "core/engine/BatchRunner.h"
+#include "core/eval/LabelFile.h"
 
 #include <QCommandLineParser>
 
@@ -13,6 +14,20 @@ void addEngineOptions(QCommandLineParser& parser);
 
 /// Reads the engine options; on a usage error writes the message to err and returns nullopt.
 std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, QTextStream& err);
+
+/// What a command that compares an engine with a labels.csv needs: the options, the labels, one path per row
+/// and a runner with its engines loaded.
+struct LabelledBatch {
+    BatchOptions options;
+    LabelSet labels;
+    QStringList files;
+    std::unique_ptr<BatchRunner> runner;
+};
+
+/// Reads the engine options and the label file named by the parser's first positional argument and creates
+/// the runner. On failure writes "headshot-qa COMMAND: why" to err, sets exitCode and returns nullopt.
+std::optional<LabelledBatch> prepareLabelledBatch(const QCommandLineParser& parser, const QString& command,
+                                                  QTextStream& err, int& exitCode);
 
 /// Parses args (without the program name) with parser; handles --help. Returns an exit code to stop with,
 /// or nullopt to go on.

@@ -61,23 +61,10 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "headshot-qa evaluate: --format must be text or json\n";
         return kExitUsage;
     }
-    auto options = readEngineOptions(parser, err);
-    if (!options)
-        return kExitUsage;
-    auto labels = readLabelFile(parser.positionalArguments().front());
-    if (!labels) {
-        err << "headshot-qa evaluate: " << labels.error().detail << "\n";
-        return kExitSomeFailed;
-    }
-    auto runner = BatchRunner::create(*options);
-    if (!runner) {
-        err << "headshot-qa evaluate: " << runner.error().detail << "\n";
-        return kExitSomeFailed;
-    }
-
-    QStringList files;
-    for (const auto& r : labels->rows)
-        files << r.path;
+    int exitCode = kExitOk;
+    auto batch = prepareLabelledBatch(parser, QStringLiteral("evaluate"), err, exitCode);
+    if (!batch)
+        return exitCode;
     std::vector<Label> truth, predicted;
     // Per attribute: scores and truths of judged verdicts, for the threshold curves of the report.
     std::array<std::vector<double>, kAttributeCount> curveScores;
@@ -87,10 +74,10 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
     QString errorList;
     int failed = 0;
     QString engineVersion;
-    Progress progress(err, static_cast<int>(files.size()));
-    (*runner)->run(files, [&](int i, const Assessment& a) {
+    Progress progress(err, static_cast<int>(batch->files.size()));
+    batch->runner->run(batch->files, [&](int i, const Assessment& a) {
         progress.step(a.file);
-        const LabelRow& row = labels->rows[i];
+        const LabelRow& row = batch->labels.rows[i];
         engineVersion = a.modelVersion;
         truth.push_back(row.label);
         predicted.push_back(predictedLabel(a));
@@ -124,13 +111,13 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
     const Metrics m = computeMetrics(truth, predicted);
     if (format == QLatin1String("json")) {
         QJsonObject o = metricsToJson(m);
-        o[QStringLiteral("engine")] = options->engine.name;
+        o[QStringLiteral("engine")] = batch->options.engine.name;
         o[QStringLiteral("engine_version")] = engineVersion;
         o[QStringLiteral("not_assessed")] = failed;
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         out << "Evaluated " << m.images << " images from " << parser.positionalArguments().front() << " with engine "
-            << options->engine.name << " (" << engineVersion << ")";
+            << batch->options.engine.name << " (" << engineVersion << ")";
         if (failed)
             out << "; " << failed << " could not be assessed and count as predicted fails";
         out << "\n\n" << metricsToText(m);
@@ -145,7 +132,7 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
             return kExitSomeFailed;
         }
         QJsonObject o = metricsToJson(m);
-        o[QStringLiteral("engine")] = options->engine.name;
+        o[QStringLiteral("engine")] = batch->options.engine.name;
         o[QStringLiteral("engine_version")] = engineVersion;
         const bool ok = writeFile(QDir(dir).filePath(QStringLiteral("metrics.json")), QJsonDocument(o).toJson(), err)
                         && writeFile(QDir(dir).filePath(QStringLiteral("metrics.csv")), metricsToCsv(m).toUtf8(), err)
@@ -185,7 +172,7 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
             request.curves = curves;
             request.directory = dir;
             request.title = QStringLiteral("%1 on %2").arg(
-                options->engine.name, QFileInfo(parser.positionalArguments().front()).fileName());
+                batch->options.engine.name, QFileInfo(parser.positionalArguments().front()).fileName());
             request.metrics = m;
             const auto written = render(request);
             if (!written) {

@@ -65,29 +65,17 @@ int runVerify(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "headshot-qa verify: --top expects a positive number and --min-confidence a value in 0..1\n";
         return kExitUsage;
     }
-    auto options = readEngineOptions(parser, err);
-    if (!options)
-        return kExitUsage;
-    auto labels = readLabelFile(parser.positionalArguments().front());
-    if (!labels) {
-        err << "headshot-qa verify: " << labels.error().detail << "\n";
-        return kExitSomeFailed;
-    }
-    auto runner = BatchRunner::create(*options);
-    if (!runner) {
-        err << "headshot-qa verify: " << runner.error().detail << "\n";
-        return kExitSomeFailed;
-    }
-    QStringList files;
-    for (const LabelRow& r : labels->rows)
-        files << r.path;
+    int exitCode = kExitOk;
+    auto batch = prepareLabelledBatch(parser, QStringLiteral("verify"), err, exitCode);
+    if (!batch)
+        return exitCode;
 
     std::vector<Disagreement> found;
     int checked = 0, notAssessed = 0;
-    Progress progress(err, int(files.size()));
-    (*runner)->run(files, [&](int i, const Assessment& a) {
+    Progress progress(err, int(batch->files.size()));
+    batch->runner->run(batch->files, [&](int i, const Assessment& a) {
         progress.step(a.file);
-        const LabelRow& row = labels->rows[size_t(i)];
+        const LabelRow& row = batch->labels.rows[size_t(i)];
         if (!a.ok()) {
             ++notAssessed;
             return;
@@ -143,7 +131,7 @@ int runVerify(const QStringList& args, QTextStream& out, QTextStream& err)
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         }
     } else {
-        out << found.size() << " of " << checked << " labels disagree with the " << options->engine.name << " engine";
+        out << found.size() << " of " << checked << " labels disagree with the " << batch->options.engine.name << " engine";
         if (notAssessed)
             out << "; " << notAssessed << " photos could not be assessed";
         out << ". Most confident first:\n\n";

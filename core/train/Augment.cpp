@@ -313,11 +313,11 @@ Expected<AugmentReport> augmentDataset(const QString& sourceLabels, const QStrin
             return Error{ErrorCode::Cancelled, tr("augmentation cancelled")};
         const LabelRow& row = source->rows[size_t(i)];
         ++report.sources;
-        QStringList todo;
+        QStringList toMake;
         for (const QString& v : wanted)
             if (row.label[size_t(index(specOf(v)->breaks))] == 1)
-                todo << v;
-        if (todo.isEmpty()) {
+                toMake << v;
+        if (toMake.isEmpty()) {
             report.skipped << tr("%1: passes none of the attributes to break").arg(row.file);
             continue;
         }
@@ -338,7 +338,7 @@ Expected<AugmentReport> augmentDataset(const QString& sourceLabels, const QStrin
         const QString group = row.group.isEmpty() ? row.file : row.group;
         const QString stem = QStringLiteral("%1_%2").arg(i, 5, 10, QLatin1Char('0')).arg(QFileInfo(row.file).completeBaseName());
         int made = 0;
-        for (const QString& v : todo) {
+        for (const QString& v : toMake) {
             const std::uint64_t seed = options.seed * 1000003u + std::uint64_t(i) * 131u + std::uint64_t(wanted.indexOf(v));
             const cv::Mat variant = makeVariant(v, bgr, evidence->geometry, evidence->personMask, seed);
             if (variant.empty())
