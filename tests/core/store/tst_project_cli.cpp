@@ -7,6 +7,7 @@
 #include "core/store/XmpSidecar.h"
 
 #include "StoreTestUtil.h"
+#include "core/store/ProjectSchema.h"
 #include "tests/support/TestData.h"
 
 #include <QJsonDocument>
@@ -119,7 +120,8 @@ void TestProjectCli::createAddStatusAndMove()
     const QString proj = path(QStringLiteral("shoot.hqa"));
     Run r = project({"create", proj});
     QCOMPARE(r.code, 0);
-    QVERIFY(r.out.contains(QStringLiteral("schema version 1")));
+    // A new project is created at the newest schema this build knows.
+    QVERIFY2(r.out.contains(QStringLiteral("schema version %1").arg(hqa::core::kProjectSchemaVersion)), qPrintable(r.out));
     QCOMPARE(project({"create", proj}).code, 1);
 
     for (int i = 0; i < 3; ++i)
