@@ -5,7 +5,6 @@
 #include "core/store/ProjectStore.h"
 #include "core/train/CorrectionsHead.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,21 +16,9 @@ namespace hqa::core::cli {
 
 namespace {
 
-const QString kHeadModelName = QStringLiteral("corrections-head");
-
 QString percent(double v)
 {
     return std::isfinite(v) ? QString::number(100.0 * v, 'f', 1) : QStringLiteral("-");
-}
-
-QString fileSha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
 }
 
 int listVersions(ProjectStore& store, QTextStream& out, QTextStream& err)
@@ -43,7 +30,7 @@ int listVersions(ProjectStore& store, QTextStream& out, QTextStream& err)
     }
     int n = 0;
     for (const ModelRecord& m : *models) {
-        if (m.name != kHeadModelName)
+        if (m.name != QLatin1String(kCorrectionsHeadModelName))
             continue;
         ++n;
         out << m.version << "  " << m.registeredAt.toString(Qt::ISODate) << "  " << m.path
@@ -169,13 +156,8 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
     if (format == QLatin1String("text"))
         out << "\nWrote " << outPath << " (version " << head.version() << ")\n";
     if (!parser.isSet(QStringLiteral("no-register"))) {
-        ModelRecord record;
-        record.name = kHeadModelName;
-        record.version = head.version();
-        record.path = outPath;
-        record.sha256 = fileSha256(outPath);
-        record.metrics = head.toJson().value(QStringLiteral("report")).toObject();
-        if (auto id = (*store)->registerModel(record); !id) {
+        const QJsonObject metrics = head.toJson().value(QStringLiteral("report")).toObject();
+        if (auto id = registerCorrectionsHead(**store, outPath, head.version(), metrics); !id) {
             err << "headshot-qa learn: the head was written but not registered: " << id.error().detail << "\n";
             return kExitSomeFailed;
         }

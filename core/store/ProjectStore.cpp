@@ -271,6 +271,17 @@ QString cleanAbsolute(const QString& file) { return QDir::cleanPath(QFileInfo(fi
 
 } // namespace
 
+QString fileSha256(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
 QString defaultReviewerName()
 {
     const QString configured = QSettings().value(QStringLiteral("review/reviewer")).toString().trimmed();

@@ -124,6 +124,10 @@ enum class LabelSource {
 /// Name to record with corrections: QSettings "review/reviewer", else the login name.
 QString defaultReviewerName();
 
+/// Lower-case hex SHA-256 of a file's content (streamed), as the store identifies photos and models; empty when
+/// the file cannot be read.
+QString fileSha256(const QString& path);
+
 /// The typed API over one project file. Not thread-safe: use an object from the thread that opened it (each
 /// thread or process opens its own; SQLite's locking keeps them apart).
 class ProjectStore {

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -554,6 +555,18 @@ private:
 };
 
 } // namespace
+
+Expected<qint64> registerCorrectionsHead(ProjectStore& store, const QString& headPath, const QString& version,
+                                         const QJsonObject& metrics)
+{
+    ModelRecord record;
+    record.name = QString::fromLatin1(kCorrectionsHeadModelName);
+    record.version = version;
+    record.path = QFileInfo(headPath).absoluteFilePath();
+    record.sha256 = fileSha256(record.path);
+    record.metrics = metrics;
+    return store.registerModel(record);
+}
 
 Expected<std::unique_ptr<Engine>> withCorrectionsHead(std::unique_ptr<Engine> engine, const QString& headPath)
 {

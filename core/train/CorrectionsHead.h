@@ -103,6 +103,13 @@ Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
     const std::vector<CorrectionSample>& samples, const HeadTrainingOptions& options = {},
     const std::function<bool(int done, int total)>& progress = {});
 
+/// Name under which heads are registered in a project's models table (every version is kept).
+inline constexpr const char* kCorrectionsHeadModelName = "corrections-head";
+
+/// Registers a written head file in the project's models table as a new version; returns the row id.
+Expected<qint64> registerCorrectionsHead(ProjectStore& store, const QString& headPath, const QString& version,
+                                         const QJsonObject& metrics);
+
 /// Wraps an engine so that every assessment passes through the head loaded from headPath (Model error when it
 /// cannot be read). The wrapped engine's name stays; its version gains the head's.
 Expected<std::unique_ptr<Engine>> withCorrectionsHead(std::unique_ptr<Engine> engine, const QString& headPath);

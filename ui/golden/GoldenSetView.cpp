@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -38,17 +37,6 @@ QString valueText(int v)
     if (v == 0)
         return GoldenSetView::tr("fail");
     return QStringLiteral("-");
-}
-
-QString sha256Of(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return {};
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 /// Attributes where both the golden label and the prediction are known and differ.
@@ -282,7 +270,7 @@ GoldenSetView::ImportResult GoldenSetView::importCsv(const QString& path)
         if (auto byPath = m_store->photoByPath(QFileInfo(row.path).absoluteFilePath()); byPath && *byPath) {
             photo = **byPath;
             ++result.matchedByPath;
-        } else if (const QString hash = sha256Of(row.path); !hash.isEmpty()) {
+        } else if (const QString hash = hqa::core::fileSha256(row.path); !hash.isEmpty()) {
             // The file may have been renamed or copied since it was added: the content still identifies it.
             if (auto byHash = m_store->photoBySha256(hash); byHash && *byHash) {
                 photo = **byHash;

@@ -2,7 +2,8 @@
 
 #include "ui/settings/AppSettings.h"
 
-#include <QCryptographicHash>
+#include "core/train/CorrectionsHead.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -31,15 +32,6 @@ QString figure(double v)
     return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', 3);
 }
 
-QString sha256Of(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
-}
 } // namespace
 
 LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTrainingFunction train)
@@ -220,13 +212,8 @@ bool LearnDialog::useNewHead()
 {
     if (!m_outcome || !m_store)
         return false;
-    hqa::core::ModelRecord record;
-    record.name = QString::fromLatin1(kModelName);
-    record.version = m_outcome->version.isEmpty()
-                         ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate)
-                         : m_outcome->version;
-    record.path = m_outcome->headPath;
-    record.sha256 = sha256Of(m_outcome->headPath);
+    const QString version = m_outcome->version.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate)
+                                                         : m_outcome->version;
     QJsonObject metrics;
     QJsonArray perAttribute;
     for (int i = 0; i < kAttributeCount; ++i) {
@@ -241,17 +228,16 @@ bool LearnDialog::useNewHead()
     metrics.insert(QStringLiteral("held_out_accuracy"), perAttribute);
     metrics.insert(QStringLiteral("train_samples"), m_outcome->trainSamples);
     metrics.insert(QStringLiteral("held_out_samples"), m_outcome->heldOutSamples);
-    record.metrics = metrics;
-    auto id = m_store->registerModel(record);
+    auto id = hqa::core::registerCorrectionsHead(*m_store, m_outcome->headPath, version, metrics);
     if (!id) {
         m_status->setText(tr("The head could not be registered: %1").arg(id.error().detail));
         return false;
     }
     QSettings s = settings::appSettings();
-    s.setValue(settings::kEngineHead, record.path);
+    s.setValue(settings::kEngineHead, QFileInfo(m_outcome->headPath).absoluteFilePath());
     s.sync();
     m_use->setEnabled(false);
-    m_status->setText(tr("The new head (version %1) is active.").arg(record.version));
+    m_status->setText(tr("The new head (version %1) is active.").arg(version));
     fillVersions();
     Q_EMIT headChanged();
     return true;
@@ -286,7 +272,7 @@ void LearnDialog::fillVersions()
         return;
     const QString active = settings::appSettings().value(settings::kEngineHead).toString();
     for (const auto& m : *models) {
-        if (m.name != QLatin1String(kModelName))
+        if (m.name != QLatin1String(hqa::core::kCorrectionsHeadModelName))
             continue;
         const bool isActive = !active.isEmpty() && m.path == active;
         // Words, not only a marker glyph, say which one is active.

@@ -39,8 +39,6 @@ public:
     QPushButton* restoreButton() const { return m_restore; }
     QLabel* statusLabel() const { return m_status; }
 
-    static constexpr const char* kModelName = "corrections-head";
-
 public Q_SLOTS:
     void startTraining();
     void cancelTraining();

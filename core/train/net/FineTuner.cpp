@@ -251,14 +251,14 @@ Expected<FineTuneResult> fineTuneFromProject(const QString& projectPath, FineTun
     auto store = ProjectStore::open(projectPath);
     if (!store)
         return store.error();
-    QFile f(options.outPath);
-    if (!f.open(QIODevice::ReadOnly))
+    const QString sha256 = fileSha256(options.outPath);
+    if (sha256.isEmpty())
         return makeError(ErrorCode::Io, tr("cannot read %1").arg(options.outPath));
     ModelRecord rec;
     rec.name = QStringLiteral("swin");
     rec.version = r->modelVersion;
     rec.path = QFileInfo(options.outPath).absoluteFilePath();
-    rec.sha256 = QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+    rec.sha256 = sha256;
     QJsonObject before, after;
     for (int a = 0; a < kAttributeCount; ++a) {
         const QString k = QString::fromLatin1(kAttributeKeys[size_t(a)].data());
