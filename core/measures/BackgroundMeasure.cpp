@@ -34,7 +34,7 @@ cv::Mat fallbackPersonMask(const FaceEvidence& ev)
     return mask;
 }
 
-enum class Defect { OtherFace, Edges, Gradient, Saturated, Colours };
+enum class Defect { OtherFace, People, Edges, Gradient, Saturated, Colours };
 
 } // namespace
 
@@ -98,6 +98,7 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     }
 
     double meanGradient = 0, meanGrey = 0, relativeGradient = 0, edgeDensity = 0, saturatedShare = 0, colourSpread = 0;
+    double straightEdges = 0, skinShare = 0;
     int clusters = 0;
     if (nBackground > 0) {
         cv::Mat grey, gx, gy, mag, edges;
@@ -114,12 +115,31 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         cv::Mat smooth;
         cv::GaussianBlur(grey, smooth, cv::Size(3, 3), 0.8);
         cv::Canny(smooth, edges, 60, 150, 3, true);
-        edgeDensity = double(cv::countNonZero(edges & background)) / nBackground;
+        const cv::Mat backgroundEdges = edges & background;
+        edgeDensity = double(cv::countNonZero(backgroundEdges)) / nBackground;
+        // Long straight edges are man-made structure (shelves, windows, columns, door frames, signs); the folds of a
+        // draped backdrop or flag and the blobs of soft bokeh rarely make them.
+        std::vector<cv::Vec4i> lines;
+        cv::HoughLinesP(backgroundEdges, lines, 1, CV_PI / 180, 30, std::max(12.0, 0.1 * small.cols), 2);
+        double length = 0;
+        for (const cv::Vec4i& l : lines)
+            length += std::hypot(double(l[2] - l[0]), double(l[3] - l[1]));
+        straightEdges = length / small.cols;
 
         // Colour: CIELAB of the background pixels (8-bit conversion: L scaled to 0..255, a* and b* offset
         // by 128); the median is the backdrop colour.
         cv::Mat lab;
         cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
+        // Skin-coloured areas behind the subject are other people (or their hands and arms). The skin model follows
+        // this face's cheeks, so on a washed-out or tinted face it can match a pale backdrop: only warm pixels
+        // (a* and b* both positive, as every skin tone is) that are neither clipped nor black count.
+        if (!ev.skinMask.empty() && ev.skinMask.size() == ev.bgr.size()) {
+            cv::Mat skinSmall, channels[3];
+            cv::resize(ev.skinMask, skinSmall, small.size(), 0, 0, cv::INTER_NEAREST);
+            cv::split(lab, channels);
+            const cv::Mat warm = (channels[1] >= 132) & (channels[2] >= 132) & (grey > 20) & (grey < 235);
+            skinShare = double(cv::countNonZero(skinSmall & background & warm)) / nBackground;
+        }
         std::array<int, 3 * 16 * 16> bins{};
         std::array<std::array<int, 256>, 3> hist{};
         double sumA = 0, sumB = 0, sumAA = 0, sumBB = 0;
@@ -189,6 +209,8 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         {"background_colour_clusters", double(clusters)},
         {"background_saturated_share", saturatedShare},
         {"background_other_faces", double(otherFaces)},
+        {"background_straight_edges", straightEdges},
+        {"background_skin_share", skinShare},
     };
 
     if (backgroundShare < c.minBackgroundShare && otherFaces == 0) {
@@ -205,10 +227,11 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         Defect defect;
         double score;
     };
-    const std::array<Sub, 5> subs = {{
+    const std::array<Sub, 6> subs = {{
         {Defect::OtherFace, otherFaces > 0 ? 0.1 : 1.0},
-        {Defect::Edges, logistic(-edgeDensity, -c.maxEdgeDensity, 0.012)},
-        {Defect::Gradient, logistic(-relativeGradient, -c.maxRelativeGradient, 0.3)},
+        {Defect::People, logistic(-skinShare, -c.maxSkinShare, 0.015)},
+        {Defect::Edges, logistic(-edgeDensity, -c.maxEdgeDensity, 0.006)},
+        {Defect::Gradient, logistic(-relativeGradient, -c.maxRelativeGradient, 1.0)},
         {Defect::Saturated, logistic(-saturatedShare, -c.maxSaturatedShare, 0.04)},
         {Defect::Colours, logistic(-double(clusters), -c.maxColourClusters, 0.7)},
     }};
@@ -220,6 +243,12 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     case Defect::OtherFace:
         result.failReason = QCoreApplication::translate("hqa::BackgroundMeasure",
                                                         "%n other face(s) in the background.", nullptr, otherFaces);
+        break;
+    case Defect::People:
+        result.failReason = QCoreApplication::translate(
+                                "hqa::BackgroundMeasure",
+                                "Other people behind the subject: %1% of the background is skin.")
+                                .arg(skinShare * 100, 0, 'f', 0);
         break;
     case Defect::Edges:
         result.failReason = QCoreApplication::translate(

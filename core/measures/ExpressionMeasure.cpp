@@ -75,6 +75,47 @@ double eyeToCheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d
     return (eyeSum / eyeCount) / (cheekSum / cheekCount);
 }
 
+/// Mean linear luminance of the two cheek zones (side 0.3 IED, a little below each eye): the face's own skin
+/// brightness, the reference for the mouth and eye appearance below. -1 when unknown.
+double cheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d>& p, double ied, double t)
+{
+    const cv::Mat& lum = ev.luminance;
+    if (lum.empty() || lum.type() != CV_32F || lum.size() != ev.bgr.size())
+        return -1.0;
+    const cv::Rect image(0, 0, lum.cols, lum.rows);
+    double sum = 0;
+    long count = 0;
+    for (int first : {lm::kEyeImageLeftFirst, lm::kEyeImageRightFirst}) {
+        cv::Point2d centre(0, 0);
+        for (int i = first; i < first + 6; ++i)
+            centre += p[i] / 6.0;
+        const double side = 0.3 * ied;
+        const cv::Rect cheek = cv::Rect(cvRound(centre.x - side / 2), cvRound(centre.y + 0.22 * t), cvRound(side),
+                                        cvRound(side)) & image;
+        if (cheek.area() < 4)
+            continue;
+        sum += cv::sum(lum(cheek)).val[0];
+        count += cheek.area();
+    }
+    return count > 0 && sum > 0 ? sum / count : -1.0;
+}
+
+/// Pixels inside a landmark outline (closed polygon of points first..last) whose linear luminance is below `below`.
+long darkPixelsInside(const FaceEvidence& ev, const std::vector<cv::Point2d>& p, int first, int last, double below)
+{
+    std::vector<cv::Point> poly;
+    for (int i = first; i <= last; ++i)
+        poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    const cv::Rect box = cv::boundingRect(poly) & cv::Rect(0, 0, ev.luminance.cols, ev.luminance.rows);
+    if (box.area() <= 0)
+        return 0;
+    cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
+    for (auto& q : poly)
+        q -= box.tl();
+    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{poly}, 255);
+    return cv::countNonZero((ev.luminance(box) < below) & mask);
+}
+
 } // namespace
 
 MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
@@ -94,7 +135,8 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         // Same names as with landmarks so that learned heads see a fixed feature set; -1 = not measurable.
         r.evidence = {{"eye_open_ratio", -1.0},      {"eye_open_image_left", -1.0}, {"eye_open_image_right", -1.0},
                       {"mouth_open_ratio", -1.0},    {"mouth_width_ied", -1.0},     {"mouth_corner_lift", -1.0},
-                      {"eye_cheek_luminance", -1.0}, {"yaw_deg", yaw},              {"pitch_deg", pitch},
+                      {"eye_cheek_luminance", -1.0}, {"mouth_cavity_t2", -1.0},     {"eye_aspect_ratio", -1.0},
+                      {"yaw_deg", yaw},              {"pitch_deg", pitch},
                       {"landmarks_valid", 0.0}};
         r.failReason = tr("expression could not be measured: no facial landmarks were found");
         r.passReason = r.failReason;
@@ -122,12 +164,29 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     const double cornerLift = (lift.x * down.x + lift.y * down.y) / t;
 
     const double eyeLum = eyeToCheekLuminance(ev, p, ied, t);
-    const double sEye = logistic(eyeOpen, m_config.eyeOpenX0, m_config.eyeOpenW);
+    // The dark cavity of an open jaw (a laugh or talking; the teeth of a composed smile are not dark), relative to
+    // this face's own cheeks so that it holds for any skin tone and exposure.
+    const double cheek = cheekLuminance(ev, p, ied, t);
+    const double mouthCavity =
+        cheek > 0 ? double(darkPixelsInside(ev, p, lm::kMouthInnerFirst, lm::kMouthInnerLast,
+                                            m_config.cavityLuminance * cheek)) / (t * t)
+                  : -1.0;
+    // Eye aspect ratio: lid gap over the eye's own width (Soukupova and Cech's blink measure), independent of how
+    // long the face is.
+    auto aspect = [&](int first) {
+        const double width = dist(p[first], p[first + 3]);
+        return width > 0 ? (dist(p[first + 1], p[first + 5]) + dist(p[first + 2], p[first + 4])) / (2 * width) : 0.0;
+    };
+    const double eyeAspect = std::min(aspect(lm::kEyeImageLeftFirst), aspect(lm::kEyeImageRightFirst));
+    const double sEye = std::min(logistic(eyeOpen, m_config.eyeOpenX0, m_config.eyeOpenW),
+                                 logistic(eyeAspect, m_config.eyeAspectX0, m_config.eyeAspectW));
     const double sGlasses = eyeLum < 0 ? 1.0 : logistic(eyeLum, m_config.eyeLuminanceX0, m_config.eyeLuminanceW);
     const double sMouth = 1.0 - logistic(lipGap, m_config.mouthOpenX0, m_config.mouthOpenW);
-    // A wide mouth alone is a smile; it becomes a laugh only when the lips part as well.
-    const double sLaugh = 1.0 - logistic(mouthWidth, m_config.mouthWidthX0, m_config.mouthWidthW)
-                                    * logistic(lipGap, m_config.grinGapX0, m_config.grinGapW);
+    // Parted lips alone are a smile showing teeth; it is a laugh or talking only when the jaw drops far enough
+    // to show the dark mouth cavity between the teeth. Without a luminance reference the lip gap decides alone.
+    const double sLaugh = 1.0 - logistic(lipGap, m_config.grinGapX0, m_config.grinGapW)
+                                    * (mouthCavity < 0 ? 1.0
+                                                       : logistic(mouthCavity, m_config.cavityX0, m_config.cavityW));
 
     r.evidence = {
         {"eye_open_ratio", eyeOpen},
@@ -137,6 +196,8 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         {"mouth_width_ied", mouthWidth},
         {"mouth_corner_lift", cornerLift},
         {"eye_cheek_luminance", eyeLum},
+        {"mouth_cavity_t2", mouthCavity},
+        {"eye_aspect_ratio", eyeAspect},
         {"yaw_deg", yaw},
         {"pitch_deg", pitch},
         {"landmarks_valid", 1.0},
@@ -148,12 +209,14 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     const auto worst = *std::min_element(std::begin(subs), std::end(subs),
                                          [](const auto& a, const auto& b) { return a.first < b.first; });
     r.score = std::clamp(worst.first, 0.0, 1.0);
+    // A mouth open past the wide-open boundary is named so, whatever shows inside it.
+    const Defect defect = worst.second == Defect::Laugh && sMouth < 0.5 ? Defect::MouthOpen : worst.second;
 
-    switch (worst.second) {
+    switch (defect) {
     case Defect::EyesClosed:
-        r.failReason = tr("eyes closed or half closed: lid gap %1 of the eye-to-chin distance (open eyes "
-                          "measure above %2)")
-                           .arg(num(eyeOpen), num(m_config.eyeOpenX0));
+        r.failReason = tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the eye-to-chin "
+                          "distance (open eyes measure above %3 and %4)")
+                           .arg(num(eyeAspect, 2), num(eyeOpen), num(m_config.eyeAspectX0, 2), num(m_config.eyeOpenX0));
         break;
     case Defect::MouthOpen:
         r.failReason = tr("mouth open: lip gap %1 of the eye-to-chin distance (a closed mouth or gentle "
@@ -161,8 +224,9 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
                            .arg(num(lipGap, 2), num(m_config.mouthOpenX0, 2));
         break;
     case Defect::Laugh:
-        r.failReason = tr("laughing: mouth %1x the eye distance wide with the lips apart (lip gap %2 of the "
-                          "eye-to-chin distance)")
+        r.failReason = tr("laughing or talking: the jaw is open, showing the mouth cavity (mouth %1x the eye "
+                          "distance wide, lip gap %2 of the eye-to-chin distance; a composed smile keeps the teeth "
+                          "together)")
                            .arg(num(mouthWidth, 2), num(lipGap, 2));
         break;
     case Defect::Sunglasses:

@@ -142,6 +142,10 @@ MeasureResult FramingMeasure::evaluate(const FaceEvidence& ev) const
                     tr("subject too far: the face takes only %1% of the image height").arg(pct(faceHeight))});
     subs.push_back({below(faceHeight, c.faceHeightMax, 0.06),
                     tr("extreme close-up: the face fills %1% of the image height").arg(pct(faceHeight))});
+    subs.push_back({below(faceHeight * faceWidth, c.faceAreaMax, 0.06),
+                    tr("cropped too tight: the face covers %1% of the frame (leave room around the head and "
+                       "shoulders)")
+                        .arg(pct(faceHeight * faceWidth))});
     subs.push_back({below(faceWidth, c.faceWidthMax, 0.06),
                     tr("extreme close-up: the face fills %1% of the image width").arg(pct(faceWidth))});
     subs.push_back({1.0 - logistic(outside, 1.5, 0.5),

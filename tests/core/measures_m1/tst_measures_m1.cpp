@@ -212,7 +212,8 @@ private:
         QTest::addColumn<QString>("figures");
     }
 
-    void check(const Measure& measure)
+    /// knownMisses: data tags whose verdict is a documented miss of the measure (QEXPECT_FAIL: XPASS fails).
+    void check(const Measure& measure, const QStringList& knownMisses = {}, const char* why = nullptr)
     {
         QFETCH(QString, photo);
         QFETCH(QString, variant);
@@ -229,6 +230,8 @@ private:
         const QString reason = r.score >= 0.5 ? r.passReason : r.failReason;
         qInfo().noquote() << "  " << reason;
         QVERIFY(r.score >= 0.0 && r.score <= 1.0);
+        if (knownMisses.contains(QString::fromLatin1(QTest::currentDataTag())))
+            QEXPECT_FAIL("", why, Abort);
         QCOMPARE(r.score >= 0.5, expectPass);
         QVERIFY(!r.passReason.isEmpty() && !r.failReason.isEmpty());
         QStringList quoted;
@@ -296,7 +299,14 @@ private Q_SLOTS:
         // A soft face and a badly lit face say nothing about the backdrop.
         QTest::newRow("franck-dark70") << kFranck << "dark70" << true << "background_edge_density*100:1";
     }
-    void background() { check(BackgroundMeasure()); }
+    void background()
+    {
+        // A known miss since flags count as a clean backdrop (tests/data/README.md): the astronaut's flag passes,
+        // and the shuttle model beside it is too soft and small for the measured evidence. XPASS fails the test
+        // when the measure learns it.
+        check(BackgroundMeasure(), {QStringLiteral("astronaut"), QStringLiteral("astronaut-dark70")},
+              "flag plus a soft shuttle model reads as a clean backdrop");
+    }
 
     /// The sharpness figure must not depend on the face size: the same frame at half and double size.
     void sharpnessScaleInvariance()

@@ -250,7 +250,8 @@ void TestMeasuresM2Geometry::attire_data()
     SyntheticFace portrait;
     portrait.eyeMid.y = 0.3 * portrait.image.height;
     portrait.t = 0.18 * portrait.image.height;
-    QTest::newRow("navy suit") << portrait << "suit" << true << QStringList{"torso visible"};
+    // A flat navy block has no collar, lapels or placket: a plain top, not business wear.
+    QTest::newRow("plain navy top") << portrait << "suit" << false << QStringList{"no collar or lapels"};
     QTest::newRow("bare shoulders") << portrait << "bare" << false << QStringList{"bare shoulders", "100%"};
     QTest::newRow("stripes") << portrait << "stripes" << false << QStringList{"multicoloured"};
     QTest::newRow("vivid green") << portrait << "neon" << false << QStringList{"brightly coloured"};
