@@ -86,7 +86,8 @@ Assessment AnalysisEngine::assess(const DecodedImage& image, const QString& file
     a.faceCount = static_cast<int>(ev.faces.size());
     if (!ev.hasFace()) {
         a.error = makeError(ErrorCode::NoFace,
-                            QCoreApplication::translate("hqa::Engine", "no face found in the image"));
+                            QCoreApplication::translate("hqa::Engine", "no face found in the image")
+                                + (ev.detectorNote.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(ev.detectorNote)));
         a.elapsedMs = timer.nsecsElapsed() / 1e6;
         return a;
     }

@@ -15,7 +15,7 @@ namespace hqa::core {
 struct DetectedFace {
     cv::Rect2d box;          ///< analysis-image coordinates
     double confidence = 0;   ///< detector score (dlib HOG margin, or cascade-derived)
-    std::string detector;    ///< "hog", "hog+upsample", "hog+pad", "cascade"
+    std::string detector;    ///< "hog", "hog+upsample", "hog+pad", "blazeface", "cascade"
 };
 
 /// 68-point landmark indices (iBUG 300-W), for readability in measures.
@@ -45,6 +45,10 @@ struct FaceEvidence {
     cv::Mat personMask; ///< CV_8U, 255 = person (face, hair, neck, torso), same size as bgr
     cv::Mat skinMask;   ///< CV_8U, 255 = skin-coloured pixel (model calibrated on this face's cheeks)
     cv::Mat faceMask;   ///< CV_8U, 255 = inside the face (landmark hull extended to the forehead)
+
+    /// Why face finding was weaker than usual, for the no_face reason (e.g. "second face detector unavailable:
+    /// model not found: ..."); empty normally. Translated, user-visible.
+    QString detectorNote;
 
     double faceMs = 0, maskMs = 0; ///< timings of the evidence steps
 };

@@ -120,6 +120,7 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         // Long straight edges are man-made structure (shelves, windows, columns, door frames, signs); the folds of a
         // draped backdrop or flag and the blobs of soft bokeh rarely make them.
         std::vector<cv::Vec4i> lines;
+        cv::theRNG() = cv::RNG(0x6c696e6573ULL); // the probabilistic transform samples points: same photo, same figure
         cv::HoughLinesP(backgroundEdges, lines, 1, CV_PI / 180, 30, std::max(12.0, 0.1 * small.cols), 2);
         double length = 0;
         for (const cv::Vec4i& l : lines)
