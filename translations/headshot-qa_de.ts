@@ -192,8 +192,8 @@
       <translation>Aus Korrekturen lernen</translation>
     </message>
     <message>
-      <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Part of the corrections is held out to compare the accuracy before and after.</source>
-      <translation>Trainiert aus den Korrekturen und Referenzlabels dieses Projekts einen kleinen Kopf pro Merkmal auf den Messwerten der Engine. Ein Teil der Korrekturen wird zurückgehalten, um die Genauigkeit vorher und nachher zu vergleichen.</translation>
+      <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.</source>
+      <translation>Trainiert aus den Korrekturen und Referenzlabels dieses Projekts einen kleinen Kopf pro Merkmal auf den Messwerten der Engine. Die Fotos jeder Person werden einmal zurückgehalten und von einem Kopf beurteilt, der nur von den anderen Personen gelernt hat (der Ordner des Fotos steht für die Person). Ein Kopf ersetzt die Engine bei einem Merkmal nur, wenn mindestens 5 verschiedene Personen zurückgehalten wurden und sein Gewinn bei ihnen größer als das Rauschen ist: das 95-%-Intervall des Gewinns liegt über null.</translation>
     </message>
     <message>
       <source>Accuracy before</source>
@@ -204,8 +204,20 @@
       <translation>Genauigkeit nachher</translation>
     </message>
     <message>
-      <source>Held-out samples</source>
-      <translation>Zurückgehaltene Beispiele</translation>
+      <source>Held-out photos</source>
+      <translation>Zurückgehaltene Fotos</translation>
+    </message>
+    <message>
+      <source>Held-out people</source>
+      <translation>Zurückgehaltene Personen</translation>
+    </message>
+    <message>
+      <source>Gain in points (95% interval)</source>
+      <translation>Gewinn in Punkten (95-%-Intervall)</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Ergebnis</translation>
     </message>
     <message>
       <source>Versions of the head in this project (the active one is marked):</source>
@@ -259,9 +271,43 @@
       <source>Training failed: %1</source>
       <translation>Training fehlgeschlagen: %1</translation>
     </message>
+    <message numerus="yes">
+      <source>Checked on %n held-out photo(s)</source>
+      <translation>
+        <numerusform>Geprüft an %n zurückgehaltenen Foto</numerusform>
+        <numerusform>Geprüft an %n zurückgehaltenen Fotos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>of %n different people, each judged by a head that learned from the other people only.</source>
+      <translation>
+        <numerusform>von %n Person, beurteilt von einem Kopf, der nur von den anderen Personen gelernt hat.</numerusform>
+        <numerusform>von %n verschiedenen Personen, jeweils beurteilt von einem Kopf, der nur von den anderen Personen gelernt hat.</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>Trained on %1 sample(s), compared on %2 held-out sample(s). The new head is not active until you press "Use the new head".</source>
-      <translation>Mit %1 Beispiel(en) trainiert, mit %2 zurückgehaltenen Beispiel(en) verglichen. Der neue Kopf ist erst aktiv, wenn Sie „Neuen Kopf verwenden“ drücken.</translation>
+      <source>Trained on %1 sample(s), compared on %2 held-out sample(s).</source>
+      <translation>Mit %1 Beispiel(en) trainiert, mit %2 zurückgehaltenen Beispiel(en) verglichen.</translation>
+    </message>
+    <message>
+      <source>No attribute beat the engine on held-out people by more than the noise, so the engine keeps judging every attribute; the table says why for each.</source>
+      <translation>Kein Merkmal hat die Engine bei zurückgehaltenen Personen um mehr als das Rauschen übertroffen; die Engine beurteilt daher weiter alle Merkmale. Die Tabelle nennt für jedes den Grund.</translation>
+    </message>
+    <message>
+      <source>The new head is not active until you press "Use the new head".</source>
+      <translation>Der neue Kopf ist erst aktiv, wenn Sie „Neuen Kopf verwenden“ drücken.</translation>
+    </message>
+    <message>
+      <source>%1 (%2 to %3)</source>
+      <translation>%1 (%2 bis %3)</translation>
+    </message>
+    <message>
+      <source>Learned</source>
+      <translation>Gelernt</translation>
+    </message>
+    <message>
+      <source>Engine kept</source>
+      <translation>Engine beibehalten</translation>
     </message>
     <message>
       <source>The head could not be registered: %1</source>

@@ -192,8 +192,8 @@
       <translation>Learn from corrections</translation>
     </message>
     <message>
-      <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Part of the corrections is held out to compare the accuracy before and after.</source>
-      <translation>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Part of the corrections is held out to compare the accuracy before and after.</translation>
+      <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.</source>
+      <translation>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.</translation>
     </message>
     <message>
       <source>Accuracy before</source>
@@ -204,8 +204,20 @@
       <translation>Accuracy after</translation>
     </message>
     <message>
-      <source>Held-out samples</source>
-      <translation>Held-out samples</translation>
+      <source>Held-out photos</source>
+      <translation>Held-out photos</translation>
+    </message>
+    <message>
+      <source>Held-out people</source>
+      <translation>Held-out people</translation>
+    </message>
+    <message>
+      <source>Gain in points (95% interval)</source>
+      <translation>Gain in points (95% interval)</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Result</translation>
     </message>
     <message>
       <source>Versions of the head in this project (the active one is marked):</source>
@@ -259,9 +271,43 @@
       <source>Training failed: %1</source>
       <translation>Training failed: %1</translation>
     </message>
+    <message numerus="yes">
+      <source>Checked on %n held-out photo(s)</source>
+      <translation>
+        <numerusform>Checked on %n held-out photo</numerusform>
+        <numerusform>Checked on %n held-out photos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>of %n different people, each judged by a head that learned from the other people only.</source>
+      <translation>
+        <numerusform>of %n person, judged by a head that learned from the other people only.</numerusform>
+        <numerusform>of %n different people, each judged by a head that learned from the other people only.</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>Trained on %1 sample(s), compared on %2 held-out sample(s). The new head is not active until you press "Use the new head".</source>
-      <translation>Trained on %1 sample(s), compared on %2 held-out sample(s). The new head is not active until you press "Use the new head".</translation>
+      <source>Trained on %1 sample(s), compared on %2 held-out sample(s).</source>
+      <translation>Trained on %1 sample(s), compared on %2 held-out sample(s).</translation>
+    </message>
+    <message>
+      <source>No attribute beat the engine on held-out people by more than the noise, so the engine keeps judging every attribute; the table says why for each.</source>
+      <translation>No attribute beat the engine on held-out people by more than the noise, so the engine keeps judging every attribute; the table says why for each.</translation>
+    </message>
+    <message>
+      <source>The new head is not active until you press "Use the new head".</source>
+      <translation>The new head is not active until you press "Use the new head".</translation>
+    </message>
+    <message>
+      <source>%1 (%2 to %3)</source>
+      <translation>%1 (%2 to %3)</translation>
+    </message>
+    <message>
+      <source>Learned</source>
+      <translation>Learned</translation>
+    </message>
+    <message>
+      <source>Engine kept</source>
+      <translation>Engine kept</translation>
     </message>
     <message>
       <source>The head could not be registered: %1</source>

@@ -1,7 +1,10 @@
-// `headshot-qa learn PROJECT.hqa --out HEAD.json`: the corrections head from a project's reviews.
+// `headshot-qa learn PROJECT.hqa --out HEAD.json` (or `--labels LABELS.csv`): the corrections head from a
+// project's reviews or a label file, checked on held-out people.
 #include "Cli.h"
 
 #include "core/cli/EngineArgs.h"
+#include "core/engine/BatchRunner.h"
+#include "core/eval/LabelFile.h"
 #include "core/store/ProjectStore.h"
 #include "core/train/CorrectionsHead.h"
 
@@ -10,7 +13,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace hqa::core::cli {
 
@@ -43,45 +48,129 @@ int listVersions(ProjectStore& store, QTextStream& out, QTextStream& err)
     return kExitOk;
 }
 
+/// Samples from a label file: the engine judges every row's photo, the row's label is the target. The person
+/// is the `person` column where there is one, else the `group` column, else the photo's folder: the label
+/// file is the only place that knows who is in a photo (this build has no face-identity model).
+std::optional<std::vector<CorrectionSample>> labelSamples(const QCommandLineParser& parser, const QString& labelsPath,
+                                                          QString& personKind, QTextStream& err)
+{
+    auto options = readEngineOptions(parser, err);
+    if (!options)
+        return std::nullopt;
+    auto labels = readLabelFile(labelsPath);
+    if (!labels) {
+        err << "headshot-qa learn: " << labels.error().detail << "\n";
+        return std::nullopt;
+    }
+    const qsizetype personColumn = labels->extraColumns.indexOf(QStringLiteral("person"));
+    const bool anyGroup = std::any_of(labels->rows.begin(), labels->rows.end(),
+                                      [](const LabelRow& r) { return !r.group.isEmpty(); });
+    personKind = personColumn >= 0 ? QStringLiteral("the person column")
+                 : anyGroup        ? QStringLiteral("the group column")
+                                   : QStringLiteral("the photos' folders");
+    QStringList files;
+    for (const LabelRow& r : labels->rows)
+        files << r.path;
+    auto runner = BatchRunner::create(*options);
+    if (!runner) {
+        err << "headshot-qa learn: " << runner.error().detail << "\n";
+        return std::nullopt;
+    }
+    std::vector<CorrectionSample> samples;
+    int failed = 0;
+    Progress progress(err, int(files.size()));
+    (*runner)->run(files, [&](int i, const Assessment& a) {
+        progress.step(a.file);
+        const LabelRow& row = labels->rows[size_t(i)];
+        if (!a.ok()) {
+            ++failed;
+            return;
+        }
+        CorrectionSample s;
+        s.assessment = a;
+        s.target = row.label;
+        s.group = row.group.isEmpty() ? row.path : row.group;
+        if (personColumn >= 0 && personColumn < row.extra.size() && !row.extra[personColumn].isEmpty())
+            s.person = row.extra[personColumn];
+        else if (!row.group.isEmpty())
+            s.person = row.group;
+        else
+            s.person = QFileInfo(row.path).absolutePath();
+        samples.push_back(std::move(s));
+    });
+    progress.finish();
+    if (failed)
+        err << "headshot-qa learn: " << failed << " photo(s) of " << labelsPath
+            << " could not be assessed and are left out\n";
+    return samples;
+}
+
+QString signedPercent(double v)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    const QString s = QString::number(100.0 * v, 'f', 1);
+    return v >= 0 ? QStringLiteral("+") + s : s;
+}
+
 } // namespace
 
 int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Learns the reviewers' standard from a project's corrections and golden labels: per attribute a small "
-        "logistic regression over the analysis engine's measured evidence, checked on held-out photos; an "
-        "attribute gets a head only when it beats the engine there. The head is registered in the project as a "
-        "new version; earlier versions stay listed (--list) and usable with --head."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.hqa)"));
+        "Learns the reviewers' standard from a project's corrections and golden labels (or from a labels.csv "
+        "with --labels): per attribute a small logistic regression over the analysis engine's measured "
+        "evidence. Every person's photos are held out together once (grouped k-fold over people; in a project "
+        "the photo's folder stands for the person, in a labels.csv the person or group column) and an attribute "
+        "gets a head only when at least --min-people different people were held out and the gain on them is "
+        "larger than the noise (exact one-sided McNemar p < 0.025 over photos, the same sign test over people, "
+        "the 95% people-bootstrap interval of the gain above zero, balanced accuracy not lower). A held-out photo "
+        "unlike every photo the head learned from is left to the engine. The head is registered in the project as a new version; earlier versions stay listed "
+        "(--list) and usable with --head."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.hqa); none with --labels"));
     parser.addOption({QStringLiteral("out"), QStringLiteral("Where to write the head (JSON)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("list"), QStringLiteral("List the heads learned in this project and exit.")});
-    parser.addOption({QStringLiteral("val"), QStringLiteral("Held-out share of the reviewed photos (default 0.2)."),
-                      QStringLiteral("FRACTION"), QStringLiteral("0.2")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the held-out split (default 1)."), QStringLiteral("N"),
-                      QStringLiteral("1")});
-    parser.addOption({QStringLiteral("engine"), QStringLiteral("Whose assessments to learn on (default measures)."),
-                      QStringLiteral("NAME"), QStringLiteral("measures")});
+    parser.addOption({QStringLiteral("labels"),
+                      QStringLiteral("Learn from this labels.csv instead of a project: the engine judges every "
+                                     "photo; columns person or group say who is in it."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("folds"), QStringLiteral("Folds of the held-out check over people (default 5)."),
+                      QStringLiteral("N"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("min-people"),
+                      QStringLiteral("Different people that must be held out before a head may replace the engine "
+                                     "(default 5)."),
+                      QStringLiteral("N"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the folds and the bootstrap (default 1)."),
+                      QStringLiteral("N"), QStringLiteral("1")});
+    addEngineOptions(parser); // --engine: whose assessments to learn on (project) or which engine judges (--labels)
     parser.addOption({QStringLiteral("no-register"), QStringLiteral("Do not record the head in the project.")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"),
                       QStringLiteral("text")});
     if (auto code = parseCommandLine(parser, QStringLiteral("learn"), args, out, err))
         return *code;
-    if (parser.positionalArguments().size() != 1) {
-        err << "headshot-qa learn: expects exactly one PROJECT file\n";
+    const bool fromLabels = parser.isSet(QStringLiteral("labels"));
+    if (parser.positionalArguments().size() != (fromLabels ? 0 : 1)) {
+        err << (fromLabels ? "headshot-qa learn: --labels takes no PROJECT\n"
+                           : "headshot-qa learn: expects exactly one PROJECT file (or --labels FILE)\n");
         return kExitUsage;
     }
     const bool list = parser.isSet(QStringLiteral("list"));
+    if (list && fromLabels) {
+        err << "headshot-qa learn: --list needs a PROJECT\n";
+        return kExitUsage;
+    }
     if (!list && !parser.isSet(QStringLiteral("out"))) {
         err << "headshot-qa learn: --out FILE is required (or --list)\n";
         return kExitUsage;
     }
-    bool okVal = false, okSeed = false;
+    bool okFolds = false, okPeople = false, okSeed = false;
     HeadTrainingOptions options;
-    options.validationFraction = parser.value(QStringLiteral("val")).toDouble(&okVal);
+    options.folds = parser.value(QStringLiteral("folds")).toInt(&okFolds);
+    options.minHeldOutPeople = parser.value(QStringLiteral("min-people")).toInt(&okPeople);
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&okSeed);
-    if (!okVal || !okSeed || options.validationFraction <= 0 || options.validationFraction >= 1) {
-        err << "headshot-qa learn: --val expects a fraction between 0 and 1 and --seed a whole number\n";
+    if (!okFolds || options.folds < 2 || options.folds > 100 || !okPeople || options.minHeldOutPeople < 2 || !okSeed) {
+        err << "headshot-qa learn: --folds expects 2 to 100, --min-people at least 2 and --seed a whole number\n";
         return kExitUsage;
     }
     const QString format = parser.value(QStringLiteral("format"));
@@ -90,28 +179,45 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
         return kExitUsage;
     }
 
-    ProjectStore::OpenOptions openOptions;
-    openOptions.access = (list || parser.isSet(QStringLiteral("no-register"))) ? ProjectStore::Access::ReadOnly
-                                                                               : ProjectStore::Access::ReadWrite;
-    auto store = ProjectStore::open(parser.positionalArguments().front(), openOptions);
-    if (!store) {
-        err << "headshot-qa learn: " << store.error().detail << "\n";
-        return kExitSomeFailed;
+    std::unique_ptr<ProjectStore> store;
+    std::vector<CorrectionSample> samples;
+    QString personKind;
+    if (fromLabels) {
+        auto s = labelSamples(parser, parser.value(QStringLiteral("labels")), personKind, err);
+        if (!s)
+            return kExitSomeFailed;
+        samples = std::move(*s);
+        if (samples.empty()) {
+            err << "headshot-qa learn: no photo of " << parser.value(QStringLiteral("labels"))
+                << " could be assessed\n";
+            return kExitSomeFailed;
+        }
+    } else {
+        ProjectStore::OpenOptions openOptions;
+        openOptions.access = (list || parser.isSet(QStringLiteral("no-register"))) ? ProjectStore::Access::ReadOnly
+                                                                                   : ProjectStore::Access::ReadWrite;
+        auto opened = ProjectStore::open(parser.positionalArguments().front(), openOptions);
+        if (!opened) {
+            err << "headshot-qa learn: " << opened.error().detail << "\n";
+            return kExitSomeFailed;
+        }
+        store = std::move(*opened);
+        if (list)
+            return listVersions(*store, out, err);
+        auto s = correctionSamples(*store, parser.value(QStringLiteral("engine")));
+        if (!s) {
+            err << "headshot-qa learn: " << s.error().detail << "\n";
+            return kExitSomeFailed;
+        }
+        if (s->empty()) {
+            err << "headshot-qa learn: the project has no corrected or verified photo with an assessment by "
+                << parser.value(QStringLiteral("engine")) << " to learn from\n";
+            return kExitSomeFailed;
+        }
+        samples = std::move(*s);
+        personKind = QStringLiteral("the photos' folders");
     }
-    if (list)
-        return listVersions(**store, out, err);
-
-    auto samples = correctionSamples(**store, parser.value(QStringLiteral("engine")));
-    if (!samples) {
-        err << "headshot-qa learn: " << samples.error().detail << "\n";
-        return kExitSomeFailed;
-    }
-    if (samples->empty()) {
-        err << "headshot-qa learn: the project has no corrected or verified photo with an assessment by "
-            << parser.value(QStringLiteral("engine")) << " to learn from\n";
-        return kExitSomeFailed;
-    }
-    auto trained = trainCorrectionsHead(*samples, options);
+    auto trained = trainCorrectionsHead(samples, options);
     if (!trained) {
         err << "headshot-qa learn: " << trained.error().detail << "\n";
         return kExitSomeFailed;
@@ -122,30 +228,50 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
         QJsonObject o = head.toJson().value(QStringLiteral("report")).toObject();
         o[QStringLiteral("version")] = head.version();
         o[QStringLiteral("milliseconds")] = report.milliseconds;
+        o[QStringLiteral("person_key")] = personKind;
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
-        out << "Learned from " << report.photos << " reviewed photos (" << report.trainPhotos << " to train, "
-            << report.heldOutPhotos << " held out) in " << QString::number(report.milliseconds, 'f', 0) << " ms\n\n";
-        out << QStringLiteral("%1 %2 %3 %4 %5  %6\n")
+        out << "Learned from " << report.photos << " reviewed photos of " << report.people
+            << " different people (people taken from " << personKind << ") in "
+            << QString::number(report.milliseconds, 'f', 0) << " ms\n";
+        if (report.folds > 0)
+            out << "Held out by person: " << report.folds << " folds, each person's photos judged by a head that "
+                << "learned from the other people only; interval: " << qRound(100 * report.confidence)
+                << "% bootstrap over people\n\n";
+        else
+            out << "Only one person: nobody is left to hold out, so no head can be checked\n\n";
+        out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
                    .arg(QStringLiteral("attribute"), -11)
-                   .arg(QStringLiteral("train"), 6)
-                   .arg(QStringLiteral("held"), 5)
+                   .arg(QStringLiteral("photos"), 6)
+                   .arg(QStringLiteral("people"), 6)
                    .arg(QStringLiteral("engine%"), 8)
                    .arg(QStringLiteral("head%"), 6)
+                   .arg(QStringLiteral("gain in points [%1% interval]").arg(qRound(100 * report.confidence)), -30)
                    .arg(QStringLiteral("result"));
         for (int k = 0; k < kAttributeCount; ++k) {
             const AttributeHeadReport& r = report.attributes[size_t(k)];
-            out << QStringLiteral("%1 %2 %3 %4 %5  %6\n")
+            const QString gain = std::isfinite(r.gain)
+                                     ? QStringLiteral("%1 [%2, %3]")
+                                           .arg(signedPercent(r.gain), signedPercent(r.gainLow), signedPercent(r.gainHigh))
+                                     : QStringLiteral("-");
+            out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
                        .arg(QString::fromLatin1(kAttributeKeys[size_t(k)].data(), qsizetype(kAttributeKeys[size_t(k)].size())), -11)
-                       .arg(r.trainSamples, 6)
-                       .arg(r.heldOutSamples, 5)
+                       .arg(r.heldOutSamples, 6)
+                       .arg(r.heldOutPeople, 6)
                        .arg(percent(r.accuracyBefore), 8)
                        .arg(percent(r.accuracyAfter), 6)
-                       .arg((r.trained ? QStringLiteral("learned, ") : QStringLiteral("engine kept: ")) + r.note);
+                       .arg(gain, -30)
+                       .arg(r.trained ? QStringLiteral("learned") : QStringLiteral("engine kept"));
         }
+        out << "\n";
+        for (int k = 0; k < kAttributeCount; ++k)
+            out << kAttributeKeys[size_t(k)].data() << ": "
+                << (report.attributes[size_t(k)].trained ? "learned, " : "engine kept: ")
+                << report.attributes[size_t(k)].note << "\n";
     }
     if (head.empty()) {
-        err << "headshot-qa learn: no attribute improved on the held-out photos; nothing written\n";
+        err << "headshot-qa learn: no attribute beat the engine on held-out people by more than the noise; "
+               "nothing written\n";
         return kExitSomeFailed;
     }
     const QString outPath = QFileInfo(parser.value(QStringLiteral("out"))).absoluteFilePath();
@@ -155,9 +281,9 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (format == QLatin1String("text"))
         out << "\nWrote " << outPath << " (version " << head.version() << ")\n";
-    if (!parser.isSet(QStringLiteral("no-register"))) {
+    if (store && !parser.isSet(QStringLiteral("no-register"))) {
         const QJsonObject metrics = head.toJson().value(QStringLiteral("report")).toObject();
-        if (auto id = registerCorrectionsHead(**store, outPath, head.version(), metrics); !id) {
+        if (auto id = registerCorrectionsHead(*store, outPath, head.version(), metrics); !id) {
             err << "headshot-qa learn: the head was written but not registered: " << id.error().detail << "\n";
             return kExitSomeFailed;
         }

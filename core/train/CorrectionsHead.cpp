@@ -19,7 +19,9 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <random>
 #include <set>
+#include <tuple>
 
 namespace hqa::core {
 
@@ -31,34 +33,94 @@ const char* const kFormatName = "headshot-qa-corrections-head";
 /// The engine's own score is a feature too: it already combines the evidence the way the engine's author
 /// thought right, and the head only has to learn how this reviewer differs.
 const char* const kScoreFeature = "score";
+/// Engine scores are clamped to [kScoreFloor, 1 - kScoreFloor] before their log-odds become the head's offset.
+constexpr double kScoreFloor = 0.01;
+/// Balanced accuracy may not drop by more than this (a rounding-level change, far below one photo of the
+/// rarer class in any realistic review).
+constexpr double kBalancedTolerance = 0.005;
+/// How far beyond the training range (as a share of it) a feature may lie and the head still judge.
+constexpr double kRangeMargin = 0.1;
 
-QString tr(const char* text)
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("hqa::CorrectionsHead", text);
+    return QCoreApplication::translate("hqa::CorrectionsHead", text, disambiguation, n);
 }
 
-/// One attribute's logistic regression over standardised evidence.
+std::optional<double> featureOf(const AttributeVerdict& v, const std::string& name)
+{
+    return name == kScoreFeature ? std::optional<double>(v.score) : v.evidenceValue(name);
+}
+
+/// The engine's verdict as log-odds around its own threshold: 0 at the threshold, > 0 for a pass.
+double engineLogit(const AttributeVerdict& v)
+{
+    const auto logit = [](double p) {
+        p = std::clamp(p, kScoreFloor, 1.0 - kScoreFloor);
+        return std::log(p / (1.0 - p));
+    };
+    return logit(v.score) - logit(v.threshold);
+}
+
+/// One attribute's logistic regression over standardised evidence. With engineOffset the engine's own
+/// verdict is the starting point: z = c * engineLogit + bias + w.x, and the ridge penalty pulls w towards 0
+/// and c towards 1, i.e. towards "judge as the engine does". The head then learns only how the reviewers differ, and needs evidence in proportion to
+/// how sure the engine was before it overturns a verdict: a photo the engine fails with score 0 is not passed
+/// on the strength of a weak pattern among other people's photos.
 struct AttributeModel {
     std::vector<std::string> features;
     std::vector<double> mean, stdev, weights;
+    /// The range of every feature in the training rows. A photo with evidence outside it (beyond a margin)
+    /// is unlike every photo the head learned from, e.g. another person's far-away framing when the reviewers
+    /// only ever saw close portraits; a linear head would extrapolate there, so the engine keeps judging it.
+    /// Empty in files of older versions: no guard.
+    std::vector<double> low, high;
     double bias = 0;
     double threshold = 0.5;
     int trainSamples = 0;
+    bool engineOffset = false; ///< false in files of older versions
+    double offsetWeight = 1.0; ///< weight of the engine's log-odds
 
-    std::optional<double> probability(const AttributeVerdict& v) const
+    /// From raw feature values in `features` order (NaN = missing) and the engine's log-odds.
+    std::optional<double> probabilityOf(const double* raw, double offset) const
     {
-        double z = bias;
+        double z = bias + (engineOffset ? offsetWeight * offset : 0.0);
         int present = 0;
         for (size_t f = 0; f < features.size(); ++f) {
-            const auto value = features[f] == kScoreFeature ? std::optional<double>(v.score) : v.evidenceValue(features[f]);
-            if (!value || !std::isfinite(*value))
+            if (!std::isfinite(raw[f]))
                 continue; // missing evidence contributes its mean, i.e. nothing after standardising
+            if (!low.empty()) {
+                const double margin = kRangeMargin * (high[f] - low[f]);
+                if (raw[f] < low[f] - margin || raw[f] > high[f] + margin)
+                    return std::nullopt;
+            }
             ++present;
-            z += weights[f] * std::clamp((*value - mean[f]) / stdev[f], -6.0, 6.0);
+            z += weights[f] * std::clamp((raw[f] - mean[f]) / stdev[f], -6.0, 6.0);
         }
         if (present == 0)
             return std::nullopt;
         return 1.0 / (1.0 + std::exp(-z));
+    }
+
+    std::optional<double> probability(const AttributeVerdict& v) const
+    {
+        std::vector<double> raw(features.size(), kNaN);
+        for (size_t f = 0; f < features.size(); ++f)
+            if (const auto value = featureOf(v, features[f]))
+                raw[f] = *value;
+        return probabilityOf(raw.data(), engineLogit(v));
+    }
+
+    double rawValue(const AttributeVerdict& v, size_t f) const { return featureOf(v, features[f]).value_or(kNaN); }
+
+    /// The first feature of v outside the training range, if any.
+    std::optional<size_t> outsideRange(const AttributeVerdict& v) const
+    {
+        for (size_t f = 0; f < features.size() && !low.empty(); ++f) {
+            const double x = rawValue(v, f), margin = kRangeMargin * (high[f] - low[f]);
+            if (std::isfinite(x) && (x < low[f] - margin || x > high[f] + margin))
+                return f;
+        }
+        return std::nullopt;
     }
 
     QString strongestFeature() const
@@ -71,38 +133,49 @@ struct AttributeModel {
     }
 };
 
-struct Example {
-    const AttributeVerdict* verdict;
-    int target;
-    const QString* group;
+/// One attribute's reviewed photos as a table: the raw feature values are looked up once, and every fit of
+/// the cross-validation works on a subset of rows.
+struct Design {
+    std::vector<std::string> features;
+    std::vector<double> raw;        ///< rows x features, NaN where the evidence is missing
+    std::vector<int> target;        ///< 1 pass, 0 fail
+    std::vector<bool> enginePass;
+    std::vector<double> offset;     ///< engineLogit of every row
+    std::vector<QString> person;
+    size_t rows() const { return target.size(); }
+    const double* row(int i) const { return raw.data() + size_t(i) * features.size(); }
 };
 
-/// Balanced-class ridge logistic regression by Newton's method: a handful of features and a few hundred rows
+/// Balanced-class ridge logistic regression (offset by the engine's log-odds) by Newton's method: a handful of features and a few hundred rows
 /// converge in ~10 iterations of a tiny linear solve, far below a millisecond per attribute.
-AttributeModel fitAttribute(const std::vector<Example>& examples, const std::vector<std::string>& features, double l2)
+AttributeModel fitAttribute(const Design& design, const std::vector<int>& rows, double l2)
 {
     AttributeModel m;
-    m.features = features;
-    const size_t n = examples.size(), d = features.size();
+    m.features = design.features;
+    const size_t n = rows.size(), d = design.features.size(), p = d + 1;
     m.mean.assign(d, 0.0);
     m.stdev.assign(d, 1.0);
     m.weights.assign(d, 0.0);
+    m.low.assign(d, std::numeric_limits<double>::infinity());
+    m.high.assign(d, -std::numeric_limits<double>::infinity());
     m.trainSamples = int(n);
+    m.engineOffset = true;
 
-    cv::Mat X(int(n), int(d) + 1, CV_64F, cv::Scalar(0));
-    std::vector<double> y(n), sampleWeight(n);
     for (size_t f = 0; f < d; ++f) {
         double sum = 0, sq = 0;
         int count = 0;
-        for (const Example& e : examples) {
-            const auto v = features[f] == kScoreFeature ? std::optional<double>(e.verdict->score)
-                                                         : e.verdict->evidenceValue(features[f]);
-            if (v && std::isfinite(*v)) {
-                sum += *v;
-                sq += *v * *v;
+        for (int i : rows) {
+            const double v = design.row(i)[f];
+            if (std::isfinite(v)) {
+                sum += v;
+                sq += v * v;
                 ++count;
+                m.low[f] = std::min(m.low[f], v);
+                m.high[f] = std::max(m.high[f], v);
             }
         }
+        if (count == 0) // never seen in these rows: no range to keep to (and its weight stays 0)
+            m.low[f] = m.high[f] = kNaN;
         if (count > 0) {
             m.mean[f] = sum / count;
             const double var = sq / count - m.mean[f] * m.mean[f];
@@ -110,49 +183,103 @@ AttributeModel fitAttribute(const std::vector<Example>& examples, const std::vec
         }
     }
     int passes = 0;
-    for (const Example& e : examples)
-        passes += e.target;
+    for (int i : rows)
+        passes += design.target[size_t(i)];
     const int fails = int(n) - passes;
-    for (size_t i = 0; i < n; ++i) {
-        const AttributeVerdict& v = *examples[i].verdict;
-        X.at<double>(int(i), 0) = 1.0;
+    std::vector<double> X(n * p, 0.0), y(n), sampleWeight(n), offset(n);
+    for (size_t r = 0; r < n; ++r) {
+        const int i = rows[r];
+        double* x = X.data() + r * p;
+        x[0] = 1.0;
         for (size_t f = 0; f < d; ++f) {
-            const auto value = features[f] == kScoreFeature ? std::optional<double>(v.score) : v.evidenceValue(features[f]);
-            if (value && std::isfinite(*value))
-                X.at<double>(int(i), int(f) + 1) = std::clamp((*value - m.mean[f]) / m.stdev[f], -6.0, 6.0);
+            const double v = design.row(i)[f];
+            if (std::isfinite(v))
+                x[f + 1] = std::clamp((v - m.mean[f]) / m.stdev[f], -6.0, 6.0);
         }
-        y[i] = examples[i].target;
+        y[r] = design.target[size_t(i)];
+        offset[r] = design.offset[size_t(i)];
         // Each class carries half the total weight, so a reviewer who rarely fails an attribute still teaches it.
-        sampleWeight[i] = double(n) / (2.0 * double(examples[i].target ? std::max(passes, 1) : std::max(fails, 1)));
+        sampleWeight[r] = double(n) / (2.0 * double(y[r] > 0 ? std::max(passes, 1) : std::max(fails, 1)));
     }
 
-    cv::Mat beta(int(d) + 1, 1, CV_64F, cv::Scalar(0));
+    // Unknowns: bias, one weight per feature and the weight of the engine's log-odds (last), which starts at
+    // 1 and is penalised towards 1: the head moves away from the engine only as far as the reviews demand.
+    const size_t q = p + 1;
+    std::vector<double> beta(q, 0.0), g(q), H(q * q);
+    beta[p] = 1.0;
+    const auto objective = [&](const std::vector<double>& b) {
+        double loss = 0;
+        for (size_t r = 0; r < n; ++r) {
+            const double* x = X.data() + r * p;
+            double z = b[p] * offset[r];
+            for (size_t k = 0; k < p; ++k)
+                z += x[k] * b[k];
+            // log(1 + e^z) - y z, computed without overflow
+            loss += sampleWeight[r] * ((z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z))) - y[r] * z);
+        }
+        for (size_t k = 1; k < p; ++k)
+            loss += 0.5 * l2 * b[k] * b[k];
+        return loss + 0.5 * l2 * (b[p] - 1.0) * (b[p] - 1.0);
+    };
+    double current = objective(beta);
     for (int iter = 0; iter < 30; ++iter) {
-        cv::Mat H(int(d) + 1, int(d) + 1, CV_64F, cv::Scalar(0));
-        cv::Mat g(int(d) + 1, 1, CV_64F, cv::Scalar(0));
-        for (size_t i = 0; i < n; ++i) {
-            const cv::Mat row = X.row(int(i));
-            const double z = row.dot(beta.t());
-            const double p = 1.0 / (1.0 + std::exp(-z));
-            const double w = sampleWeight[i];
-            g += w * (p - y[i]) * row.t();
-            H += w * std::max(p * (1 - p), 1e-9) * (row.t() * row);
+        std::fill(g.begin(), g.end(), 0.0);
+        std::fill(H.begin(), H.end(), 0.0);
+        std::vector<double> x(q);
+        for (size_t r = 0; r < n; ++r) {
+            std::copy(X.data() + r * p, X.data() + (r + 1) * p, x.begin());
+            x[p] = offset[r];
+            double z = 0;
+            for (size_t k = 0; k < q; ++k)
+                z += x[k] * beta[k];
+            const double prob = 1.0 / (1.0 + std::exp(-z));
+            const double resid = sampleWeight[r] * (prob - y[r]);
+            const double curv = sampleWeight[r] * std::max(prob * (1 - prob), 1e-9);
+            for (size_t a = 0; a < q; ++a) {
+                g[a] += resid * x[a];
+                const double xa = curv * x[a];
+                for (size_t b = 0; b <= a; ++b)
+                    H[a * q + b] += xa * x[b];
+            }
         }
-        for (int k = 1; k <= int(d); ++k) { // the bias is not penalised
-            g.at<double>(k) += l2 * beta.at<double>(k);
-            H.at<double>(k, k) += l2;
+        for (size_t a = 0; a < q; ++a)
+            for (size_t b = a + 1; b < q; ++b)
+                H[a * q + b] = H[b * q + a];
+        for (size_t k = 1; k < p; ++k) { // the bias is not penalised
+            g[k] += l2 * beta[k];
+            H[k * q + k] += l2;
         }
-        H.at<double>(0, 0) += 1e-9;
+        g[p] += l2 * (beta[p] - 1.0);
+        H[p * q + p] += l2;
+        H[0] += 1e-9;
+        const int dim = static_cast<int>(q);
+        const cv::Mat Hm(dim, dim, CV_64F, H.data()), gm(dim, 1, CV_64F, g.data());
         cv::Mat step;
-        if (!cv::solve(H, g, step, cv::DECOMP_CHOLESKY) && !cv::solve(H, g, step, cv::DECOMP_SVD))
+        if (!cv::solve(Hm, gm, step, cv::DECOMP_CHOLESKY) && !cv::solve(Hm, gm, step, cv::DECOMP_SVD))
             break;
-        beta -= step;
-        if (cv::norm(step, cv::NORM_INF) < 1e-8)
+        // Newton's step, halved until the penalised loss goes down (near-separable reviews can overshoot).
+        double t = 1.0;
+        std::vector<double> next(q);
+        double value = current;
+        for (int halving = 0; halving < 30; ++halving, t *= 0.5) {
+            for (size_t k = 0; k < q; ++k)
+                next[k] = beta[k] - t * step.at<double>(int(k));
+            value = objective(next);
+            if (value <= current)
+                break;
+        }
+        if (!(value <= current))
+            break;
+        beta = next;
+        const bool converged = current - value < 1e-10 * std::max(1.0, current);
+        current = value;
+        if (converged || t * cv::norm(step, cv::NORM_INF) < 1e-8)
             break;
     }
-    m.bias = beta.at<double>(0);
+    m.offsetWeight = beta[p];
+    m.bias = beta[0];
     for (size_t f = 0; f < d; ++f)
-        m.weights[f] = beta.at<double>(int(f) + 1);
+        m.weights[f] = beta[f + 1];
     return m;
 }
 
@@ -173,35 +300,40 @@ struct Counts {
     }
 };
 
-/// Picks the ridge penalty by 3-fold cross-validation over groups of the training part: a reviewer's rule can
+/// The head's verdict on one row, or the engine's where the head has none of its evidence.
+bool headPasses(const AttributeModel& m, const Design& design, int i)
+{
+    const auto p = m.probabilityOf(design.row(i), design.offset[size_t(i)]);
+    return p ? *p >= m.threshold : bool(design.enginePass[size_t(i)]);
+}
+
+/// Picks the ridge penalty by 3-fold cross-validation over people of the training rows: a reviewer's rule can
 /// be a sharp cut on one value (needs little penalty) or a vague preference over many (needs more), and a
 /// few hundred samples cannot tell which without trying. Balanced accuracy, ties to the larger penalty.
-double chooseL2(const std::vector<Example>& train, const std::vector<std::string>& features, double fallback)
+double chooseL2(const Design& design, const std::vector<int>& train, double fallback)
 {
     constexpr int kFolds = 3;
-    std::array<std::vector<Example>, kFolds> folds;
-    for (const Example& e : train)
-        folds[size_t(qHash(*e.group, 7) % kFolds)].push_back(e);
+    std::array<std::vector<int>, kFolds> folds;
+    for (int i : train)
+        folds[size_t(qHash(design.person[size_t(i)], 7) % kFolds)].push_back(i);
     if (std::any_of(folds.begin(), folds.end(), [](const auto& f) { return f.empty(); }))
         return fallback;
     double best = fallback, bestScore = -1;
     for (double l2 : {10.0, 3.0, 1.0, 0.3, 0.1, 0.03, 0.01}) {
         Counts c;
         for (int f = 0; f < kFolds; ++f) {
-            std::vector<Example> fit;
+            std::vector<int> fit;
             for (int g = 0; g < kFolds; ++g)
                 if (g != f)
                     fit.insert(fit.end(), folds[size_t(g)].begin(), folds[size_t(g)].end());
             int passes = 0;
-            for (const Example& e : fit)
-                passes += e.target;
+            for (int i : fit)
+                passes += design.target[size_t(i)];
             if (passes == 0 || passes == int(fit.size()))
                 return fallback;
-            const AttributeModel m = fitAttribute(fit, features, l2);
-            for (const Example& e : folds[size_t(f)]) {
-                const auto p = m.probability(*e.verdict);
-                c.add(e.target == 1, p ? *p >= m.threshold : e.verdict->pass);
-            }
+            const AttributeModel m = fitAttribute(design, fit, l2);
+            for (int i : folds[size_t(f)])
+                c.add(design.target[size_t(i)] == 1, headPasses(m, design, i));
         }
         const double score = std::isfinite(c.balanced()) ? c.balanced() : c.accuracy();
         if (score > bestScore + 1e-9) {
@@ -210,6 +342,53 @@ double chooseL2(const std::vector<Example>& train, const std::vector<std::string
         }
     }
     return best;
+}
+
+/// P(X >= b) for X ~ Binomial(b + c, 1/2): the exact one-sided McNemar test on the discordant pairs.
+double mcNemarOneSided(int b, int c)
+{
+    const int n = b + c;
+    if (n == 0)
+        return 1.0;
+    double p = 0;
+    for (int k = b; k <= n; ++k)
+        p += std::exp(std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0) - n * std::log(2.0));
+    return std::min(p, 1.0);
+}
+
+/// Percentile bootstrap of the accuracy gain over people: each resample draws as many people as were held
+/// out, with replacement, and takes all photos of each drawn person, so photos of one person move together.
+std::pair<double, double> gainInterval(const std::vector<std::pair<int, int>>& perPerson, double confidence,
+                                       int resamples, std::uint64_t seed)
+{
+    if (perPerson.empty() || resamples <= 0)
+        return {kNaN, kNaN};
+    std::mt19937_64 rng(seed);
+    std::vector<double> gains;
+    gains.reserve(size_t(resamples));
+    const auto people = perPerson.size();
+    for (int r = 0; r < resamples; ++r) {
+        long long diff = 0, photos = 0;
+        for (size_t k = 0; k < people; ++k) {
+            const auto& [d, n] = perPerson[size_t(rng() % people)];
+            diff += d;
+            photos += n;
+        }
+        gains.push_back(photos > 0 ? double(diff) / double(photos) : 0.0);
+    }
+    std::sort(gains.begin(), gains.end());
+    const double tail = (1.0 - confidence) / 2.0;
+    const auto at = [&](double q) {
+        const size_t i = size_t(std::clamp(q * double(resamples - 1), 0.0, double(resamples - 1)));
+        return gains[i];
+    };
+    return {at(tail), at(1.0 - tail)};
+}
+
+QString signedPoints(double v)
+{
+    const QString s = QString::number(100.0 * v, 'f', 1);
+    return v >= 0 ? QStringLiteral("+") + s : s;
 }
 
 QJsonArray toArray(const std::vector<double>& v)
@@ -280,8 +459,20 @@ void CorrectionsHead::apply(Assessment& assessment) const
     for (Attribute a : kAllAttributes) {
         AttributeVerdict& v = assessment.verdict(a);
         const auto p = predict(a, v);
-        if (!p)
+        if (!p) {
+            // Covered, but this photo is unlike every photo the head learned from: say so, keep the engine's.
+            const auto& m = d->models[size_t(index(a))];
+            if (m && v.judged)
+                if (const auto outside = m->outsideRange(v))
+                    v.reason += u' ' + tr("(The head learned from %1 reviewed photos left this to the measures: %2 = %3 "
+                                          "is outside what it learned from, %4 to %5.)")
+                                           .arg(m->trainSamples)
+                                           .arg(QString::fromStdString(m->features[*outside]))
+                                           .arg(m->rawValue(v, *outside), 0, 'g', 3)
+                                           .arg(m->low[*outside], 0, 'g', 3)
+                                           .arg(m->high[*outside], 0, 'g', 3);
             continue;
+        }
         const auto& m = *d->models[size_t(index(a))];
         const QString measured = v.reason;
         v.score = *p;
@@ -314,10 +505,14 @@ QJsonObject CorrectionsHead::toJson() const
             {QStringLiteral("features"), names},
             {QStringLiteral("mean"), toArray(m->mean)},
             {QStringLiteral("std"), toArray(m->stdev)},
+            {QStringLiteral("min"), toArray(m->low)},
+            {QStringLiteral("max"), toArray(m->high)},
             {QStringLiteral("weights"), toArray(m->weights)},
             {QStringLiteral("bias"), m->bias},
             {QStringLiteral("threshold"), m->threshold},
             {QStringLiteral("train_samples"), m->trainSamples},
+            {QStringLiteral("engine_offset"), m->engineOffset},
+            {QStringLiteral("engine_weight"), m->offsetWeight},
         };
     }
     return QJsonObject{
@@ -366,14 +561,20 @@ Expected<CorrectionsHead> CorrectionsHead::load(const QString& path)
             m.features.push_back(n.toString().toStdString());
         m.mean = fromArray(mo.value(QStringLiteral("mean")));
         m.stdev = fromArray(mo.value(QStringLiteral("std")));
+        m.low = fromArray(mo.value(QStringLiteral("min")));
+        m.high = fromArray(mo.value(QStringLiteral("max")));
         m.weights = fromArray(mo.value(QStringLiteral("weights")));
         m.bias = mo.value(QStringLiteral("bias")).toDouble(kNaN);
         m.threshold = mo.value(QStringLiteral("threshold")).toDouble(kNaN);
         m.trainSamples = mo.value(QStringLiteral("train_samples")).toInt();
+        m.engineOffset = mo.value(QStringLiteral("engine_offset")).toBool(false);
+        m.offsetWeight = mo.value(QStringLiteral("engine_weight")).toDouble(1.0);
         const size_t nf = m.features.size();
         const auto finite = [](const std::vector<double>& v) {
             return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
         };
+        if (m.low.size() != nf || m.high.size() != nf) // a file without ranges (or with broken ones): no guard
+            m.low.clear(), m.high.clear();
         if (!a || nf == 0 || m.mean.size() != nf || m.stdev.size() != nf || m.weights.size() != nf
             || !finite(m.mean) || !finite(m.stdev) || !finite(m.weights) || !std::isfinite(m.bias)
             || !(m.threshold > 0 && m.threshold < 1)
@@ -429,9 +630,26 @@ Expected<std::vector<CorrectionSample>> correctionSamples(const ProjectStore& st
         s.assessment = (*latest)->assessment;
         s.target = target;
         s.group = *photo ? (*photo)->sha256 : QString::number(photoId);
+        // The folder as the person (see the header): frames and shoots of one person share one.
+        if (*photo && !(*photo)->path.isEmpty())
+            s.person = QFileInfo((*photo)->path).absolutePath();
         out.push_back(std::move(s));
     }
     return out;
+}
+
+QString gainSummary(const AttributeHeadReport& r, double confidence)
+{
+    if (!std::isfinite(r.gain))
+        return tr("no held-out comparison");
+    const QString where = tr("on %n photo(s)", nullptr, r.heldOutSamples) + u' '
+                          + tr("of %n different people", nullptr, r.heldOutPeople);
+    if (!std::isfinite(r.gainLow))
+        return tr("%1 points %2").arg(signedPoints(r.gain), where);
+    return tr("%1 points, %2% interval %3 to %4, %5")
+        .arg(signedPoints(r.gain))
+        .arg(qRound(100 * confidence))
+        .arg(signedPoints(r.gainLow), signedPoints(r.gainHigh), where);
 }
 
 Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
@@ -442,12 +660,22 @@ Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
     timer.start();
     HeadTrainingReport report;
     report.photos = int(samples.size());
-    std::vector<QString> groups;
+    report.confidence = options.confidence;
+    const double alpha = 1.0 - options.confidence;
+    // The person of every sample: photos of one person are held out together, never split.
+    std::vector<QString> personOf;
     for (const CorrectionSample& s : samples)
-        groups.push_back(s.group);
-    const auto [trainIdx, heldIdx] = splitByGroupKeys(groups, options.validationFraction, options.seed);
-    report.trainPhotos = int(trainIdx.size());
-    report.heldOutPhotos = int(heldIdx.size());
+        personOf.push_back(!s.person.isEmpty() ? s.person : !s.group.isEmpty() ? s.group : QString());
+    for (size_t i = 0; i < personOf.size(); ++i)
+        if (personOf[i].isEmpty())
+            personOf[i] = QStringLiteral("\x01sample:%1").arg(i);
+    report.people = int(std::set<QString>(personOf.begin(), personOf.end()).size());
+    const int folds = std::min(std::max(options.folds, 2), report.people);
+    const std::vector<int> foldOf = foldsByGroupKeys(personOf, std::max(folds, 1), options.seed);
+    report.folds = report.people >= 2 ? folds : 0;
+    report.trainPhotos = report.photos;
+    report.heldOutPhotos = report.people >= 2 ? report.photos : 0;
+    report.heldOutPeople = report.people >= 2 ? report.people : 0;
 
     CorrectionsHead head;
     head.d->created = QDateTime::currentDateTimeUtc();
@@ -458,72 +686,178 @@ Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
         }
         AttributeHeadReport& r = report.attributes[size_t(k)];
         r.accuracyBefore = r.accuracyAfter = r.balancedBefore = r.balancedAfter = kNaN;
-        const auto examplesOf = [&](const std::vector<int>& idx) {
-            std::vector<Example> ex;
-            for (int i : idx) {
-                const CorrectionSample& s = samples[size_t(i)];
-                const AttributeVerdict& v = s.assessment.verdicts[size_t(k)];
-                if (s.target[size_t(k)] >= 0 && v.judged)
-                    ex.push_back({&v, int(s.target[size_t(k)]), &s.group});
-            }
-            return ex;
-        };
-        const std::vector<Example> train = examplesOf(trainIdx), held = examplesOf(heldIdx);
-        r.trainSamples = int(train.size());
-        r.heldOutSamples = int(held.size());
-        for (const Example& e : train)
-            (e.target ? r.trainPasses : r.trainFails)++;
+        r.gain = r.gainLow = r.gainHigh = r.pValue = r.peoplePValue = kNaN;
+
+        // The attribute's reviewed, judged photos.
+        std::vector<int> sampleOf;
+        for (int i = 0; i < int(samples.size()); ++i) {
+            const CorrectionSample& s = samples[size_t(i)];
+            if (s.target[size_t(k)] >= 0 && s.assessment.verdicts[size_t(k)].judged)
+                sampleOf.push_back(i);
+        }
+        std::set<std::string> names{kScoreFeature};
+        for (int i : sampleOf)
+            for (const EvidenceValue& ev : samples[size_t(i)].assessment.verdicts[size_t(k)].evidence)
+                if (std::isfinite(ev.value))
+                    names.insert(ev.name);
+        Design design;
+        design.features.assign(names.begin(), names.end());
+        design.raw.assign(sampleOf.size() * design.features.size(), kNaN);
+        for (size_t row = 0; row < sampleOf.size(); ++row) {
+            const CorrectionSample& s = samples[size_t(sampleOf[row])];
+            const AttributeVerdict& v = s.assessment.verdicts[size_t(k)];
+            for (size_t f = 0; f < design.features.size(); ++f)
+                if (const auto value = featureOf(v, design.features[f]); value && std::isfinite(*value))
+                    design.raw[row * design.features.size() + f] = *value;
+            design.target.push_back(s.target[size_t(k)] > 0 ? 1 : 0);
+            design.enginePass.push_back(v.pass);
+            design.offset.push_back(engineLogit(v));
+            design.person.push_back(personOf[size_t(sampleOf[row])]);
+        }
+        std::vector<int> all(sampleOf.size());
+        for (int i = 0; i < int(all.size()); ++i)
+            all[size_t(i)] = i;
+        r.trainSamples = int(all.size());
+        for (int t : design.target)
+            (t ? r.trainPasses : r.trainFails)++;
+        r.people = int(std::set<QString>(design.person.begin(), design.person.end()).size());
         if (std::min(r.trainPasses, r.trainFails) < options.minSamplesPerClass) {
             r.note = tr("needs at least %1 reviewed passes and fails to learn from (has %2 and %3)")
                          .arg(options.minSamplesPerClass).arg(r.trainPasses).arg(r.trainFails);
             continue;
         }
-        std::set<std::string> names{kScoreFeature};
-        for (const Example& e : train)
-            for (const EvidenceValue& ev : e.verdict->evidence)
-                if (std::isfinite(ev.value))
-                    names.insert(ev.name);
-        const std::vector<std::string> features(names.begin(), names.end());
-        const double l2 = options.l2 > 0 ? options.l2 : chooseL2(train, features, 1.0);
-        const AttributeModel fitted = fitAttribute(train, features, l2);
 
-        Counts before, after;
-        for (const Example& e : held) {
-            before.add(e.target == 1, e.verdict->pass);
-            const auto p = fitted.probability(*e.verdict);
-            after.add(e.target == 1, p ? *p >= fitted.threshold : e.verdict->pass);
+        // Held out by person: every person's photos judged by a head that learned from the other people.
+        if (r.people >= 2) {
+            Counts before, after;
+            std::map<QString, std::pair<int, int>> perPerson; // person -> (head right - engine right, photos)
+            for (int f = 0; f < folds; ++f) {
+                std::vector<int> fit, held;
+                for (int i : all)
+                    (foldOf[size_t(sampleOf[size_t(i)])] == f ? held : fit).push_back(i);
+                if (held.empty())
+                    continue;
+                int passes = 0;
+                for (int i : fit)
+                    passes += design.target[size_t(i)];
+                std::optional<AttributeModel> m;
+                if (passes > 0 && passes < int(fit.size())) {
+                    const double l2 = options.l2 > 0 ? options.l2 : chooseL2(design, fit, 1.0);
+                    m = fitAttribute(design, fit, l2);
+                }
+                for (int i : held) {
+                    const bool truth = design.target[size_t(i)] == 1;
+                    const bool engine = design.enginePass[size_t(i)];
+                    // No head for this fold (one class only in its training part): the engine's verdict stands.
+                    const bool headVerdict = m ? headPasses(*m, design, i) : engine;
+                    before.add(truth, engine);
+                    after.add(truth, headVerdict);
+                    const int headRight = headVerdict == truth, engineRight = engine == truth;
+                    r.headRightEngineWrong += headRight && !engineRight;
+                    r.engineRightHeadWrong += engineRight && !headRight;
+                    auto& pp = perPerson[design.person[size_t(i)]];
+                    pp.first += headRight - engineRight;
+                    pp.second += 1;
+                }
+            }
+            r.heldOutSamples = before.total();
+            r.heldOutPeople = int(perPerson.size());
+            r.accuracyBefore = before.accuracy();
+            r.accuracyAfter = after.accuracy();
+            r.balancedBefore = before.balanced();
+            r.balancedAfter = after.balanced();
+            r.gain = r.accuracyAfter - r.accuracyBefore;
+            std::vector<std::pair<int, int>> people;
+            for (const auto& [key, v] : perPerson)
+                people.push_back(v);
+            std::tie(r.gainLow, r.gainHigh) =
+                gainInterval(people, options.confidence, options.bootstrapResamples, options.seed + std::uint64_t(k));
+            r.pValue = mcNemarOneSided(r.headRightEngineWrong, r.engineRightHeadWrong);
+            for (const auto& [key, v] : perPerson) {
+                r.peopleBetter += v.first > 0;
+                r.peopleWorse += v.first < 0;
+            }
+            r.peoplePValue = mcNemarOneSided(r.peopleBetter, r.peopleWorse);
         }
-        r.accuracyBefore = before.accuracy();
-        r.accuracyAfter = after.accuracy();
-        r.balancedBefore = before.balanced();
-        r.balancedAfter = after.balanced();
-        if (options.requireHeldOutGain && (held.empty() || after.accuracy() < before.accuracy())) {
-            r.note = held.empty() ? tr("no held-out reviewed photos to check it on; the engine keeps judging")
-                                  : tr("did not beat the engine on the held-out photos; the engine keeps judging");
-            continue;
+
+        const QString figures = gainSummary(r, options.confidence);
+        const QString test = tr("%1 photo(s) better, %2 worse (McNemar p = %3); %4 people better, %5 worse (sign "
+                                "test p = %6)")
+                                 .arg(r.headRightEngineWrong)
+                                 .arg(r.engineRightHeadWrong)
+                                 .arg(r.pValue, 0, 'g', 2)
+                                 .arg(r.peopleBetter)
+                                 .arg(r.peopleWorse)
+                                 .arg(r.peoplePValue, 0, 'g', 2);
+        if (options.requireHeldOutGain) {
+            QString refused;
+            if (r.people < 2)
+                refused = tr("all %n reviewed photo(s) show one person, so nobody else is left to check the head on; "
+                             "one person is no evidence about others", nullptr, r.trainSamples);
+            else if (r.heldOutPeople < options.minHeldOutPeople)
+                refused = tr("only %1 different people held out (%2), at least %3 are needed before a head may "
+                             "replace the engine")
+                              .arg(r.heldOutPeople).arg(figures).arg(options.minHeldOutPeople);
+            else if (!(r.gainLow > 0) || !(r.pValue < alpha / 2) || !(r.peoplePValue < alpha / 2))
+                refused = tr("the gain is not larger than the noise of %1 held-out photo(s): %2; %3")
+                              .arg(r.heldOutSamples).arg(figures, test);
+            else if (std::isfinite(r.balancedBefore) && std::isfinite(r.balancedAfter)
+                     && r.balancedAfter < r.balancedBefore - kBalancedTolerance)
+                refused = tr("balanced accuracy would drop from %1 to %2 (%3)")
+                              .arg(r.balancedBefore, 0, 'f', 3).arg(r.balancedAfter, 0, 'f', 3).arg(figures);
+            if (!refused.isEmpty()) {
+                r.note = refused + tr("; the engine keeps judging");
+                continue;
+            }
         }
-        // Checked on the held-out part; the head that ships learns from every reviewed photo.
-        std::vector<Example> all = train;
-        all.insert(all.end(), held.begin(), held.end());
-        AttributeModel final = fitAttribute(all, features, l2);
+        // Checked by person; the head that ships learns from every reviewed photo.
+        const double l2 = options.l2 > 0 ? options.l2 : chooseL2(design, all, 1.0);
+        AttributeModel final = fitAttribute(design, all, l2);
         r.trained = true;
-        r.note = tr("weighs most: %1").arg(final.strongestFeature());
+        r.note = tr("%1; %2; weighs most: %3").arg(figures, test, final.strongestFeature());
         head.d->models[size_t(k)] = std::move(final);
     }
     report.milliseconds = double(timer.nsecsElapsed()) / 1e6;
 
+    const auto num = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
     QJsonObject rep{{QStringLiteral("photos"), report.photos},
+                    {QStringLiteral("people"), report.people},
                     {QStringLiteral("train_photos"), report.trainPhotos},
-                    {QStringLiteral("held_out_photos"), report.heldOutPhotos}};
+                    {QStringLiteral("held_out_photos"), report.heldOutPhotos},
+                    {QStringLiteral("held_out_people"), report.heldOutPeople},
+                    {QStringLiteral("folds"), report.folds},
+                    {QStringLiteral("confidence"), report.confidence},
+                    {QStringLiteral("rule"),
+                     QStringLiteral("held out by person (grouped %1-fold); replaces the engine only with >= %2 "
+                                    "people held out, exact one-sided McNemar p < %3 over photos and sign-test p < %3 "
+                                    "over people, the %4% people-bootstrap interval of the accuracy gain above 0 "
+                                    "and balanced accuracy not lower by more than %5")
+                         .arg(report.folds)
+                         .arg(options.minHeldOutPeople)
+                         .arg(alpha / 2)
+                         .arg(qRound(100 * options.confidence))
+                         .arg(kBalancedTolerance)}};
     for (int k = 0; k < kAttributeCount; ++k) {
         const AttributeHeadReport& r = report.attributes[size_t(k)];
-        const auto num = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
         rep[QString::fromLatin1(kAttributeKeys[size_t(k)].data(), qsizetype(kAttributeKeys[size_t(k)].size()))] =
             QJsonObject{{QStringLiteral("trained"), r.trained},
                         {QStringLiteral("train_samples"), r.trainSamples},
+                        {QStringLiteral("people"), r.people},
                         {QStringLiteral("held_out_samples"), r.heldOutSamples},
+                        {QStringLiteral("held_out_people"), r.heldOutPeople},
                         {QStringLiteral("accuracy_before"), num(r.accuracyBefore)},
                         {QStringLiteral("accuracy_after"), num(r.accuracyAfter)},
+                        {QStringLiteral("balanced_before"), num(r.balancedBefore)},
+                        {QStringLiteral("balanced_after"), num(r.balancedAfter)},
+                        {QStringLiteral("gain"), num(r.gain)},
+                        {QStringLiteral("gain_low"), num(r.gainLow)},
+                        {QStringLiteral("gain_high"), num(r.gainHigh)},
+                        {QStringLiteral("head_better"), r.headRightEngineWrong},
+                        {QStringLiteral("engine_better"), r.engineRightHeadWrong},
+                        {QStringLiteral("p_value"), num(r.pValue)},
+                        {QStringLiteral("people_better"), r.peopleBetter},
+                        {QStringLiteral("people_worse"), r.peopleWorse},
+                        {QStringLiteral("people_p_value"), num(r.peoplePValue)},
                         {QStringLiteral("note"), r.note}};
     }
     head.d->report = rep;

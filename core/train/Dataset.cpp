@@ -61,6 +61,32 @@ std::pair<std::vector<int>, std::vector<int>> splitByGroupKeys(const std::vector
     return {train, val};
 }
 
+std::vector<int> foldsByGroupKeys(const std::vector<QString>& groupKeys, int folds, std::uint64_t seed)
+{
+    folds = std::max(folds, 1);
+    std::map<QString, std::vector<int>> members;
+    for (int i = 0; i < int(groupKeys.size()); ++i) {
+        const QString& k = groupKeys[size_t(i)];
+        members[k.isEmpty() ? QStringLiteral("\x01item:%1").arg(i) : k].push_back(i);
+    }
+    std::vector<std::pair<quint64, const QString*>> order;
+    order.reserve(members.size());
+    for (const auto& [key, idx] : members)
+        order.emplace_back(groupRank(key, seed), &key);
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+    });
+    std::vector<int> fold(groupKeys.size(), 0), filled(size_t(folds), 0);
+    for (const auto& [rank, key] : order) {
+        const auto& idx = members[*key];
+        const int f = int(std::min_element(filled.begin(), filled.end()) - filled.begin());
+        filled[size_t(f)] += int(idx.size());
+        for (int i : idx)
+            fold[size_t(i)] = f;
+    }
+    return fold;
+}
+
 std::pair<std::vector<int>, std::vector<int>> splitRowsByGroup(const std::vector<LabelRow>& rows,
                                                                double valFraction, std::uint64_t seed)
 {

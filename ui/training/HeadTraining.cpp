@@ -40,23 +40,17 @@ HeadTrainingFunction defaultHeadTraining()
         out.cancelled = report.cancelled || cancel.load();
         if (out.cancelled)
             return out;
-        if (head.empty()) {
-            QStringList notes;
-            for (int i = 0; i < kAttributeCount; ++i)
-                if (!report.attributes[size_t(i)].note.isEmpty())
-                    notes << QStringLiteral("%1: %2").arg(QString::fromLatin1(kAttributeKeys[size_t(i)].data()),
-                                                          report.attributes[size_t(i)].note);
-            return Error{ErrorCode::InvalidArgument,
-                         QStringLiteral("no attribute could be learned from %1 photo(s) (%2)")
-                             .arg(report.photos)
-                             .arg(notes.join(QStringLiteral("; ")))};
+        // Nothing beat the engine on held-out people: no file, but the figures and the reasons are shown.
+        if (!head.empty()) {
+            if (auto err = head.save(in.outPath))
+                return *err;
+            out.headPath = in.outPath;
+            out.version = head.version();
         }
-        if (auto err = head.save(in.outPath))
-            return *err;
-        out.headPath = in.outPath;
-        out.version = head.version();
         out.trainSamples = report.trainPhotos;
         out.heldOutSamples = report.heldOutPhotos;
+        out.heldOutPeople = report.heldOutPeople;
+        out.confidence = report.confidence;
         for (int i = 0; i < kAttributeCount; ++i) {
             const auto& r = report.attributes[size_t(i)];
             auto& f = out.attributes[size_t(i)];
@@ -64,6 +58,12 @@ HeadTrainingFunction defaultHeadTraining()
             f.before = r.heldOutSamples > 0 ? r.accuracyBefore : std::numeric_limits<double>::quiet_NaN();
             // An attribute the head does not cover keeps the engine's verdicts: "after" equals "before".
             f.after = r.trained ? r.accuracyAfter : f.before;
+            f.heldOutPeople = r.heldOutPeople;
+            f.gain = r.gain;
+            f.gainLow = r.gainLow;
+            f.gainHigh = r.gainHigh;
+            f.replaced = r.trained;
+            f.note = r.note;
         }
         return out;
     };

@@ -33,13 +33,22 @@ struct BeforeAfter {
     double before = std::numeric_limits<double>::quiet_NaN();
     double after = std::numeric_limits<double>::quiet_NaN();
     int heldOut = 0;
+    int heldOutPeople = 0; ///< different people among the held-out photos (0: not known)
+    /// after - before and its interval (HeadTrainingOutcome::confidence); NaN when not known.
+    double gain = std::numeric_limits<double>::quiet_NaN();
+    double gainLow = std::numeric_limits<double>::quiet_NaN();
+    double gainHigh = std::numeric_limits<double>::quiet_NaN();
+    bool replaced = true;  ///< the new head judges this attribute (false: the engine keeps judging)
+    QString note;          ///< why, with the numbers
 };
 
 struct HeadTrainingOutcome {
     std::array<BeforeAfter, hqa::core::kAttributeCount> attributes{};
     int trainSamples = 0;
     int heldOutSamples = 0;
-    QString headPath;
+    int heldOutPeople = 0;    ///< different people held out (0: not known)
+    double confidence = 0.95; ///< level of the gain intervals
+    QString headPath;         ///< empty when no attribute beat the engine: nothing to use
     QString version;
     bool cancelled = false;
 };

@@ -32,6 +32,14 @@ QString figure(double v)
     return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', 3);
 }
 
+QString points(double v)
+{
+    const QString s = QString::number(100.0 * v, 'f', 1);
+    return v >= 0 ? QStringLiteral("+") + s : s;
+}
+
+enum Column { kBefore, kAfter, kHeldOut, kPeople, kGain, kResult, kColumns };
+
 } // namespace
 
 LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTrainingFunction train)
@@ -39,9 +47,14 @@ LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTr
 {
     setWindowTitle(tr("Learn from corrections"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Trains a small head per attribute on the engine's evidence, from this "
-                                    "project's corrections and golden labels. Part of the corrections is held "
-                                    "out to compare the accuracy before and after."), this));
+    auto* intro = new QLabel(tr("Trains a small head per attribute on the engine's evidence, from this "
+                                "project's corrections and golden labels. Every person's photos are held out "
+                                "once and judged by a head that learned from the other people only (the photo's "
+                                "folder stands for the person). A head replaces the engine on an attribute only "
+                                "when at least 5 different people were held out and its gain on them is larger "
+                                "than the noise: the 95% interval of the gain lies above zero."), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
@@ -50,14 +63,16 @@ LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTr
     m_progress->setValue(0);
     layout->addWidget(m_progress);
 
-    m_table = new QTableWidget(kAttributeCount, 3, this);
-    m_table->setHorizontalHeaderLabels({tr("Accuracy before"), tr("Accuracy after"), tr("Held-out samples")});
+    m_table = new QTableWidget(kAttributeCount, kColumns, this);
+    m_table->setHorizontalHeaderLabels({tr("Accuracy before"), tr("Accuracy after"), tr("Held-out photos"),
+                                        tr("Held-out people"), tr("Gain in points (95% interval)"), tr("Result")});
     QStringList rows;
     for (auto a : kAllAttributes)
         rows << hqa::core::attributeName(a);
     m_table->setVerticalHeaderLabels(rows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(kResult, QHeaderView::Stretch);
     layout->addWidget(m_table);
 
     layout->addWidget(new QLabel(tr("Versions of the head in this project (the active one is marked):"), this));
@@ -184,11 +199,24 @@ void LearnDialog::onFinished(const hqa::core::Expected<HeadTrainingOutcome>& res
     m_outcome = *result;
     m_progress->setValue(1);
     showOutcome(*m_outcome);
-    m_use->setEnabled(true);
-    m_status->setText(tr("Trained on %1 sample(s), compared on %2 held-out sample(s). The new head is not "
-                         "active until you press \"Use the new head\".")
-                          .arg(result->trainSamples)
-                          .arg(result->heldOutSamples));
+    const QString checked =
+        result->heldOutPeople > 0
+            ? tr("Checked on %n held-out photo(s)", nullptr, result->heldOutSamples) + u' '
+                  + tr("of %n different people, each judged by a head that learned from the other people only.",
+                       nullptr, result->heldOutPeople)
+            : tr("Trained on %1 sample(s), compared on %2 held-out sample(s).")
+                  .arg(result->trainSamples)
+                  .arg(result->heldOutSamples);
+    if (result->headPath.isEmpty()) {
+        m_use->setEnabled(false);
+        m_status->setText(checked + u' '
+                          + tr("No attribute beat the engine on held-out people by more than the noise, so the "
+                               "engine keeps judging every attribute; the table says why for each."));
+    } else {
+        m_use->setEnabled(true);
+        m_status->setText(checked + u' '
+                          + tr("The new head is not active until you press \"Use the new head\"."));
+    }
     Q_EMIT trainingFinished(true);
 }
 
@@ -196,7 +224,14 @@ void LearnDialog::showOutcome(const HeadTrainingOutcome& outcome)
 {
     for (int r = 0; r < kAttributeCount; ++r) {
         const auto& f = outcome.attributes[size_t(r)];
-        const QStringList cells{figure(f.before), figure(f.after), QString::number(f.heldOut)};
+        QString gain = QStringLiteral("-");
+        if (!std::isnan(f.gain))
+            gain = std::isnan(f.gainLow) ? points(f.gain)
+                                         : tr("%1 (%2 to %3)").arg(points(f.gain), points(f.gainLow), points(f.gainHigh));
+        const QString result = f.replaced ? tr("Learned") : tr("Engine kept");
+        const QStringList cells{figure(f.before), figure(f.after), QString::number(f.heldOut),
+                                f.heldOutPeople > 0 ? QString::number(f.heldOutPeople) : QStringLiteral("-"), gain,
+                                f.note.isEmpty() ? result : QStringLiteral("%1: %2").arg(result, f.note)};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = m_table->item(r, c);
             if (!item) {
@@ -204,13 +239,14 @@ void LearnDialog::showOutcome(const HeadTrainingOutcome& outcome)
                 m_table->setItem(r, c, item);
             }
             item->setText(cells[c]);
+            item->setToolTip(c == kResult ? cells[c] : QString());
         }
     }
 }
 
 bool LearnDialog::useNewHead()
 {
-    if (!m_outcome || !m_store)
+    if (!m_outcome || !m_store || m_outcome->headPath.isEmpty())
         return false;
     const QString version = m_outcome->version.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate)
                                                          : m_outcome->version;
@@ -223,11 +259,19 @@ bool LearnDialog::useNewHead()
         o.insert(QStringLiteral("before"), std::isnan(f.before) ? QJsonValue() : QJsonValue(f.before));
         o.insert(QStringLiteral("after"), std::isnan(f.after) ? QJsonValue() : QJsonValue(f.after));
         o.insert(QStringLiteral("held_out"), f.heldOut);
+        o.insert(QStringLiteral("held_out_people"), f.heldOutPeople);
+        o.insert(QStringLiteral("gain"), std::isnan(f.gain) ? QJsonValue() : QJsonValue(f.gain));
+        o.insert(QStringLiteral("gain_low"), std::isnan(f.gainLow) ? QJsonValue() : QJsonValue(f.gainLow));
+        o.insert(QStringLiteral("gain_high"), std::isnan(f.gainHigh) ? QJsonValue() : QJsonValue(f.gainHigh));
+        o.insert(QStringLiteral("replaced"), f.replaced);
+        o.insert(QStringLiteral("note"), f.note);
         perAttribute.append(o);
     }
     metrics.insert(QStringLiteral("held_out_accuracy"), perAttribute);
     metrics.insert(QStringLiteral("train_samples"), m_outcome->trainSamples);
     metrics.insert(QStringLiteral("held_out_samples"), m_outcome->heldOutSamples);
+    metrics.insert(QStringLiteral("held_out_people"), m_outcome->heldOutPeople);
+    metrics.insert(QStringLiteral("confidence"), m_outcome->confidence);
     auto id = hqa::core::registerCorrectionsHead(*m_store, m_outcome->headPath, version, metrics);
     if (!id) {
         m_status->setText(tr("The head could not be registered: %1").arg(id.error().detail));

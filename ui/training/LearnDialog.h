@@ -1,8 +1,10 @@
 #pragma once
 // Tools > Learn from corrections: trains a small per-attribute head from the project's corrections and golden
-// labels on a worker thread (progress, Cancel), shows accuracy before/after per attribute on the held-out part,
-// and makes the new head active only when the user accepts it (registered in the store as a new model version,
-// setting engine/head). Earlier versions can be made active again from the version list.
+// labels on a worker thread (progress, Cancel), shows accuracy before/after per attribute on held-out people with
+// the held-out size (photos and people) and the gain's 95% interval, says why the engine keeps judging an
+// attribute (too few people, a gain within the noise), and makes the new head active only when the user accepts
+// it (registered in the store as a new model version, setting engine/head). Earlier versions can be made active
+// again from the version list.
 
 #include "core/store/ProjectStore.h"
 #include "ui/training/HeadTraining.h"

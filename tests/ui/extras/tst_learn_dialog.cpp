@@ -1,7 +1,8 @@
 // The "Learn from corrections" dialog's own behaviour, with a scripted trainer standing in for the corrections
-// head (not in this build yet): the trainer runs off the GUI thread, progress arrives as epochs, Cancel stops
-// it and nothing changes, the new head becomes active only on "Use", and an earlier version can be restored.
-// This does not test any learning: that belongs to the trainer's own tests.
+// head: the trainer runs off the GUI thread, progress arrives as epochs, Cancel stops it and nothing changes,
+// the held-out size (photos, people) and the gain's interval are shown, the new head becomes active only on
+// "Use", nothing can be used when no attribute beat the engine (and the dialog says why), and an earlier
+// version can be restored. The learning itself belongs to the trainer's own tests; realTrainer runs it once.
 #include "ui/settings/AppSettings.h"
 #include "ui/training/LearnDialog.h"
 
@@ -10,7 +11,9 @@
 #include "core/store/ProjectStore.h"
 #include "tests/support/TestData.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -44,8 +47,36 @@ HeadTrainingFunction scriptedTrainer(int epochs, std::atomic<Qt::HANDLE>* ranOn,
         out.version = QStringLiteral("v%1").arg(epochs);
         out.trainSamples = 30;
         out.heldOutSamples = 10;
-        for (size_t i = 0; i < out.attributes.size(); ++i)
+        out.heldOutPeople = 7;
+        for (size_t i = 0; i < out.attributes.size(); ++i) {
             out.attributes[i] = {0.6, 0.7 + 0.01 * double(i), 10};
+            out.attributes[i].heldOutPeople = 7;
+            out.attributes[i].gain = 0.1 + 0.01 * double(i);
+            out.attributes[i].gainLow = 0.02;
+            out.attributes[i].gainHigh = 0.18;
+        }
+        return out;
+    };
+}
+
+/// A run in which no attribute beat the engine: no head file, the reasons per attribute.
+HeadTrainingFunction nothingLearnedTrainer()
+{
+    return [](const HeadTrainingInput&, const std::function<void(const HeadTrainingProgress&)>&,
+              const std::atomic_bool&) -> Expected<HeadTrainingOutcome> {
+        HeadTrainingOutcome out;
+        out.trainSamples = 51;
+        out.heldOutSamples = 51;
+        out.heldOutPeople = 3;
+        for (auto& f : out.attributes) {
+            f = {0.8, 0.8, 51};
+            f.heldOutPeople = 3;
+            f.gain = 0.2;
+            f.gainLow = -0.1;
+            f.gainHigh = 0.4;
+            f.replaced = false;
+            f.note = QStringLiteral("only 3 different people held out; the engine keeps judging");
+        }
         return out;
     };
 }
@@ -80,6 +111,12 @@ private Q_SLOTS:
             QCOMPARE(epochs.at(2).at(0).toInt(), 3);
             QVERIFY(ranOn.load() != QThread::currentThreadId()); // not on the GUI thread
             QCOMPARE(dialog.figuresTable()->item(2, 1)->text(), QStringLiteral("0.720"));
+            // The held-out size and the uncertainty, not only the point figures.
+            QCOMPARE(dialog.figuresTable()->item(2, 2)->text(), QStringLiteral("10"));
+            QCOMPARE(dialog.figuresTable()->item(2, 3)->text(), QStringLiteral("7"));
+            QCOMPARE(dialog.figuresTable()->item(2, 4)->text(), QStringLiteral("+12.0 (+2.0 to +18.0)"));
+            QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("of 7 different people")),
+                     qPrintable(dialog.statusLabel()->text()));
             // Nothing active before the user accepts.
             QVERIFY(!settings::appSettings().contains(settings::kEngineHead));
             QVERIFY(m_store->models()->empty());
@@ -111,6 +148,26 @@ private Q_SLOTS:
         }
     }
 
+    void nothingLearnedSaysWhy()
+    {
+        const QVariant before = settings::appSettings().value(settings::kEngineHead);
+        const size_t models = m_store->models()->size();
+        LearnDialog dialog(m_store.get(), nullptr, nothingLearnedTrainer());
+        QSignalSpy finished(&dialog, &LearnDialog::trainingFinished);
+        dialog.startTraining();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY(!dialog.useButton()->isEnabled());
+        QVERIFY(!dialog.useNewHead());
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("engine keeps judging every attribute")),
+                 qPrintable(dialog.statusLabel()->text()));
+        QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("51 held-out photo")));
+        QVERIFY(dialog.figuresTable()->item(0, 5)->text().contains(QStringLiteral("only 3 different people")));
+        QCOMPARE(dialog.figuresTable()->item(0, 4)->text(), QStringLiteral("+20.0 (-10.0 to +40.0)"));
+        QCOMPARE(settings::appSettings().value(settings::kEngineHead), before);
+        QCOMPARE(m_store->models()->size(), models);
+    }
+
     void cancelLeavesHeadAlone()
     {
         const QVariant before = settings::appSettings().value(settings::kEngineHead);
@@ -130,28 +187,51 @@ private Q_SLOTS:
         QCOMPARE(m_store->models()->size(), models);
     }
 
-    /// The build's real trainer (the corrections head) through the dialog: golden labels of labelled photos,
-    /// verdicts of the measures engine, before/after figures on the held-out photos, the head file registered.
+    /// The build's real trainer (the corrections head) through the dialog: portraits of different people, each
+    /// in a folder of its own (the folder is the person), reviewed by someone stricter about lighting than the
+    /// engine (a lighting score the engine passes but below the reviewer's cut fails); the head must be learned,
+    /// with its held-out people and interval shown, and registered on "Use".
     void realTrainer()
     {
         if (!defaultHeadTraining())
             QSKIP("no corrections-head trainer in this build");
-        auto set = readLabelFile(hqa::test::cachePath(QStringLiteral("eval/labels.csv")));
-        QVERIFY(set);
+        const QDir portraits(hqa::test::sourcePath(QStringLiteral("../shared/data/portraits")));
+        const QStringList files = portraits.entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
+        QVERIFY2(files.size() >= 200, qPrintable(portraits.path()));
         auto created = ProjectStore::create(hqa::test::tempDir() + QStringLiteral("/real.hqa"));
         QVERIFY(created);
         auto store = std::move(*created);
         auto engine = makeEngine(EngineOptions{});
         QVERIFY(engine);
-        int photos = 0;
-        for (size_t k = 0; k < set->rows.size() && photos < 40; k += 4) {
-            auto added = store->addPhoto(set->rows[k].path);
-            QVERIFY(added);
-            if (added->outcome != AddPhotoResult::Outcome::Added)
+        struct Reviewed {
+            PhotoId id;
+            Assessment assessment;
+        };
+        std::vector<Reviewed> reviewed;
+        for (int k = 0; k < files.size() && reviewed.size() < 70; k += 3) {
+            const QString dir = hqa::test::tempDir() + QStringLiteral("/people/") + QFileInfo(files[k]).completeBaseName();
+            QVERIFY(QDir().mkpath(dir));
+            const QString copy = dir + u'/' + files[k];
+            QVERIFY(QFile::copy(portraits.filePath(files[k]), copy));
+            const Assessment a = assessFile(**engine, copy);
+            if (!a.ok() || !a.verdict(Attribute::Lighting).judged)
                 continue;
-            QVERIFY(store->addAssessment(added->id, assessFile(**engine, set->rows[k].path)));
-            QVERIFY(!store->setGoldenLabel(added->id, set->rows[k].label, QStringLiteral("eval set")));
-            ++photos;
+            auto added = store->addPhoto(copy);
+            QVERIFY(added);
+            QVERIFY(store->addAssessment(added->id, a));
+            reviewed.push_back({added->id, a});
+        }
+        std::vector<double> passing;
+        for (const auto& r : reviewed)
+            if (r.assessment.verdict(Attribute::Lighting).pass)
+                passing.push_back(r.assessment.verdict(Attribute::Lighting).score);
+        QVERIFY(passing.size() > 30);
+        std::sort(passing.begin(), passing.end());
+        const double cut = passing[passing.size() / 2];
+        for (const auto& r : reviewed) {
+            Label golden = kUnknownLabel;
+            golden[size_t(index(Attribute::Lighting))] = r.assessment.verdict(Attribute::Lighting).score >= cut ? 1 : 0;
+            QVERIFY(!store->setGoldenLabel(r.id, golden, QStringLiteral("strict reviewer")));
         }
         LearnDialog dialog(store.get());
         QVERIFY(dialog.startButton()->isEnabled());
@@ -160,20 +240,24 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(dialog.statusLabel()->text()));
         const auto& outcome = *dialog.outcome();
-        QVERIFY(outcome.heldOutSamples > 0);
+        const int lighting = index(Attribute::Lighting);
+        qInfo("%d reviewed photos; lighting: %s", int(reviewed.size()),
+              qPrintable(dialog.figuresTable()->item(lighting, 5)->text()));
+        QVERIFY2(outcome.attributes[size_t(lighting)].replaced, qPrintable(outcome.attributes[size_t(lighting)].note));
         QVERIFY(QFile::exists(outcome.headPath));
-        int compared = 0;
-        for (const auto& f : outcome.attributes)
-            if (f.heldOut > 0 && !std::isnan(f.before) && !std::isnan(f.after))
-                ++compared;
-        QVERIFY(compared > 0);
-        for (size_t i = 0; i < outcome.attributes.size(); ++i)
-            qInfo("%s: held-out %d, accuracy before %.3f, after %.3f", kAttributeKeys[i].data(),
-                  outcome.attributes[i].heldOut, outcome.attributes[i].before, outcome.attributes[i].after);
-        QVERIFY(dialog.figuresTable()->item(0, 2)->text().toInt() >= 0);
+        QCOMPARE(outcome.heldOutPeople, int(reviewed.size()));
+        QCOMPARE(dialog.figuresTable()->item(lighting, 3)->text(), QString::number(reviewed.size()));
+        QVERIFY(outcome.attributes[size_t(lighting)].gainLow > 0);
+        QVERIFY2(dialog.figuresTable()->item(lighting, 4)->text().contains(QStringLiteral(" to +")),
+                 qPrintable(dialog.figuresTable()->item(lighting, 4)->text()));
+        QVERIFY(dialog.figuresTable()->item(lighting, 5)->text().startsWith(QStringLiteral("Learned")));
+        // Nobody reviewed the other attributes: the engine keeps them.
+        QVERIFY(!outcome.attributes[size_t(index(Attribute::Sharpness))].replaced);
+        QVERIFY(dialog.useButton()->isEnabled());
         QVERIFY(dialog.useNewHead());
         QCOMPARE(store->models()->back().path, outcome.headPath);
         QCOMPARE(store->models()->back().version, outcome.version);
+        QCOMPARE(store->models()->back().metrics.value(QStringLiteral("held_out_people")).toInt(), int(reviewed.size()));
     }
 
     void noTrainerSaysSo()
