@@ -25,10 +25,9 @@ quint64 groupRank(const QString& key, std::uint64_t seed)
     return v;
 }
 
-} // namespace
-
-std::pair<std::vector<int>, std::vector<int>> splitByGroupKeys(const std::vector<QString>& groupKeys,
-                                                               double valFraction, std::uint64_t seed)
+/// The rows of each group (a row with no key is a group of its own), groups in the seeded hash order: reordering
+/// the rows never moves a group between parts or folds.
+std::vector<std::vector<int>> groupsInSeededOrder(const std::vector<QString>& groupKeys, std::uint64_t seed)
 {
     std::map<QString, std::vector<int>> members;
     for (int i = 0; i < int(groupKeys.size()); ++i) {
@@ -42,13 +41,25 @@ std::pair<std::vector<int>, std::vector<int>> splitByGroupKeys(const std::vector
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : *a.second < *b.second;
     });
+    std::vector<std::vector<int>> groups;
+    groups.reserve(order.size());
+    for (const auto& [rank, key] : order)
+        groups.push_back(std::move(members[*key]));
+    return groups;
+}
+
+} // namespace
+
+std::pair<std::vector<int>, std::vector<int>> splitByGroupKeys(const std::vector<QString>& groupKeys,
+                                                               double valFraction, std::uint64_t seed)
+{
+    const std::vector<std::vector<int>> groups = groupsInSeededOrder(groupKeys, seed);
 
     // Fill validation greedily in rank order, taking a group only while it brings the count closer to the
     // target: a large group at the boundary goes to train rather than overshooting.
     const double target = std::clamp(valFraction, 0.0, 1.0) * double(groupKeys.size());
     std::vector<int> train, val;
-    for (const auto& [rank, key] : order) {
-        const auto& idx = members[*key];
+    for (const std::vector<int>& idx : groups) {
         const double now = double(val.size());
         const bool take = valFraction > 0 && std::abs(now + double(idx.size()) - target) < std::abs(now - target);
         auto& dst = take ? val : train;
@@ -64,21 +75,9 @@ std::pair<std::vector<int>, std::vector<int>> splitByGroupKeys(const std::vector
 std::vector<int> foldsByGroupKeys(const std::vector<QString>& groupKeys, int folds, std::uint64_t seed)
 {
     folds = std::max(folds, 1);
-    std::map<QString, std::vector<int>> members;
-    for (int i = 0; i < int(groupKeys.size()); ++i) {
-        const QString& k = groupKeys[size_t(i)];
-        members[k.isEmpty() ? QStringLiteral("\x01item:%1").arg(i) : k].push_back(i);
-    }
-    std::vector<std::pair<quint64, const QString*>> order;
-    order.reserve(members.size());
-    for (const auto& [key, idx] : members)
-        order.emplace_back(groupRank(key, seed), &key);
-    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : *a.second < *b.second;
-    });
+    const std::vector<std::vector<int>> groups = groupsInSeededOrder(groupKeys, seed);
     std::vector<int> fold(groupKeys.size(), 0), filled(size_t(folds), 0);
-    for (const auto& [rank, key] : order) {
-        const auto& idx = members[*key];
+    for (const std::vector<int>& idx : groups) {
         const int f = int(std::min_element(filled.begin(), filled.end()) - filled.begin());
         filled[size_t(f)] += int(idx.size());
         for (int i : idx)
