@@ -131,16 +131,6 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         // by 128); the median is the backdrop colour.
         cv::Mat lab;
         cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
-        // Skin-coloured areas behind the subject are other people (or their hands and arms). The skin model follows
-        // this face's cheeks, so on a washed-out or tinted face it can match a pale backdrop: only warm pixels
-        // (a* and b* both positive, as every skin tone is) that are neither clipped nor black count.
-        if (!ev.skinMask.empty() && ev.skinMask.size() == ev.bgr.size()) {
-            cv::Mat skinSmall, channels[3];
-            cv::resize(ev.skinMask, skinSmall, small.size(), 0, 0, cv::INTER_NEAREST);
-            cv::split(lab, channels);
-            const cv::Mat warm = (channels[1] >= 132) & (channels[2] >= 132) & (grey > 20) & (grey < 235);
-            skinShare = double(cv::countNonZero(skinSmall & background & warm)) / nBackground;
-        }
         std::array<int, 3 * 16 * 16> bins{};
         std::array<std::array<int, 256>, 3> hist{};
         double sumA = 0, sumB = 0, sumAA = 0, sumBB = 0;
@@ -175,6 +165,27 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
             while (i < 255 && (acc += hist[size_t(ch)][size_t(i)]) * 2 < nBackground)
                 ++i;
             median[size_t(ch)] = i;
+        }
+        // Skin-coloured areas behind the subject are other people (or their hands and arms). The skin model follows
+        // this face's cheeks, so on a washed-out or tinted face it can match a pale backdrop, and a beige wall, wood or
+        // a brown bokeh is skin-coloured itself: only warm pixels (a* and b* both positive, as every skin tone is),
+        // neither clipped nor black, and unlike the backdrop's own colour (the median) count.
+        if (!ev.skinMask.empty() && ev.skinMask.size() == ev.bgr.size()) {
+            cv::Mat skinSmall;
+            cv::resize(ev.skinMask, skinSmall, small.size(), 0, 0, cv::INTER_NEAREST);
+            const cv::Mat candidates = skinSmall & background & (grey > 20) & (grey < 235);
+            int skin = 0;
+            for (int y = 0; y < lab.rows; ++y) {
+                const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
+                const uchar* m = candidates.ptr<uchar>(y);
+                for (int x = 0; x < lab.cols; ++x) {
+                    if (!m[x] || px[x][1] < 132 || px[x][2] < 132)
+                        continue;
+                    const double dl = 0.5 * (px[x][0] - median[0]), da = px[x][1] - median[1], db = px[x][2] - median[2];
+                    skin += dl * dl + da * da + db * db > c.skinBackdropDistance * c.skinBackdropDistance;
+                }
+            }
+            skinShare = double(skin) / nBackground;
         }
         // Saturated objects: chroma above 45 in a hue at least 40 degrees away from the backdrop's (any hue
         // when the backdrop is nearly neutral). Hue rather than a full colour distance, so that a coloured

@@ -18,6 +18,7 @@ struct BackgroundConfig {
     double maxSaturatedShare = 0.3;    ///< share covered by saturated colours unlike the backdrop
     double maxColourClusters = 10.5;   ///< number of distinct colour clusters
     double maxSkinShare = 0.12;        ///< share of skin-coloured background pixels (other people, arms, hands)
+    double skinBackdropDistance = 14.0; ///< CIELAB distance (8-bit units, L halved) from the backdrop's median colour
     double minBackgroundShare = 0.04;  ///< below this share of the frame there is nothing to judge
 };
 

