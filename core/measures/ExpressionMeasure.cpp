@@ -35,54 +35,35 @@ QString num(double v, int decimals = 3)
 
 enum class Defect { EyesClosed, MouthOpen, Laugh, Yaw, Pitch, Sunglasses };
 
-/// Mean linear luminance inside both eye outlines relative to the cheeks just below them. Open eyes mix
-/// bright sclera with a dark iris; dark lenses cover all of it, so the ratio collapses. -1 when unknown.
-double eyeToCheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d>& p, double ied, double t)
+/// A landmark outline (closed polygon of points first..last) as a mask over its bounding box, clipped to an image
+/// of `size`; an empty box when the outline lies outside.
+std::pair<cv::Rect, cv::Mat> outlineMask(cv::Size size, const std::vector<cv::Point2d>& p, int first, int last)
 {
-    cv::Mat lum = ev.luminance;
-    if (lum.empty() || lum.type() != CV_32F || lum.size() != ev.bgr.size())
-        return -1.0;
-    const cv::Rect image(0, 0, lum.cols, lum.rows);
-    double eyeSum = 0, cheekSum = 0;
-    long eyeCount = 0, cheekCount = 0;
-    for (int first : {lm::kEyeImageLeftFirst, lm::kEyeImageRightFirst}) {
-        std::vector<cv::Point> poly;
-        cv::Point2d centre(0, 0);
-        for (int i = first; i < first + 6; ++i) {
-            poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
-            centre += p[i] / 6.0;
-        }
-        const cv::Rect box = cv::boundingRect(poly) & image;
-        if (box.area() < 4)
-            return -1.0;
-        cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
-        for (auto& q : poly)
-            q -= box.tl();
-        cv::fillConvexPoly(mask, poly, 255);
-        const int n = cv::countNonZero(mask);
-        eyeSum += cv::mean(lum(box), mask).val[0] * n;
-        eyeCount += n;
-        const double side = 0.3 * ied;
-        const cv::Rect cheek = cv::Rect(cvRound(centre.x - side / 2), cvRound(centre.y + 0.22 * t), cvRound(side),
-                                        cvRound(side)) & image;
-        if (cheek.area() < 4)
-            return -1.0;
-        cheekSum += cv::sum(lum(cheek)).val[0];
-        cheekCount += cheek.area();
-    }
-    if (eyeCount == 0 || cheekCount == 0 || cheekSum <= 0)
-        return -1.0;
-    return (eyeSum / eyeCount) / (cheekSum / cheekCount);
+    std::vector<cv::Point> poly;
+    for (int i = first; i <= last; ++i)
+        poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    const cv::Rect box = cv::boundingRect(poly) & cv::Rect(0, 0, size.width, size.height);
+    if (box.area() <= 0)
+        return {cv::Rect(), cv::Mat()};
+    cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
+    for (auto& q : poly)
+        q -= box.tl();
+    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{poly}, 255);
+    return {box, mask};
+}
+
+bool luminanceUsable(const FaceEvidence& ev)
+{
+    return !ev.luminance.empty() && ev.luminance.type() == CV_32F && ev.luminance.size() == ev.bgr.size();
 }
 
 /// Mean linear luminance of the two cheek zones (side 0.3 IED, a little below each eye): the face's own skin
-/// brightness, the reference for the mouth and eye appearance below. -1 when unknown.
+/// brightness, the reference for the eyes and the mouth. -1 when unknown (a zone outside the image).
 double cheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d>& p, double ied, double t)
 {
-    const cv::Mat& lum = ev.luminance;
-    if (lum.empty() || lum.type() != CV_32F || lum.size() != ev.bgr.size())
+    if (!luminanceUsable(ev))
         return -1.0;
-    const cv::Rect image(0, 0, lum.cols, lum.rows);
+    const cv::Rect image(0, 0, ev.luminance.cols, ev.luminance.rows);
     double sum = 0;
     long count = 0;
     for (int first : {lm::kEyeImageLeftFirst, lm::kEyeImageRightFirst}) {
@@ -93,27 +74,37 @@ double cheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d>& p,
         const cv::Rect cheek = cv::Rect(cvRound(centre.x - side / 2), cvRound(centre.y + 0.22 * t), cvRound(side),
                                         cvRound(side)) & image;
         if (cheek.area() < 4)
-            continue;
-        sum += cv::sum(lum(cheek)).val[0];
+            return -1.0;
+        sum += cv::sum(ev.luminance(cheek)).val[0];
         count += cheek.area();
     }
-    return count > 0 && sum > 0 ? sum / count : -1.0;
+    return sum > 0 ? sum / count : -1.0;
 }
 
-/// Pixels inside a landmark outline (closed polygon of points first..last) whose linear luminance is below `below`.
+/// Mean linear luminance inside both eye outlines relative to the cheeks. Open eyes mix bright sclera with a dark
+/// iris; dark lenses cover all of it, so the ratio collapses. -1 when unknown.
+double eyeToCheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d>& p, double cheek)
+{
+    if (cheek <= 0)
+        return -1.0;
+    double eyeSum = 0;
+    long eyeCount = 0;
+    for (int first : {lm::kEyeImageLeftFirst, lm::kEyeImageRightFirst}) {
+        const auto [box, mask] = outlineMask(ev.luminance.size(), p, first, first + 5);
+        if (box.area() < 4)
+            return -1.0;
+        const int n = cv::countNonZero(mask);
+        eyeSum += cv::mean(ev.luminance(box), mask).val[0] * n;
+        eyeCount += n;
+    }
+    return eyeCount > 0 ? (eyeSum / eyeCount) / cheek : -1.0;
+}
+
+/// Pixels inside a landmark outline (points first..last) whose linear luminance is below `below`.
 long darkPixelsInside(const FaceEvidence& ev, const std::vector<cv::Point2d>& p, int first, int last, double below)
 {
-    std::vector<cv::Point> poly;
-    for (int i = first; i <= last; ++i)
-        poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
-    const cv::Rect box = cv::boundingRect(poly) & cv::Rect(0, 0, ev.luminance.cols, ev.luminance.rows);
-    if (box.area() <= 0)
-        return 0;
-    cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
-    for (auto& q : poly)
-        q -= box.tl();
-    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{poly}, 255);
-    return cv::countNonZero((ev.luminance(box) < below) & mask);
+    const auto [box, mask] = outlineMask(ev.luminance.size(), p, first, last);
+    return box.area() > 0 ? cv::countNonZero((ev.luminance(box) < below) & mask) : 0;
 }
 
 } // namespace
@@ -163,10 +154,10 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     const cv::Point2d lift = lipMid - cornerMid;
     const double cornerLift = (lift.x * down.x + lift.y * down.y) / t;
 
-    const double eyeLum = eyeToCheekLuminance(ev, p, ied, t);
-    // The dark cavity of an open jaw (a laugh or talking; the teeth of a composed smile are not dark), relative to
-    // this face's own cheeks so that it holds for any skin tone and exposure.
+    // The eyes and the dark cavity of an open jaw (a laugh or talking; the teeth of a composed smile are not dark)
+    // are measured relative to this face's own cheeks, so that they hold for any skin tone and exposure.
     const double cheek = cheekLuminance(ev, p, ied, t);
+    const double eyeLum = eyeToCheekLuminance(ev, p, cheek);
     const double mouthCavity =
         cheek > 0 ? double(darkPixelsInside(ev, p, lm::kMouthInnerFirst, lm::kMouthInnerLast,
                                             m_config.cavityLuminance * cheek)) / (t * t)
