@@ -18,6 +18,7 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
                       QStringLiteral("FORMAT"), QStringLiteral("jsonl")});
     parser.addOption({QStringLiteral("evidence"), QStringLiteral("Add each attribute's raw measured values (jsonl).")});
     addEngineOptions(parser);
+    addShardOption(parser);
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("PATH..."));
     if (auto code = parseCommandLine(parser, QStringLiteral("assess"), args, out, err))
         return *code;
@@ -34,6 +35,9 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
     auto options = readEngineOptions(parser, err);
     if (!options)
         return kExitUsage;
+    const auto shard = readShardOption(parser, QStringLiteral("assess"), err);
+    if (!shard)
+        return kExitUsage;
 
     QStringList files;
     int failed = 0;
@@ -45,6 +49,7 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
         }
         files << found;
     }
+    files = selectShard(files, *shard);
 
     auto runner = BatchRunner::create(*options);
     if (!runner) {

@@ -28,6 +28,7 @@ const std::vector<Command>& commands()
         {"learn", "learn the reviewers' standard from a project's corrections (fast head, no network)", runLearn},
         {"verify", "list the labels of a labels.csv the engine most strongly disagrees with", runVerify},
         {"augment", "write variants that break one attribute each, with known labels", runAugment},
+        {"merge", "join the outputs of sharded runs (assess/project add --shard K/N) into one", runMerge},
 #ifdef HQA_WITH_TORCH
         {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
          runModelCommand},

@@ -21,6 +21,7 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err);
 int runLearn(const QStringList& args, QTextStream& out, QTextStream& err);
 int runVerify(const QStringList& args, QTextStream& out, QTextStream& err);
 int runAugment(const QStringList& args, QTextStream& out, QTextStream& err);
+int runMerge(const QStringList& args, QTextStream& out, QTextStream& err);
 #ifdef HQA_WITH_TORCH
 int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int runTrain(const QStringList& args, QTextStream& out, QTextStream& err);

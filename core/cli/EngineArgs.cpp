@@ -107,6 +107,26 @@ std::optional<LabelledBatch> prepareLabelledBatch(const QCommandLineParser& pars
     return batch;
 }
 
+void addShardOption(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("shard"),
+                      QStringLiteral("Process only shard K of N of the inputs (K/N, 1-based): the inputs whose position "
+                                     "in the expanded list is K-1 modulo N. Join the outputs with `headshot-qa merge`."),
+                      QStringLiteral("K/N")});
+}
+
+std::optional<Shard> readShardOption(const QCommandLineParser& parser, const QString& command, QTextStream& err)
+{
+    if (!parser.isSet(QStringLiteral("shard")))
+        return Shard{};
+    auto shard = parseShard(parser.value(QStringLiteral("shard")));
+    if (!shard) {
+        err << "headshot-qa " << command << ": --shard: " << shard.error().detail << "\n";
+        return std::nullopt;
+    }
+    return *shard;
+}
+
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QStringList& args,
                                     QTextStream& out, QTextStream& err)
 {

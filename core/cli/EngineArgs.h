@@ -2,6 +2,7 @@
 // Options shared by every command that runs an engine: --engine, --model, --threshold KEY=VALUE, --jobs.
 
 #include "core/engine/BatchRunner.h"
+#include "core/engine/Shard.h"
 #include "core/eval/LabelFile.h"
 
 #include <QCommandLineParser>
@@ -11,6 +12,13 @@
 namespace hqa::core::cli {
 
 void addEngineOptions(QCommandLineParser& parser);
+
+/// --shard K/N (see core/engine/Shard.h), for the commands that take a batch of photos.
+void addShardOption(QCommandLineParser& parser);
+
+/// The shard the parser names (1/1 without --shard); on a malformed value writes "headshot-qa COMMAND: why" to err
+/// and returns nullopt.
+std::optional<Shard> readShardOption(const QCommandLineParser& parser, const QString& command, QTextStream& err);
 
 /// Reads the engine options; on a usage error writes the message to err and returns nullopt.
 std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, QTextStream& err);

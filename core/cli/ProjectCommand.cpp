@@ -21,7 +21,7 @@ namespace {
 
 const char* kUsage =
     "Usage: headshot-qa project create PROJECT\n"
-    "       headshot-qa project add PROJECT PATH... [--no-assess] [--reassess] [engine options]\n"
+    "       headshot-qa project add PROJECT PATH... [--no-assess] [--reassess] [--shard K/N] [engine options]\n"
     "       headshot-qa project status PROJECT\n"
     "       headshot-qa project export PROJECT [--labels FILE [--source golden|corrected|all]] [--jsonl FILE|-]\n"
     "                                          [--xmp [--overwrite-xmp]]\n"
@@ -81,6 +81,7 @@ int runAdd(const QStringList& args, QTextStream& out, QTextStream& err)
     parser.addOption({QStringLiteral("reassess"),
                       QStringLiteral("Assess every given photo again, even those this engine already assessed.")});
     addEngineOptions(parser);
+    addShardOption(parser);
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("PATH..."));
     if (auto code = parseCommandLine(parser, QStringLiteral("project add"), args, out, err))
@@ -93,6 +94,9 @@ int runAdd(const QStringList& args, QTextStream& out, QTextStream& err)
     std::optional<BatchOptions> options;
     const bool assess = !parser.isSet(QStringLiteral("no-assess"));
     if (assess && !(options = readEngineOptions(parser, err)))
+        return kExitUsage;
+    const auto shard = readShardOption(parser, QStringLiteral("project add"), err);
+    if (!shard)
         return kExitUsage;
     auto store = openProject(QStringLiteral("add"), pos.front(), err);
     if (!store)
@@ -108,6 +112,7 @@ int runAdd(const QStringList& args, QTextStream& out, QTextStream& err)
         }
         files << found;
     }
+    files = selectShard(files, *shard);
     std::vector<PhotoId> toAssess;
     QStringList toAssessPaths;
     Progress progress(err, static_cast<int>(files.size()));
