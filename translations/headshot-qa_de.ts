@@ -7,6 +7,10 @@
       <source>No project is open.</source>
       <translation>Es ist kein Projekt geöffnet.</translation>
     </message>
+    <message>
+      <source>Nothing was assessed, the verdicts are kept: %1 Check Edit &gt; Preferences.</source>
+      <translation>Nichts wurde bewertet, die Urteile bleiben erhalten: %1 Bitte Bearbeiten &gt; Einstellungen prüfen.</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::AttributePanel</name>
@@ -45,6 +49,10 @@
     <message>
       <source>fail</source>
       <translation>nicht bestanden</translation>
+    </message>
+    <message>
+      <source>engine score %p%, overruled</source>
+      <translation>Engine-Wert %p%, überstimmt</translation>
     </message>
   </context>
   <context>
@@ -122,12 +130,36 @@
       <translation>Zum Umschalten klicken oder %1 drücken</translation>
     </message>
     <message>
-      <source>agrees</source>
-      <translation>stimmt überein</translation>
+      <source>The engine's verdict, before any correction</source>
+      <translation>Das Urteil der Engine, vor jeder Korrektur</translation>
+    </message>
+    <message>
+      <source>no verdict</source>
+      <translation>kein Urteil</translation>
+    </message>
+    <message>
+      <source>not assessed</source>
+      <translation>nicht bewertet</translation>
     </message>
     <message>
       <source>differs: %1</source>
       <translation>weicht ab: %1</translation>
+    </message>
+    <message>
+      <source>no engine verdict to compare: %1</source>
+      <translation>kein Urteil der Engine zum Vergleich: %1</translation>
+    </message>
+    <message>
+      <source>not assessed yet, nothing to compare</source>
+      <translation>noch nicht bewertet, nichts zu vergleichen</translation>
+    </message>
+    <message>
+      <source>nothing to compare: no attribute is known in both</source>
+      <translation>nichts zu vergleichen: kein Merkmal ist in beiden bekannt</translation>
+    </message>
+    <message>
+      <source>agrees</source>
+      <translation>stimmt überein</translation>
     </message>
     <message>
       <source>Cannot store the golden label: %1</source>
@@ -659,6 +691,17 @@
       </translation>
     </message>
     <message>
+      <source>%1 = %2</source>
+      <translation>%1 = %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) had exactly the same content as another photo and share its tile (same verdicts, one entry in the project): </source>
+      <translation>
+        <numerusform>%n Datei hatte genau denselben Inhalt wie ein anderes Foto und teilt dessen Kachel (gleiche Urteile, ein Eintrag im Projekt): </numerusform>
+        <numerusform>%n Dateien hatten genau denselben Inhalt wie ein anderes Foto und teilen dessen Kachel (gleiche Urteile, ein Eintrag im Projekt): </numerusform>
+      </translation>
+    </message>
+    <message>
       <source>Assessing…</source>
       <translation>Bewertung läuft …</translation>
     </message>
@@ -738,20 +781,36 @@
       <translation>Nichts wiederherzustellen.</translation>
     </message>
     <message>
-      <source>Undid the change of %1.</source>
-      <translation>Änderung von %1 rückgängig gemacht.</translation>
+      <source>photo %1</source>
+      <translation>Foto %1</translation>
     </message>
     <message>
-      <source>Redid the change of %1.</source>
-      <translation>Änderung von %1 wiederhergestellt.</translation>
+      <source>not judged</source>
+      <translation>nicht beurteilt</translation>
     </message>
     <message>
-      <source>Undid the golden-label change.</source>
-      <translation>Änderung des Referenzlabels rückgängig gemacht.</translation>
+      <source>Undid the change of %1 on %2: %1 is %3 again.</source>
+      <translation>Änderung von %1 an %2 rückgängig gemacht: %1 ist wieder %3.</translation>
     </message>
     <message>
-      <source>Redid the golden-label change.</source>
-      <translation>Änderung des Referenzlabels wiederhergestellt.</translation>
+      <source>Redid the change of %1 on %2: %1 is %3.</source>
+      <translation>Änderung von %1 an %2 wiederhergestellt: %1 ist %3.</translation>
+    </message>
+    <message>
+      <source>golden label %1</source>
+      <translation>Referenzlabel %1</translation>
+    </message>
+    <message>
+      <source>not verified</source>
+      <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+      <source>Undid the golden-label change of %1: now %2.</source>
+      <translation>Änderung des Referenzlabels von %1 rückgängig gemacht: jetzt %2.</translation>
+    </message>
+    <message>
+      <source>Redid the golden-label change of %1: now %2.</source>
+      <translation>Änderung des Referenzlabels von %1 wiederhergestellt: jetzt %2.</translation>
     </message>
     <message>
       <source>Golden set</source>
@@ -852,6 +911,13 @@
       <source>%1 golden photo(s) with an assessment. Hamming accuracy %2, exact match %3, macro F1 %4.</source>
       <translation>%1 Referenzfoto(s) mit Bewertung. Hamming-Genauigkeit %2, exakte Übereinstimmung %3, Makro-F1 %4.</translation>
     </message>
+    <message numerus="yes">
+      <source>Counted apart, not as engine fails: %n golden photo(s) the engine could not assess: %1</source>
+      <translation>
+        <numerusform>Gesondert gezählt, nicht als Fehlurteile der Engine: %n Referenzfoto, das die Engine nicht bewerten konnte: %1</numerusform>
+        <numerusform>Gesondert gezählt, nicht als Fehlurteile der Engine: %n Referenzfotos, die die Engine nicht bewerten konnte: %1</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Against the golden labels</source>
       <translation>Gegenüber den Referenzlabels</translation>
@@ -882,12 +948,52 @@
       <source>Missing file</source>
       <translation>Datei fehlt</translation>
     </message>
+    <message>
+      <source>Same photo (identical content) as: %1</source>
+      <translation>Dasselbe Foto (identischer Inhalt) wie: %1</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::PhotoViewer</name>
     <message>
       <source>Photo viewer</source>
       <translation>Fotoansicht</translation>
+    </message>
+    <message>
+      <source>Overlay legend</source>
+      <translation>Legende der Einblendungen</translation>
+    </message>
+    <message>
+      <source>Face box</source>
+      <translation>Gesichtsrahmen</translation>
+    </message>
+    <message>
+      <source>Landmarks</source>
+      <translation>Landmarken</translation>
+    </message>
+    <message>
+      <source>Eye line (tilt)</source>
+      <translation>Augenlinie (Neigung)</translation>
+    </message>
+    <message>
+      <source>Vertical centre line</source>
+      <translation>Senkrechte Mittellinie</translation>
+    </message>
+    <message>
+      <source>Head-top and chin lines</source>
+      <translation>Linien für Scheitel und Kinn</translation>
+    </message>
+    <message>
+      <source>Rule-of-thirds grid</source>
+      <translation>Drittelraster</translation>
+    </message>
+    <message>
+      <source>Ideal headshot crop (dash-dot)</source>
+      <translation>Idealer Porträtausschnitt (strichpunktiert)</translation>
+    </message>
+    <message>
+      <source>What fails framing</source>
+      <translation>Was die Bildaufteilung nicht erfüllt</translation>
     </message>
     <message>
       <source>Loading…</source>
@@ -900,6 +1006,10 @@
   </context>
   <context>
     <name>hqa::ui::PickBestView</name>
+    <message>
+      <source>The photo ends inside the standard crop, so this crop stays within the photo (no padding); the head is placed less exactly than in the standard layout.</source>
+      <translation>Das Foto endet innerhalb des Standardausschnitts, daher bleibt dieser Ausschnitt im Foto (ohne Auffüllen); der Kopf sitzt weniger genau als im Standardlayout.</translation>
+    </message>
     <message>
       <source>No standard crop: the face has no usable landmarks.</source>
       <translation>Kein Standardausschnitt: Das Gesicht hat keine verwendbaren Gesichtspunkte.</translation>
@@ -929,8 +1039,32 @@
       <translation>Ausschnitt speichern …</translation>
     </message>
     <message>
-      <source>Open a folder, photos or a video to pick the best face.</source>
-      <translation>Einen Ordner, Fotos oder ein Video öffnen, um das beste Gesicht auszuwählen.</translation>
+      <source>Choose a folder, photos or a video with the buttons above, or drop them here, to pick the best face.</source>
+      <translation>Wählen Sie mit den Schaltflächen oben einen Ordner, Fotos oder ein Video, oder ziehen Sie sie hierher, um das beste Gesicht auszuwählen.</translation>
+    </message>
+    <message>
+      <source>Folder...</source>
+      <translation>Ordner...</translation>
+    </message>
+    <message>
+      <source>Rank the photos of a folder (one person per folder)</source>
+      <translation>Die Fotos eines Ordners bewerten (eine Person pro Ordner)</translation>
+    </message>
+    <message>
+      <source>Photos...</source>
+      <translation>Fotos...</translation>
+    </message>
+    <message>
+      <source>Rank photos of one person</source>
+      <translation>Fotos einer Person bewerten</translation>
+    </message>
+    <message>
+      <source>Video...</source>
+      <translation>Video...</translation>
+    </message>
+    <message>
+      <source>Rank the frames of a video, one group per person</source>
+      <translation>Die Bilder eines Videos bewerten, eine Gruppe pro Person</translation>
     </message>
     <message>
       <source>Face</source>
@@ -1022,8 +1156,32 @@
       </translation>
     </message>
     <message>
+      <source>These photos look like different people (appearance spread %1, one person is usually under %2), yet they are ranked as one group: the winner is the best photo of the lot, not of each person. Rank each person's photos on their own (one folder per person).</source>
+      <translation>Diese Fotos sehen nach verschiedenen Personen aus (Streuung des Aussehens %1, bei einer Person meist unter %2), werden aber als eine Gruppe bewertet: Der Gewinner ist das beste Foto von allen, nicht das jeder Person. Bewerten Sie die Fotos jeder Person für sich (ein Ordner pro Person).</translation>
+    </message>
+    <message>
       <source>(Small group: percentiles are not used.)</source>
       <translation>(Kleine Gruppe: Perzentile werden nicht verwendet.)</translation>
+    </message>
+    <message>
+      <source>Pick best: a folder of one person's photos</source>
+      <translation>Bestes wählen: ein Ordner mit Fotos einer Person</translation>
+    </message>
+    <message>
+      <source>Pick best: photos of one person</source>
+      <translation>Bestes wählen: Fotos einer Person</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)</source>
+      <translation>Bilder (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Pick best: a video</source>
+      <translation>Bestes wählen: ein Video</translation>
+    </message>
+    <message>
+      <source>Videos (*.mp4 *.mov *.avi *.mkv *.webm *.m4v);;All files (*)</source>
+      <translation>Videos (*.mp4 *.mov *.avi *.mkv *.webm *.m4v);;Alle Dateien (*)</translation>
     </message>
     <message>
       <source>Save crop</source>
@@ -1089,6 +1247,10 @@
       <translation>%1 (in dieser Version nicht verfügbar)</translation>
     </message>
     <message>
+      <source>The %1 engine needs a model file; it has no default model.</source>
+      <translation>Die Engine %1 braucht eine Modelldatei; sie hat kein Standardmodell.</translation>
+    </message>
+    <message>
       <source>The model file does not exist.</source>
       <translation>Die Modelldatei existiert nicht.</translation>
     </message>
@@ -1105,8 +1267,8 @@
       <translation>Die Modelldatei ist leer.</translation>
     </message>
     <message>
-      <source>The engine's default model is used.</source>
-      <translation>Das Standardmodell der Engine wird verwendet.</translation>
+      <source>The engine needs no model file.</source>
+      <translation>Die Engine braucht keine Modelldatei.</translation>
     </message>
     <message>
       <source>OK: the model file is readable.</source>
@@ -1123,6 +1285,10 @@
     <message>
       <source>Models (*.pt *.pth *.dat *.json);;All files (*)</source>
       <translation>Modelle (*.pt *.pth *.dat *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>The %1 engine cannot start with this model: %2</source>
+      <translation>Die Engine %1 kann mit diesem Modell nicht starten: %2</translation>
     </message>
   </context>
   <context>
@@ -1150,6 +1316,13 @@
     <message>
       <source>Validation metric</source>
       <translation>Validierungskennzahl</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::Engine</name>
+    <message>
+      <source>no face found in the image</source>
+      <translation>kein Gesicht im Bild gefunden</translation>
     </message>
   </context>
   <context>

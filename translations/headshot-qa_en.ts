@@ -7,6 +7,10 @@
       <source>No project is open.</source>
       <translation>No project is open.</translation>
     </message>
+    <message>
+      <source>Nothing was assessed, the verdicts are kept: %1 Check Edit &gt; Preferences.</source>
+      <translation>Nothing was assessed, the verdicts are kept: %1 Check Edit &gt; Preferences.</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::AttributePanel</name>
@@ -45,6 +49,57 @@
     <message>
       <source>fail</source>
       <translation>fail</translation>
+    </message>
+    <message>
+      <source>engine score %p%, overruled</source>
+      <translation>No project is open.&lt;/source&gt;
+      &lt;translation&gt;No project is open.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Nothing was assessed, the verdicts are kept: %1 Check Edit &gt; Preferences.&lt;/source&gt;
+      &lt;translation&gt;Nothing was assessed, the verdicts are kept: %1 Check Edit &gt; Preferences.&lt;/translation&gt;
+    &lt;/message&gt;
+  &lt;/context&gt;
+  &lt;context&gt;
+    &lt;name&gt;hqa::ui::AttributePanel&lt;/name&gt;
+    &lt;message&gt;
+      &lt;source&gt;Flip this verdict (key %1)&lt;/source&gt;
+      &lt;translation&gt;Flip this verdict (key %1)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;score %p%&lt;/source&gt;
+      &lt;translation&gt;score %p%&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;No photo selected&lt;/source&gt;
+      &lt;translation&gt;No photo selected&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Not judged&lt;/source&gt;
+      &lt;translation&gt;Not judged&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Pass&lt;/source&gt;
+      &lt;translation&gt;Pass&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Fail&lt;/source&gt;
+      &lt;translation&gt;Fail&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Corrected by a reviewer (the engine said %1).&lt;/source&gt;
+      &lt;translation&gt;Corrected by a reviewer (the engine said %1).&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;pass&lt;/source&gt;
+      &lt;translation&gt;pass&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;fail&lt;/source&gt;
+      &lt;translation&gt;fail&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;engine score %p%, overruled</translation>
     </message>
   </context>
   <context>
@@ -122,12 +177,36 @@
       <translation>Click or press %1 to toggle</translation>
     </message>
     <message>
-      <source>agrees</source>
-      <translation>agrees</translation>
+      <source>The engine's verdict, before any correction</source>
+      <translation>The engine's verdict, before any correction</translation>
+    </message>
+    <message>
+      <source>no verdict</source>
+      <translation>no verdict</translation>
+    </message>
+    <message>
+      <source>not assessed</source>
+      <translation>not assessed</translation>
     </message>
     <message>
       <source>differs: %1</source>
       <translation>differs: %1</translation>
+    </message>
+    <message>
+      <source>no engine verdict to compare: %1</source>
+      <translation>no engine verdict to compare: %1</translation>
+    </message>
+    <message>
+      <source>not assessed yet, nothing to compare</source>
+      <translation>not assessed yet, nothing to compare</translation>
+    </message>
+    <message>
+      <source>nothing to compare: no attribute is known in both</source>
+      <translation>nothing to compare: no attribute is known in both</translation>
+    </message>
+    <message>
+      <source>agrees</source>
+      <translation>agrees</translation>
     </message>
     <message>
       <source>Cannot store the golden label: %1</source>
@@ -659,6 +738,650 @@
       </translation>
     </message>
     <message>
+      <source>%1 = %2</source>
+      <translation>pass&lt;/source&gt;
+      &lt;translation&gt;pass&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;fail&lt;/source&gt;
+      &lt;translation&gt;fail&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Show:&lt;/source&gt;
+      &lt;translation&gt;Show:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;All photos&lt;/source&gt;
+      &lt;translation&gt;All photos&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Not yet verified&lt;/source&gt;
+      &lt;translation&gt;Not yet verified&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Golden label differs from prediction&lt;/source&gt;
+      &lt;translation&gt;Golden label differs from prediction&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Import labels.csv...&lt;/source&gt;
+      &lt;translation&gt;&amp;Import labels.csv...&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Export labels.csv...&lt;/source&gt;
+      &lt;translation&gt;&amp;Export labels.csv...&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Photo&lt;/source&gt;
+      &lt;translation&gt;Photo&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Verified&lt;/source&gt;
+      &lt;translation&gt;Verified&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Prediction&lt;/source&gt;
+      &lt;translation&gt;Prediction&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Agreement&lt;/source&gt;
+      &lt;translation&gt;Agreement&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Keys 1-6 toggle the current photo&apos;s attributes, Space marks it verified.&lt;/source&gt;
+      &lt;translation&gt;Keys 1-6 toggle the current photo&apos;s attributes, Space marks it verified.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cannot read the project: %1&lt;/source&gt;
+      &lt;translation&gt;Cannot read the project: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;verified&lt;/source&gt;
+      &lt;translation&gt;verified&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;not verified&lt;/source&gt;
+      &lt;translation&gt;not verified&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Click or press Space to store this label as verified&lt;/source&gt;
+      &lt;translation&gt;Click or press Space to store this label as verified&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Click or press %1 to toggle&lt;/source&gt;
+      &lt;translation&gt;Click or press %1 to toggle&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The engine&apos;s verdict, before any correction&lt;/source&gt;
+      &lt;translation&gt;The engine&apos;s verdict, before any correction&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;no verdict&lt;/source&gt;
+      &lt;translation&gt;no verdict&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;not assessed&lt;/source&gt;
+      &lt;translation&gt;not assessed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;differs: %1&lt;/source&gt;
+      &lt;translation&gt;differs: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;no engine verdict to compare: %1&lt;/source&gt;
+      &lt;translation&gt;no engine verdict to compare: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;not assessed yet, nothing to compare&lt;/source&gt;
+      &lt;translation&gt;not assessed yet, nothing to compare&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;nothing to compare: no attribute is known in both&lt;/source&gt;
+      &lt;translation&gt;nothing to compare: no attribute is known in both&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;agrees&lt;/source&gt;
+      &lt;translation&gt;agrees&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cannot store the golden label: %1&lt;/source&gt;
+      &lt;translation&gt;Cannot store the golden label: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;No project is open.&lt;/source&gt;
+      &lt;translation&gt;No project is open.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;Exported %n golden label(s) to %1.&lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;Exported %n golden label to %1.&lt;/numerusform&gt;
+        &lt;numerusform&gt;Exported %n golden labels to %1.&lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cannot import %1: %2&lt;/source&gt;
+      &lt;translation&gt;Cannot import %1: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;line %1: %2&lt;/source&gt;
+      &lt;translation&gt;line %1: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;line %1: %2 (%3)&lt;/source&gt;
+      &lt;translation&gt;line %1: %2 (%3)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Imported %1 golden label(s) (%2 by path, %3 by content).&lt;/source&gt;
+      &lt;translation&gt;Imported %1 golden label(s) (%2 by path, %3 by content).&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;%1 row(s) match no photo of the project: %2&lt;/source&gt;
+      &lt;translation&gt;%1 row(s) match no photo of the project: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Export golden labels&lt;/source&gt;
+      &lt;translation&gt;Export golden labels&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Label files (*.csv)&lt;/source&gt;
+      &lt;translation&gt;Label files (*.csv)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cannot export: %1&lt;/source&gt;
+      &lt;translation&gt;Cannot export: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Import golden labels&lt;/source&gt;
+      &lt;translation&gt;Import golden labels&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Label files (*.csv);;All files (*)&lt;/source&gt;
+      &lt;translation&gt;Label files (*.csv);;All files (*)&lt;/translation&gt;
+    &lt;/message&gt;
+  &lt;/context&gt;
+  &lt;context&gt;
+    &lt;name&gt;hqa::ui::LearnDialog&lt;/name&gt;
+    &lt;message&gt;
+      &lt;source&gt;Learn from corrections&lt;/source&gt;
+      &lt;translation&gt;Learn from corrections&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Trains a small head per attribute on the engine&apos;s evidence, from this project&apos;s corrections and golden labels. Every person&apos;s photos are held out once and judged by a head that learned from the other people only (the photo&apos;s folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.&lt;/source&gt;
+      &lt;translation&gt;Trains a small head per attribute on the engine&apos;s evidence, from this project&apos;s corrections and golden labels. Every person&apos;s photos are held out once and judged by a head that learned from the other people only (the photo&apos;s folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Accuracy before&lt;/source&gt;
+      &lt;translation&gt;Accuracy before&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Accuracy after&lt;/source&gt;
+      &lt;translation&gt;Accuracy after&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Held-out photos&lt;/source&gt;
+      &lt;translation&gt;Held-out photos&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Held-out people&lt;/source&gt;
+      &lt;translation&gt;Held-out people&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Gain in points (95% interval)&lt;/source&gt;
+      &lt;translation&gt;Gain in points (95% interval)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Result&lt;/source&gt;
+      &lt;translation&gt;Result&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Versions of the head in this project (the active one is marked):&lt;/source&gt;
+      &lt;translation&gt;Versions of the head in this project (the active one is marked):&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Train&lt;/source&gt;
+      &lt;translation&gt;&amp;Train&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Cancel training&lt;/source&gt;
+      &lt;translation&gt;&amp;Cancel training&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Use the new head&lt;/source&gt;
+      &lt;translation&gt;&amp;Use the new head&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Restore selected version&lt;/source&gt;
+      &lt;translation&gt;&amp;Restore selected version&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Close&lt;/source&gt;
+      &lt;translation&gt;Close&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Open a project first.&lt;/source&gt;
+      &lt;translation&gt;Open a project first.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;This build has no corrections-head trainer (core/train/CorrectionsHead.h), so training is not available. Earlier versions can still be restored.&lt;/source&gt;
+      &lt;translation&gt;This build has no corrections-head trainer (core/train/CorrectionsHead.h), so training is not available. Earlier versions can still be restored.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Press Train to start.&lt;/source&gt;
+      &lt;translation&gt;Press Train to start.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Training…&lt;/source&gt;
+      &lt;translation&gt;Training…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cancelling…&lt;/source&gt;
+      &lt;translation&gt;Cancelling…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Training cancelled; the active head is unchanged.&lt;/source&gt;
+      &lt;translation&gt;Training cancelled; the active head is unchanged.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Training failed: %1&lt;/source&gt;
+      &lt;translation&gt;Training failed: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;Checked on %n held-out photo(s)&lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;Checked on %n held-out photo&lt;/numerusform&gt;
+        &lt;numerusform&gt;Checked on %n held-out photos&lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;of %n different people, each judged by a head that learned from the other people only.&lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;of %n person, judged by a head that learned from the other people only.&lt;/numerusform&gt;
+        &lt;numerusform&gt;of %n different people, each judged by a head that learned from the other people only.&lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Trained on %1 sample(s), compared on %2 held-out sample(s).&lt;/source&gt;
+      &lt;translation&gt;Trained on %1 sample(s), compared on %2 held-out sample(s).&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;No attribute beat the engine on held-out people by more than the noise, so the engine keeps judging every attribute; the table says why for each.&lt;/source&gt;
+      &lt;translation&gt;No attribute beat the engine on held-out people by more than the noise, so the engine keeps judging every attribute; the table says why for each.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The new head is not active until you press &quot;Use the new head&quot;.&lt;/source&gt;
+      &lt;translation&gt;The new head is not active until you press &quot;Use the new head&quot;.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;%1 (%2 to %3)&lt;/source&gt;
+      &lt;translation&gt;%1 (%2 to %3)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Learned&lt;/source&gt;
+      &lt;translation&gt;Learned&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Engine kept&lt;/source&gt;
+      &lt;translation&gt;Engine kept&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The head could not be registered: %1&lt;/source&gt;
+      &lt;translation&gt;The head could not be registered: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The new head (version %1) is active.&lt;/source&gt;
+      &lt;translation&gt;The new head (version %1) is active.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The file of this version is missing: %1&lt;/source&gt;
+      &lt;translation&gt;The file of this version is missing: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Version %1 is active again.&lt;/source&gt;
+      &lt;translation&gt;Version %1 is active again.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;%1 (registered %2)%3&lt;/source&gt;
+      &lt;translation&gt;%1 (registered %2)%3&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt; - active&lt;/source&gt;
+      &lt;translation&gt; - active&lt;/translation&gt;
+    &lt;/message&gt;
+  &lt;/context&gt;
+  &lt;context&gt;
+    &lt;name&gt;hqa::ui::MainWindow&lt;/name&gt;
+    &lt;message&gt;
+      &lt;source&gt;Headshot QA&lt;/source&gt;
+      &lt;translation&gt;Headshot QA&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;%v of %m&lt;/source&gt;
+      &lt;translation&gt;%v of %m&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cancel&lt;/source&gt;
+      &lt;translation&gt;Cancel&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Drop photos or folders anywhere on this window, or use File &gt; Open files (Ctrl+O).&lt;/source&gt;
+      &lt;translation&gt;Drop photos or folders anywhere on this window, or use File &gt; Open files (Ctrl+O).&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;All photos&lt;/source&gt;
+      &lt;translation&gt;All photos&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Any failing attribute&lt;/source&gt;
+      &lt;translation&gt;Any failing attribute&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Failing: %1&lt;/source&gt;
+      &lt;translation&gt;Failing: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Passing: %1&lt;/source&gt;
+      &lt;translation&gt;Passing: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Corrected&lt;/source&gt;
+      &lt;translation&gt;Corrected&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Not corrected&lt;/source&gt;
+      &lt;translation&gt;Not corrected&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Disagrees with golden label&lt;/source&gt;
+      &lt;translation&gt;Disagrees with golden label&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Errors&lt;/source&gt;
+      &lt;translation&gt;Errors&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Missing files&lt;/source&gt;
+      &lt;translation&gt;Missing files&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Not assessed&lt;/source&gt;
+      &lt;translation&gt;Not assessed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Sort by name&lt;/source&gt;
+      &lt;translation&gt;Sort by name&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Sort by failures (most first)&lt;/source&gt;
+      &lt;translation&gt;Sort by failures (most first)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Sort by score: %1&lt;/source&gt;
+      &lt;translation&gt;Sort by score: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Show:&lt;/source&gt;
+      &lt;translation&gt;&amp;Show:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Photos&lt;/source&gt;
+      &lt;translation&gt;Photos&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Review&lt;/source&gt;
+      &lt;translation&gt;Review&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;File&lt;/source&gt;
+      &lt;translation&gt;&amp;File&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;New project…&lt;/source&gt;
+      &lt;translation&gt;&amp;New project…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Open &amp;project…&lt;/source&gt;
+      &lt;translation&gt;Open &amp;project…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Ctrl+Shift+P&lt;/source&gt;
+      &lt;translation&gt;Ctrl+Shift+P&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Open files…&lt;/source&gt;
+      &lt;translation&gt;&amp;Open files…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Open &amp;folder…&lt;/source&gt;
+      &lt;translation&gt;Open &amp;folder…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Ctrl+Shift+O&lt;/source&gt;
+      &lt;translation&gt;Ctrl+Shift+O&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Quit&lt;/source&gt;
+      &lt;translation&gt;&amp;Quit&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Edit&lt;/source&gt;
+      &lt;translation&gt;&amp;Edit&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Undo correction&lt;/source&gt;
+      &lt;translation&gt;&amp;Undo correction&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Redo correction&lt;/source&gt;
+      &lt;translation&gt;&amp;Redo correction&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Ctrl+Shift+Z&lt;/source&gt;
+      &lt;translation&gt;Ctrl+Shift+Z&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Flip verdict: %1&lt;/source&gt;
+      &lt;translation&gt;Flip verdict: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Accept all verdicts of the photo&lt;/source&gt;
+      &lt;translation&gt;&amp;Accept all verdicts of the photo&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Next photo&lt;/source&gt;
+      &lt;translation&gt;&amp;Next photo&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Previous photo&lt;/source&gt;
+      &lt;translation&gt;&amp;Previous photo&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;View&lt;/source&gt;
+      &lt;translation&gt;&amp;View&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Zoom &amp;in&lt;/source&gt;
+      &lt;translation&gt;Zoom &amp;in&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Zoom &amp;out&lt;/source&gt;
+      &lt;translation&gt;Zoom &amp;out&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Fit to window&lt;/source&gt;
+      &lt;translation&gt;&amp;Fit to window&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Face box&lt;/source&gt;
+      &lt;translation&gt;Face box&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Landmarks&lt;/source&gt;
+      &lt;translation&gt;Landmarks&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Eye line&lt;/source&gt;
+      &lt;translation&gt;Eye line&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Vertical centre line&lt;/source&gt;
+      &lt;translation&gt;Vertical centre line&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Rule-of-thirds grid&lt;/source&gt;
+      &lt;translation&gt;Rule-of-thirds grid&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Head-top and chin lines&lt;/source&gt;
+      &lt;translation&gt;Head-top and chin lines&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Ideal headshot crop&lt;/source&gt;
+      &lt;translation&gt;Ideal headshot crop&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Failing margins in the fail colour&lt;/source&gt;
+      &lt;translation&gt;Failing margins in the fail colour&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Tools&lt;/source&gt;
+      &lt;translation&gt;&amp;Tools&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Assess selected photos again&lt;/source&gt;
+      &lt;translation&gt;&amp;Assess selected photos again&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Ctrl+R&lt;/source&gt;
+      &lt;translation&gt;Ctrl+R&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Cancel assessment&lt;/source&gt;
+      &lt;translation&gt;&amp;Cancel assessment&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Help&lt;/source&gt;
+      &lt;translation&gt;&amp;Help&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Keyboard shortcuts&lt;/source&gt;
+      &lt;translation&gt;&amp;Keyboard shortcuts&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;About Headshot QA&lt;/source&gt;
+      &lt;translation&gt;&amp;About Headshot QA&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;About Headshot QA&lt;/source&gt;
+      &lt;translation&gt;About Headshot QA&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Headshot QA %1 judges professional headshots on six attributes.&lt;/source&gt;
+      &lt;translation&gt;Headshot QA %1 judges professional headshots on six attributes.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Keyboard shortcuts&lt;/source&gt;
+      &lt;translation&gt;Keyboard shortcuts&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Action&lt;/source&gt;
+      &lt;translation&gt;Action&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Keys&lt;/source&gt;
+      &lt;translation&gt;Keys&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt; or &lt;/source&gt;
+      &lt;translation&gt; or &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Move between photos in the grid&lt;/source&gt;
+      &lt;translation&gt;Move between photos in the grid&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Arrow keys&lt;/source&gt;
+      &lt;translation&gt;Arrow keys&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Zoom about the pointer&lt;/source&gt;
+      &lt;translation&gt;Zoom about the pointer&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Mouse wheel&lt;/source&gt;
+      &lt;translation&gt;Mouse wheel&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Pan&lt;/source&gt;
+      &lt;translation&gt;Pan&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Drag with the left button&lt;/source&gt;
+      &lt;translation&gt;Drag with the left button&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cannot open the project %1: %2&lt;/source&gt;
+      &lt;translation&gt;Cannot open the project %1: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;%1 – Headshot QA&lt;/source&gt;
+      &lt;translation&gt;%1 – Headshot QA&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Project %1 opened.&lt;/source&gt;
+      &lt;translation&gt;Project %1 opened.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;New project&lt;/source&gt;
+      &lt;translation&gt;New project&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Headshot QA projects (*.hqa)&lt;/source&gt;
+      &lt;translation&gt;Headshot QA projects (*.hqa)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Open project&lt;/source&gt;
+      &lt;translation&gt;Open project&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Open photos&lt;/source&gt;
+      &lt;translation&gt;Open photos&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)&lt;/source&gt;
+      &lt;translation&gt;Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Open a folder of photos&lt;/source&gt;
+      &lt;translation&gt;Open a folder of photos&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;No project was open: the photos go into the default project %1.&lt;/source&gt;
+      &lt;translation&gt;No project was open: the photos go into the default project %1.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;Adding %n photo(s)…&lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;Adding %n photo…&lt;/numerusform&gt;
+        &lt;numerusform&gt;Adding %n photos…&lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;%n file(s) could not be added: &lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;%n file could not be added: &lt;/numerusform&gt;
+        &lt;numerusform&gt;%n files could not be added: &lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;%1 = %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) had exactly the same content as another photo and share its tile (same verdicts, one entry in the project): </source>
+      <translation>
+        <numerusform>%n file had exactly the same content as another photo and shares its tile (same verdicts, one entry in the project): </numerusform>
+        <numerusform>%n files had exactly the same content as another photo and share its tile (same verdicts, one entry in the project): </numerusform>
+      </translation>
+    </message>
+    <message>
       <source>Assessing…</source>
       <translation>Assessing…</translation>
     </message>
@@ -738,20 +1461,36 @@
       <translation>Nothing to redo.</translation>
     </message>
     <message>
-      <source>Undid the change of %1.</source>
-      <translation>Undid the change of %1.</translation>
+      <source>photo %1</source>
+      <translation>photo %1</translation>
     </message>
     <message>
-      <source>Redid the change of %1.</source>
-      <translation>Redid the change of %1.</translation>
+      <source>not judged</source>
+      <translation>not judged</translation>
     </message>
     <message>
-      <source>Undid the golden-label change.</source>
-      <translation>Undid the golden-label change.</translation>
+      <source>Undid the change of %1 on %2: %1 is %3 again.</source>
+      <translation>Undid the change of %1 on %2: %1 is %3 again.</translation>
     </message>
     <message>
-      <source>Redid the golden-label change.</source>
-      <translation>Redid the golden-label change.</translation>
+      <source>Redid the change of %1 on %2: %1 is %3.</source>
+      <translation>Redid the change of %1 on %2: %1 is %3.</translation>
+    </message>
+    <message>
+      <source>golden label %1</source>
+      <translation>golden label %1</translation>
+    </message>
+    <message>
+      <source>not verified</source>
+      <translation>not verified</translation>
+    </message>
+    <message>
+      <source>Undid the golden-label change of %1: now %2.</source>
+      <translation>Undid the golden-label change of %1: now %2.</translation>
+    </message>
+    <message>
+      <source>Redid the golden-label change of %1: now %2.</source>
+      <translation>Redid the golden-label change of %1: now %2.</translation>
     </message>
     <message>
       <source>Golden set</source>
@@ -852,6 +1591,13 @@
       <source>%1 golden photo(s) with an assessment. Hamming accuracy %2, exact match %3, macro F1 %4.</source>
       <translation>%1 golden photo(s) with an assessment. Hamming accuracy %2, exact match %3, macro F1 %4.</translation>
     </message>
+    <message numerus="yes">
+      <source>Counted apart, not as engine fails: %n golden photo(s) the engine could not assess: %1</source>
+      <translation>
+        <numerusform>Counted apart, not as engine fails: %n golden photo the engine could not assess: %1</numerusform>
+        <numerusform>Counted apart, not as engine fails: %n golden photos the engine could not assess: %1</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Against the golden labels</source>
       <translation>Against the golden labels</translation>
@@ -882,12 +1628,56 @@
       <source>Missing file</source>
       <translation>Missing file</translation>
     </message>
+    <message>
+      <source>Same photo (identical content) as: %1</source>
+      <translation>Same photo (identical content) as: %1</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::PhotoViewer</name>
     <message>
       <source>Photo viewer</source>
       <translation>Photo viewer</translation>
+    </message>
+    <message>
+      <source>Overlay legend</source>
+      <translation>Photo viewer&lt;/source&gt;
+      &lt;translation&gt;Photo viewer&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Overlay legend</translation>
+    </message>
+    <message>
+      <source>Face box</source>
+      <translation>Face box</translation>
+    </message>
+    <message>
+      <source>Landmarks</source>
+      <translation>Landmarks</translation>
+    </message>
+    <message>
+      <source>Eye line (tilt)</source>
+      <translation>Eye line (tilt)</translation>
+    </message>
+    <message>
+      <source>Vertical centre line</source>
+      <translation>Vertical centre line</translation>
+    </message>
+    <message>
+      <source>Head-top and chin lines</source>
+      <translation>Head-top and chin lines</translation>
+    </message>
+    <message>
+      <source>Rule-of-thirds grid</source>
+      <translation>Rule-of-thirds grid</translation>
+    </message>
+    <message>
+      <source>Ideal headshot crop (dash-dot)</source>
+      <translation>Ideal headshot crop (dash-dot)</translation>
+    </message>
+    <message>
+      <source>What fails framing</source>
+      <translation>What fails framing</translation>
     </message>
     <message>
       <source>Loading…</source>
@@ -900,6 +1690,21 @@
   </context>
   <context>
     <name>hqa::ui::PickBestView</name>
+    <message>
+      <source>The photo ends inside the standard crop, so this crop stays within the photo (no padding); the head is placed less exactly than in the standard layout.</source>
+      <translation>Loading…&lt;/source&gt;
+      &lt;translation&gt;Loading…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Select a photo&lt;/source&gt;
+      &lt;translation&gt;Select a photo&lt;/translation&gt;
+    &lt;/message&gt;
+  &lt;/context&gt;
+  &lt;context&gt;
+    &lt;name&gt;hqa::ui::PickBestView&lt;/name&gt;
+    &lt;message&gt;
+      &lt;source&gt;The photo ends inside the standard crop, so this crop stays within the photo (no padding); the head is placed less exactly than in the standard layout.</translation>
+    </message>
     <message>
       <source>No standard crop: the face has no usable landmarks.</source>
       <translation>No standard crop: the face has no usable landmarks.</translation>
@@ -929,8 +1734,60 @@
       <translation>Save crop...</translation>
     </message>
     <message>
-      <source>Open a folder, photos or a video to pick the best face.</source>
-      <translation>Open a folder, photos or a video to pick the best face.</translation>
+      <source>Choose a folder, photos or a video with the buttons above, or drop them here, to pick the best face.</source>
+      <translation>No standard crop: the face has no usable landmarks.&lt;/source&gt;
+      &lt;translation&gt;No standard crop: the face has no usable landmarks.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Baseline cost (paper)&lt;/source&gt;
+      &lt;translation&gt;Baseline cost (paper)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Multi-stage filter (paper)&lt;/source&gt;
+      &lt;translation&gt;Multi-stage filter (paper)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Weakly supervised regression (paper)&lt;/source&gt;
+      &lt;translation&gt;Weakly supervised regression (paper)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Six attributes (product)&lt;/source&gt;
+      &lt;translation&gt;Six attributes (product)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cancel&lt;/source&gt;
+      &lt;translation&gt;Cancel&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Save crop...&lt;/source&gt;
+      &lt;translation&gt;Save crop...&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Choose a folder, photos or a video with the buttons above, or drop them here, to pick the best face.</translation>
+    </message>
+    <message>
+      <source>Folder...</source>
+      <translation>Folder...</translation>
+    </message>
+    <message>
+      <source>Rank the photos of a folder (one person per folder)</source>
+      <translation>Rank the photos of a folder (one person per folder)</translation>
+    </message>
+    <message>
+      <source>Photos...</source>
+      <translation>Photos...</translation>
+    </message>
+    <message>
+      <source>Rank photos of one person</source>
+      <translation>Rank photos of one person</translation>
+    </message>
+    <message>
+      <source>Video...</source>
+      <translation>Video...</translation>
+    </message>
+    <message>
+      <source>Rank the frames of a video, one group per person</source>
+      <translation>Rank the frames of a video, one group per person</translation>
     </message>
     <message>
       <source>Face</source>
@@ -1022,8 +1879,125 @@
       </translation>
     </message>
     <message>
+      <source>These photos look like different people (appearance spread %1, one person is usually under %2), yet they are ranked as one group: the winner is the best photo of the lot, not of each person. Rank each person's photos on their own (one folder per person).</source>
+      <translation>Face&lt;/source&gt;
+      &lt;translation&gt;Face&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Rank&lt;/source&gt;
+      &lt;translation&gt;Rank&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Score&lt;/source&gt;
+      &lt;translation&gt;Score&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Source&lt;/source&gt;
+      &lt;translation&gt;Source&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Brightness %&lt;/source&gt;
+      &lt;translation&gt;Brightness %&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Area px²&lt;/source&gt;
+      &lt;translation&gt;Area px²&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Yaw&lt;/source&gt;
+      &lt;translation&gt;Yaw&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Pitch&lt;/source&gt;
+      &lt;translation&gt;Pitch&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Roll&lt;/source&gt;
+      &lt;translation&gt;Roll&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Why&lt;/source&gt;
+      &lt;translation&gt;Why&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Method:&lt;/source&gt;
+      &lt;translation&gt;Method:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Group:&lt;/source&gt;
+      &lt;translation&gt;Group:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Winner&apos;s standard crop&lt;/source&gt;
+      &lt;translation&gt;Winner&apos;s standard crop&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Cancelling...&lt;/source&gt;
+      &lt;translation&gt;Cancelling...&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;Finding faces in %n input(s)...&lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;Finding faces in %n input...&lt;/numerusform&gt;
+        &lt;numerusform&gt;Finding faces in %n inputs...&lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Selection cancelled.&lt;/source&gt;
+      &lt;translation&gt;Selection cancelled.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Selection failed: %1&lt;/source&gt;
+      &lt;translation&gt;Selection failed: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;%1 (%n face(s))&lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;%1 (%n face)&lt;/numerusform&gt;
+        &lt;numerusform&gt;%1 (%n faces)&lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;No face found.&lt;/source&gt;
+      &lt;translation&gt;No face found.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+      &lt;source&gt;%n group(s) ranked.&lt;/source&gt;
+      &lt;translation&gt;
+        &lt;numerusform&gt;%n group ranked.&lt;/numerusform&gt;
+        &lt;numerusform&gt;%n groups ranked.&lt;/numerusform&gt;
+      &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;These photos look like different people (appearance spread %1, one person is usually under %2), yet they are ranked as one group: the winner is the best photo of the lot, not of each person. Rank each person&apos;s photos on their own (one folder per person).</translation>
+    </message>
+    <message>
       <source>(Small group: percentiles are not used.)</source>
       <translation>(Small group: percentiles are not used.)</translation>
+    </message>
+    <message>
+      <source>Pick best: a folder of one person's photos</source>
+      <translation>(Small group: percentiles are not used.)&lt;/source&gt;
+      &lt;translation&gt;(Small group: percentiles are not used.)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Pick best: a folder of one person&apos;s photos</translation>
+    </message>
+    <message>
+      <source>Pick best: photos of one person</source>
+      <translation>Pick best: photos of one person</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)</source>
+      <translation>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Pick best: a video</source>
+      <translation>Pick best: a video</translation>
+    </message>
+    <message>
+      <source>Videos (*.mp4 *.mov *.avi *.mkv *.webm *.m4v);;All files (*)</source>
+      <translation>Videos (*.mp4 *.mov *.avi *.mkv *.webm *.m4v);;All files (*)</translation>
     </message>
     <message>
       <source>Save crop</source>
@@ -1089,6 +2063,10 @@
       <translation>%1 (not available in this build)</translation>
     </message>
     <message>
+      <source>The %1 engine needs a model file; it has no default model.</source>
+      <translation>The %1 engine needs a model file; it has no default model.</translation>
+    </message>
+    <message>
       <source>The model file does not exist.</source>
       <translation>The model file does not exist.</translation>
     </message>
@@ -1105,8 +2083,8 @@
       <translation>The model file is empty.</translation>
     </message>
     <message>
-      <source>The engine's default model is used.</source>
-      <translation>The engine's default model is used.</translation>
+      <source>The engine needs no model file.</source>
+      <translation>The engine needs no model file.</translation>
     </message>
     <message>
       <source>OK: the model file is readable.</source>
@@ -1123,6 +2101,10 @@
     <message>
       <source>Models (*.pt *.pth *.dat *.json);;All files (*)</source>
       <translation>Models (*.pt *.pth *.dat *.json);;All files (*)</translation>
+    </message>
+    <message>
+      <source>The %1 engine cannot start with this model: %2</source>
+      <translation>The %1 engine cannot start with this model: %2</translation>
     </message>
   </context>
   <context>
@@ -1150,6 +2132,150 @@
     <message>
       <source>Validation metric</source>
       <translation>Validation metric</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::Engine</name>
+    <message>
+      <source>no face found in the image</source>
+      <translation>Save crop&lt;/source&gt;
+      &lt;translation&gt;Save crop&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Images (*.jpg *.jpeg *.png)&lt;/source&gt;
+      &lt;translation&gt;Images (*.jpg *.jpeg *.png)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Could not write %1.&lt;/source&gt;
+      &lt;translation&gt;Could not write %1.&lt;/translation&gt;
+    &lt;/message&gt;
+  &lt;/context&gt;
+  &lt;context&gt;
+    &lt;name&gt;hqa::ui::SettingsDialog&lt;/name&gt;
+    &lt;message&gt;
+      &lt;source&gt;Preferences&lt;/source&gt;
+      &lt;translation&gt;Preferences&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Engine&lt;/source&gt;
+      &lt;translation&gt;Engine&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Engine:&lt;/source&gt;
+      &lt;translation&gt;&amp;Engine:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;engine default&lt;/source&gt;
+      &lt;translation&gt;engine default&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Browse...&lt;/source&gt;
+      &lt;translation&gt;&amp;Browse...&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Model file:&lt;/source&gt;
+      &lt;translation&gt;&amp;Model file:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Pass thresholds (score at or above passes)&lt;/source&gt;
+      &lt;translation&gt;Pass thresholds (score at or above passes)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Review&lt;/source&gt;
+      &lt;translation&gt;Review&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Reviewer name:&lt;/source&gt;
+      &lt;translation&gt;&amp;Reviewer name:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;&amp;Language:&lt;/source&gt;
+      &lt;translation&gt;&amp;Language:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;A new language applies to dialogs at once and to the main window at the next start.&lt;/source&gt;
+      &lt;translation&gt;A new language applies to dialogs at once and to the main window at the next start.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;%1 (not available in this build)&lt;/source&gt;
+      &lt;translation&gt;%1 (not available in this build)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The %1 engine needs a model file; it has no default model.&lt;/source&gt;
+      &lt;translation&gt;The %1 engine needs a model file; it has no default model.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The model file does not exist.&lt;/source&gt;
+      &lt;translation&gt;The model file does not exist.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The model path is not a file.&lt;/source&gt;
+      &lt;translation&gt;The model path is not a file.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The model file cannot be read.&lt;/source&gt;
+      &lt;translation&gt;The model file cannot be read.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The model file is empty.&lt;/source&gt;
+      &lt;translation&gt;The model file is empty.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The engine needs no model file.&lt;/source&gt;
+      &lt;translation&gt;The engine needs no model file.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;OK: the model file is readable.&lt;/source&gt;
+      &lt;translation&gt;OK: the model file is readable.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Problem: %1&lt;/source&gt;
+      &lt;translation&gt;Problem: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Choose a model file&lt;/source&gt;
+      &lt;translation&gt;Choose a model file&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Models (*.pt *.pth *.dat *.json);;All files (*)&lt;/source&gt;
+      &lt;translation&gt;Models (*.pt *.pth *.dat *.json);;All files (*)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;The %1 engine cannot start with this model: %2&lt;/source&gt;
+      &lt;translation&gt;The %1 engine cannot start with this model: %2&lt;/translation&gt;
+    &lt;/message&gt;
+  &lt;/context&gt;
+  &lt;context&gt;
+    &lt;name&gt;hqa::ui::TrainingCurves&lt;/name&gt;
+    &lt;message&gt;
+      &lt;source&gt;Training loss&lt;/source&gt;
+      &lt;translation&gt;Training loss&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Validation loss&lt;/source&gt;
+      &lt;translation&gt;Validation loss&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Validation balanced accuracy&lt;/source&gt;
+      &lt;translation&gt;Validation balanced accuracy&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Epoch&lt;/source&gt;
+      &lt;translation&gt;Epoch&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Loss&lt;/source&gt;
+      &lt;translation&gt;Loss&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+      &lt;source&gt;Validation metric&lt;/source&gt;
+      &lt;translation&gt;Validation metric&lt;/translation&gt;
+    &lt;/message&gt;
+  &lt;/context&gt;
+  &lt;context&gt;
+    &lt;name&gt;hqa::Engine&lt;/name&gt;
+    &lt;message&gt;
+      &lt;source&gt;no face found in the image</translation>
     </message>
   </context>
   <context>

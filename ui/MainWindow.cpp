@@ -89,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_worker->moveToThread(m_workerThread);
     connect(m_workerThread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &AssessmentWorker::photosAdded, this, &MainWindow::onPhotosAdded);
+    connect(m_worker, &AssessmentWorker::sameContent, this, &MainWindow::onSameContent);
     connect(m_worker, &AssessmentWorker::resultReady, this, &MainWindow::onResult);
     connect(m_worker, &AssessmentWorker::progress, this, &MainWindow::onProgress);
     connect(m_worker, &AssessmentWorker::batchFinished, this, &MainWindow::onBatchFinished);
@@ -176,6 +177,12 @@ void MainWindow::buildReviewPage()
     bar->addWidget(m_sortBox);
     bar->addStretch(1);
     layout->addLayout(bar);
+    m_notice = new QLabel(page);
+    m_notice->setObjectName(QStringLiteral("noticeLabel"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->setVisible(false);
+    layout->addWidget(m_notice);
 
     auto* splitter = new QSplitter(Qt::Horizontal, page);
     m_grid = new QListView(splitter);
@@ -429,6 +436,8 @@ void MainWindow::addPaths(const QStringList& paths)
         showStatus(tr("No project was open: the photos go into the default project %1.")
                        .arg(QDir::toNativeSeparators(path)));
     }
+    m_notice->clear();
+    m_notice->setVisible(false);
     m_assessing = true;
     ++m_batchId;
     m_progress->setRange(0, 0);
@@ -448,8 +457,10 @@ void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const 
     QList<PhotoId> toAssess;
     QStringList problems;
     for (int i = 0; i < ids.size(); ++i) {
-        if (ids[i] > 0)
-            toAssess << ids[i];
+        if (ids[i] > 0) {
+            if (!toAssess.contains(ids[i])) // identical files are one photo: assess it once
+                toAssess << ids[i];
+        }
         else
             problems << QStringLiteral("%1: %2").arg(QFileInfo(files.value(i)).fileName(), errors.value(i));
     }
@@ -460,10 +471,35 @@ void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const 
     if (!problems.isEmpty())
         showStatus(tr("%n file(s) could not be added: ", nullptr, int(problems.size())) + problems.join(QStringLiteral("; ")));
     m_assessing = false;
-    if (!toAssess.isEmpty())
+    // The finished line counts every file that failed, those refused here as well as those the engine could not read.
+    m_pendingErrors = int(problems.size());
+    for (int i = 0; i < ids.size(); ++i) {
+        const PhotoRow* row = ids[i] > 0 ? m_model->rowFor(ids[i]) : nullptr;
+        const QString file = QDir::cleanPath(QFileInfo(files.value(i)).absoluteFilePath());
+        if (row && row->path != file) // the same content as a photo kept at another path
+            m_model->addSameContent(ids[i], file);
+    }
+    if (!toAssess.isEmpty()) {
         assessPhotos(toAssess);
-    else
+    } else {
+        m_batchErrors = m_pendingErrors;
+        m_pendingErrors = 0;
         onBatchFinished(m_batchId, false);
+    }
+}
+
+void MainWindow::onSameContent(quint64 batchId, const QStringList& files, const QStringList& keptPaths)
+{
+    if (batchId != m_batchId)
+        return;
+    // The store keeps one photo per content: say which files were the same instead of letting one vanish.
+    QStringList pairs;
+    for (int i = 0; i < files.size(); ++i)
+        pairs << tr("%1 = %2").arg(QFileInfo(files[i]).fileName(), QFileInfo(keptPaths.value(i)).fileName());
+    m_notice->setText(tr("%n file(s) had exactly the same content as another photo and share its tile (same "
+                         "verdicts, one entry in the project): ", nullptr, int(files.size()))
+                      + pairs.join(QStringLiteral("; ")));
+    m_notice->setVisible(true);
 }
 
 void MainWindow::assessPhotos(const QList<PhotoId>& requested)
@@ -486,7 +522,8 @@ void MainWindow::assessPhotos(const QList<PhotoId>& requested)
     if (m_assessing)
         m_worker->requestCancel(); // the new batch replaces the running one
     m_assessing = true;
-    m_batchErrors = 0;
+    m_batchErrors = m_pendingErrors;
+    m_pendingErrors = 0;
     ++m_batchId;
     m_progress->setRange(0, int(paths.size()));
     m_progress->setValue(0);
@@ -575,6 +612,7 @@ void MainWindow::onCurrentChanged()
         return;
     }
     m_viewer->setPhoto(row->path, row->assessment);
+    m_viewer->setEffectiveLabel(row->label); // the overlays follow the reviewer's framing verdict
     QString state = PhotoListModel::stateText(*row);
     if (!row->errorText.isEmpty())
         state += QStringLiteral(": ") + row->errorText;
@@ -656,14 +694,36 @@ void MainWindow::stepHistory(bool back)
         showStatus(back ? tr("Nothing to undo.") : tr("Nothing to redo."));
         return;
     }
-    m_model->refreshPhoto(m_store.get(), (*step)->photoId());
+    const PhotoId id = (*step)->photoId();
+    m_model->refreshPhoto(m_store.get(), id);
+    // The history outlives the session, so the step may be on any photo: select it on the Review tab (showing
+    // every photo when the filter hides it) and name it, so that nothing changes out of sight.
+    const PhotoRow* row = m_model->rowFor(id);
+    if (row) {
+        m_tabs->setCurrentIndex(0);
+        QModelIndex proxy = m_filter->mapFromSource(m_model->index(m_model->rowOf(id), 0));
+        if (!proxy.isValid()) {
+            m_filterBox->setCurrentIndex(0);
+            proxy = m_filter->mapFromSource(m_model->index(m_model->rowOf(id), 0));
+        }
+        if (proxy.isValid()) {
+            m_grid->setCurrentIndex(proxy);
+            m_grid->scrollTo(proxy);
+        }
+    }
     onCurrentChanged();
     updateActions();
-    if ((*step)->correction)
-        showStatus((back ? tr("Undid the change of %1.") : tr("Redid the change of %1."))
-                       .arg(attributeName((*step)->correction->attribute)));
-    else
-        showStatus(back ? tr("Undid the golden-label change.") : tr("Redid the golden-label change."));
+    const QString name = row ? QFileInfo(row->path).fileName() : tr("photo %1").arg(id);
+    if (const auto& c = (*step)->correction) {
+        const QString value = c->newValue == 1 ? tr("pass") : c->newValue == 0 ? tr("fail") : tr("not judged");
+        showStatus((back ? tr("Undid the change of %1 on %2: %1 is %3 again.") : tr("Redid the change of %1 on %2: %1 is %3."))
+                       .arg(attributeName(c->attribute), name, value));
+    } else {
+        const auto& g = *(*step)->golden;
+        const QString now = g.newLabel ? tr("golden label %1").arg(labelToString(*g.newLabel)) : tr("not verified");
+        showStatus((back ? tr("Undid the golden-label change of %1: now %2.") : tr("Redid the golden-label change of %1: now %2."))
+                       .arg(name, now));
+    }
     Q_EMIT assessmentsChanged();
 }
 

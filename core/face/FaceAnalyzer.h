@@ -9,8 +9,13 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace hqa::core {
+
+/// Where FaceEvidence::personMask comes from. grabCut stays the default: on the labelled set (issue 12) the
+/// segmentation networks did not judge background and attire better on the held-out part.
+enum class PersonMaskSource { GrabCut, Selfie, Meet };
 
 struct FaceAnalyzerConfig {
     QString landmarkModelPath;  ///< empty: the compiled-in default (Debian's libdlib-data)
@@ -23,6 +28,10 @@ struct FaceAnalyzerConfig {
     /// false: faces, landmarks and luminance only, no person/skin/face masks (face finding without the ~100 ms
     /// of grabCut, e.g. detection-rate checks).
     bool computeMasks = true;
+    /// Empty: $HQA_PERSON_MASK (grabcut | selfie | meet), else grabCut. Selfie and meet need
+    /// selfie_segmentation.onnx / meet_segmentation.onnx (scripts/fetch-models) in the model folder (looked for
+    /// as BlazeFace's is); without them the mask falls back to grabCut and FaceEvidence::maskNote says so.
+    std::optional<PersonMaskSource> personMask;
 };
 
 /// Not thread-safe: use one per thread. The 100 MB landmark model is loaded once per process and shared.
@@ -42,6 +51,16 @@ public:
     /// Empty when BlazeFace is loaded (or switched off in the configuration), otherwise why it is not, as a
     /// sentence for the user ("second face detector unavailable: ...").
     QString secondDetectorProblem() const;
+
+    /// The person mask source this analyzer was asked for, and why it cannot use it (empty when it can, or when it
+    /// is grabCut), as a sentence for the user ("person segmentation unavailable, grabCut used: ..."). Valid
+    /// after load().
+    PersonMaskSource personMaskSource() const;
+    QString personMaskProblem() const;
+
+    /// $HQA_PERSON_MASK parsed: grabcut (also when unset or empty), selfie or meet. An unknown value gives grabCut
+    /// and, in `problem`, a sentence naming the accepted values.
+    static PersonMaskSource personMaskSourceFromEnvironment(QString* problem = nullptr);
 
     /// Where the BlazeFace models are looked for, in order: `configured` alone, else $HQA_MODEL_DIR alone, else
     /// next to the executable, the installed folder and the build tree.

@@ -49,6 +49,9 @@ struct FaceEvidence {
     /// Why face finding was weaker than usual, for the no_face reason (e.g. "second face detector unavailable:
     /// model not found: ..."); empty normally. Translated, user-visible.
     QString detectorNote;
+    /// Why the person mask is not from the configured source (FaceAnalyzerConfig::personMask), for the background
+    /// and attire reasons; empty normally. Translated, user-visible.
+    QString maskNote;
 
     double faceMs = 0, maskMs = 0; ///< timings of the evidence steps
 };

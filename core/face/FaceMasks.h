@@ -6,6 +6,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <vector>
+
 namespace hqa::core {
 
 /// CV_32F linear-light luminance in 0..1 (sRGB gamma undone with a 256-entry table, Rec. 709 weights).
@@ -21,5 +23,12 @@ cv::Mat skinColourMask(const cv::Mat& bgr, const FaceGeometry& geometry);
 /// Person (hair, face, neck, torso) vs background: grabCut on a ~256 px copy seeded from the face geometry,
 /// cleaned, and restricted to the part connected to the face.
 cv::Mat personSilhouetteMask(const cv::Mat& bgr, const FaceGeometry& geometry);
+
+/// Person vs background from a segmentation network's CV_32F person probability at image size (PersonSegmenter):
+/// above one half, within grabCut's head-and-torso prior, minus the other people in `otherFaces`, the inner face
+/// (brows to chin) always included as grabCut's seed is, restricted to the part connected to the face. The network
+/// finds everyone; like grabCut's, this mask is the subject alone, so that other people stay background.
+cv::Mat personMaskFromProbability(const cv::Mat& probability, const FaceGeometry& geometry,
+                                  const std::vector<cv::Rect2d>& otherFaces = {});
 
 } // namespace hqa::core

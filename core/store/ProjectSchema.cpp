@@ -131,6 +131,11 @@ Expected<SchemaInfo> readSchemaInfo(QSqlDatabase& db)
     const bool ok3 = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next();
     if (!ok1 || !ok2 || !ok3) {
         const QString detail = q.lastError().text();
+        // Only a file SQLite cannot parse is "not a project"; an I/O failure (a full disk, a vanished mount)
+        // says nothing about the file and must not make the user think the project is lost.
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if (code != 11 && code != 26)
+            return makeError(ErrorCode::Io, tr("cannot read %1 (%2)").arg(db.databaseName(), detail));
         return makeError(ErrorCode::Unreadable,
                          tr("%1 is not a project file (%2)").arg(db.databaseName(), detail));
     }

@@ -23,6 +23,7 @@
 #include <unordered_map>
 
 #include <pwd.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace hqa::core {
@@ -269,6 +270,17 @@ QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
 
 QString cleanAbsolute(const QString& file) { return QDir::cleanPath(QFileInfo(file).absoluteFilePath()); }
 
+/// Removes an id from an undo or redo stack. The row an undo or redo reverts is almost always the stack's top, so
+/// searching from the back keeps replaying a long history linear (std::erase scanned the whole stack per row).
+void eraseFromStack(std::vector<qint64>& stack, qint64 id)
+{
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+        if (*it == id) {
+            stack.erase(std::next(it).base());
+            return;
+        }
+}
+
 } // namespace
 
 QString fileSha256(const QString& path)
@@ -329,13 +341,39 @@ struct ProjectStore::Private {
                                                 .arg(what, path).arg(busyTimeoutMs / 1000.0));
         if (code == 8)
             return makeError(ErrorCode::Io, tr("%1: %2 is open read-only").arg(what, path));
-        if (code == 13)
-            return makeError(ErrorCode::Io, tr("%1: the disk is full (%2)").arg(what, path));
+        if (code == 13 || (code == 10 && diskAlmostFull()))
+            return diskFullError(what);
         if (code == 11 || code == 26)
             return makeError(ErrorCode::Unreadable, tr("%1: %2 is damaged or not a project (%3)")
                                                         .arg(what, path, e.databaseText()));
         return makeError(ErrorCode::Io, tr("%1: %2").arg(what, e.text()));
     }
+
+    /// Bytes a normal user may still write in the project's folder; -1 when unknown. statvfs rather than
+    /// QStorageInfo: that one asks the mount point, not the folder.
+    qint64 freeBytes() const
+    {
+        struct statvfs fs;
+        if (::statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &fs) != 0)
+            return -1;
+        return static_cast<qint64>(fs.f_bavail) * static_cast<qint64>(fs.f_frsize ? fs.f_frsize : fs.f_bsize);
+    }
+
+    /// SQLite reports ENOSPC as SQLITE_FULL when writing pages, but as a plain I/O error when it cannot grow the
+    /// shared-memory index beside the project (opening on a full disk): then the free space tells.
+    bool diskAlmostFull() const
+    {
+        const qint64 free = freeBytes();
+        return free >= 0 && free < kNearlyFullBytes;
+    }
+
+    Error diskFullError(const QString& what) const
+    {
+        return makeError(ErrorCode::Io, tr("%1: the disk holding %2 is full; nothing was saved and the project is as "
+                                           "it was. Free some space and try again.").arg(what, path));
+    }
+
+    static constexpr qint64 kNearlyFullBytes = 1 << 20;
 
     Error readOnlyError() const
     {
@@ -565,10 +603,10 @@ struct ProjectStore::Private {
                 s.done.push_back(e.key);
                 s.undone.clear();
             } else if (e.kind == CorrectionKind::Undo) {
-                std::erase(s.done, e.target);
+                eraseFromStack(s.done, e.target);
                 s.undone.push_back(e.target);
             } else {
-                std::erase(s.undone, e.target);
+                eraseFromStack(s.undone, e.target);
                 s.done.push_back(e.target);
             }
         }
@@ -648,10 +686,10 @@ struct ProjectStore::Private {
                 s.done.push_back(q.value(0).toLongLong());
                 s.undone.clear();
             } else if (k == CorrectionKind::Undo) {
-                std::erase(s.done, target);
+                eraseFromStack(s.done, target);
                 s.undone.push_back(target);
             } else {
-                std::erase(s.undone, target);
+                eraseFromStack(s.undone, target);
                 s.done.push_back(target);
             }
         }
@@ -820,8 +858,11 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::openWith(const QString& pa
         return d->sqlError(d->db.lastError(), tr("cannot open %1").arg(path));
 
     auto info = readSchemaInfo(d->db);
-    if (!info)
+    if (!info) {
+        if (info.error().code == ErrorCode::Io && d->diskAlmostFull())
+            return d->diskFullError(tr("cannot open the project"));
         return info.error();
+    }
     if (!creating && info->empty)
         return makeError(ErrorCode::Unreadable, tr("%1 is empty, not a project (create one with "
                                                    "\"headshot-qa project create\")").arg(path));
@@ -887,7 +928,7 @@ int ProjectStore::schemaVersion() const { return d->schemaVersion; }
 
 // Photos ---------------------------------------------------------------------------------------------------------
 
-Expected<AddPhotoResult> ProjectStore::addPhoto(const QString& file)
+Expected<AddPhotoResult> ProjectStore::addPhoto(const QString& file, bool keepUnreadable)
 {
     if (d->readOnly)
         return d->readOnlyError();
@@ -929,8 +970,9 @@ Expected<AddPhotoResult> ProjectStore::addPhoto(const QString& file)
     if (bytes.size() != size)
         return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(file, f.errorString()));
     auto header = probeImage(bytes);
-    if (!header)
+    if (!header && !keepUnreadable)
         return makeError(header.error().code, tr("%1: %2").arg(file, header.error().detail));
+    const int width = header ? header->orientedWidth() : 0, height = header ? header->orientedHeight() : 0;
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 
     return d->write<AddPhotoResult>([&]() -> Expected<AddPhotoResult> {
@@ -958,7 +1000,7 @@ Expected<AddPhotoResult> ProjectStore::addPhoto(const QString& file)
         }
         if (!d->exec(q, QStringLiteral("INSERT INTO photos(sha256, path, size, mtime, width, height, added_at) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                     {sha, path, size, mtime, header->orientedWidth(), header->orientedHeight(), nowMs()}))
+                     {sha, path, size, mtime, width, height, nowMs()}))
             return d->sqlError(q.lastError(), tr("cannot add %1").arg(file));
         return AddPhotoResult{q.lastInsertId().toLongLong(), AddPhotoResult::Outcome::Added, {}};
     });

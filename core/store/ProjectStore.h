@@ -157,7 +157,9 @@ public:
 
     // Photos ---------------------------------------------------------------------------------------------------
     /// Hashes the file and adds it, or finds it again by content (moved or renamed) and updates its path.
-    Expected<AddPhotoResult> addPhoto(const QString& file);
+    /// keepUnreadable: a file that exists but is not a readable image is added too (0 x 0 pixels), so that a
+    /// project keeps every file it was given; its assessment then records why it cannot be judged.
+    Expected<AddPhotoResult> addPhoto(const QString& file, bool keepUnreadable = false);
     Expected<std::optional<PhotoRecord>> photo(PhotoId id) const;
     Expected<std::optional<PhotoRecord>> photoByPath(const QString& file) const;
     Expected<std::optional<PhotoRecord>> photoBySha256(const QString& sha256) const;

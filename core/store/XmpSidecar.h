@@ -1,7 +1,8 @@
 #pragma once
-// Per-photo XMP sidecars so that photographers' tools (darktable, digiKam, Lightroom) see the verdicts: a
-// reject flag (xmp:Rating -1 and digiKam's pick label) for photos that fail, an accept flag for photos that
-// pass all six, a colour label, and every attribute's verdict in the product's own namespace.
+// Per-photo XMP sidecars so that photographers' tools (darktable, digiKam, Lightroom, Bridge) see the verdicts: a
+// reject or accept flag (xmp:Rating -1 and digiKam's pick label), a colour label, and every attribute's verdict in
+// the product's own namespace. Read and written with exiv2, merged into a sidecar that exists: every property
+// another tool wrote is kept, and a flag or rating a person set in another tool is never replaced (unless asked).
 
 #include "core/Error.h"
 #include "core/eval/LabelFile.h"
@@ -27,15 +28,47 @@ struct XmpVerdicts {
 enum class PickFlag { None, Accept, Reject };
 PickFlag pickFlagFor(const Label& label);
 
-/// The sidecar document for one photo.
-QByteArray xmpSidecar(const XmpVerdicts& verdicts);
+/// The flag properties other tools read. Unset = not written.
+struct XmpFlags {
+    std::optional<int> rating;      ///< xmp:Rating, -1 = rejected (darktable, Lightroom), 0..5 stars
+    QString colourLabel;            ///< xmp:Label ("Red", "Green", ...)
+    std::optional<int> pickLabel;   ///< digiKam:PickLabel, 0 none, 1 rejected, 2 pending, 3 accepted
+};
 
-/// Sidecar path for a photo: the full file name plus ".xmp" (darktable and digiKam's convention, which keeps
-/// photo.jpg and photo.tif of one shoot apart).
-QString xmpSidecarPath(const QString& photoPath);
+/// Flags for a verdict: a reject (rating -1, red, digiKam rejected) when any attribute fails, an accept (green,
+/// digiKam accepted, no invented star rating) when all six pass, nothing otherwise.
+XmpFlags flagsForVerdicts(const Label& label);
 
-/// Writes the sidecar atomically. A sidecar that exists and was not written by headshot-qa is left alone
-/// (InvalidArgument) unless overwrite is set, so another tool's metadata is never lost silently.
-std::optional<Error> writeXmpSidecar(const QString& photoPath, const XmpVerdicts& verdicts, bool overwrite = false);
+/// What a sidecar says, as far as the product reads it back.
+struct XmpSidecarContent {
+    XmpFlags flags;
+    std::optional<Label> label; ///< hqa:label, when headshot-qa wrote one
+};
+
+/// Where the sidecar of a photo goes.
+enum class SidecarNaming {
+    FullName, ///< photo.jpg.xmp: darktable and digiKam, keeps photo.jpg and photo.tif of one shoot apart
+    BaseName, ///< photo.xmp: Lightroom and Bridge
+};
+QString xmpSidecarPath(const QString& photoPath, SidecarNaming naming = SidecarNaming::FullName);
+
+struct XmpWriteOptions {
+    SidecarNaming naming = SidecarNaming::FullName;
+    /// Replace flags that a person or another tool set (by default only flags headshot-qa wrote itself, or absent
+    /// ones, are written). Properties of other namespaces are kept either way.
+    bool overwriteFlags = false;
+};
+
+/// The sidecar document for one photo, merged into `existing` (an XMP packet, or empty for a new sidecar).
+Expected<QByteArray> mergeXmpSidecar(const QByteArray& existing, const XmpVerdicts& verdicts,
+                                     const XmpWriteOptions& options = {});
+
+/// Merges the verdicts into the photo's sidecar (creating it when missing) and writes it atomically: a full disk
+/// or a killed process leaves the previous sidecar as it was. Unchanged content is not rewritten.
+std::optional<Error> writeXmpSidecar(const QString& photoPath, const XmpVerdicts& verdicts,
+                                     const XmpWriteOptions& options = {});
+
+/// Reads a sidecar's flags and the product's label. A malformed sidecar is an Unreadable error naming the file.
+Expected<XmpSidecarContent> readXmpSidecar(const QString& sidecarPath);
 
 } // namespace hqa::core

@@ -1,5 +1,6 @@
 #include "CorrectionsHead.h"
 
+#include "core/store/AtomicFile.h"
 #include "core/store/ProjectStore.h"
 #include "core/train/Dataset.h"
 
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <opencv2/core.hpp>
 
@@ -528,9 +528,8 @@ QJsonObject CorrectionsHead::toJson() const
 std::optional<Error> CorrectionsHead::save(const QString& path) const
 {
     const QByteArray bytes = QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(path, f.errorString())};
+    if (auto failure = replaceFileContents(path, bytes))
+        return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(path, *failure)};
     return std::nullopt;
 }
 

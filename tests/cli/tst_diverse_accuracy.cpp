@@ -151,11 +151,14 @@ void TestDiverseAccuracy::heldOutAttribute_data()
     QTest::addColumn<int>("minimumFails");
     // Balanced accuracy the engine reaches today on the held-out people, rounded down: a regression guard. The
     // issue's target is 0.90 for every attribute; README "Accuracy on many people" says where it is not met.
-    // Expression has only two real expression fails among the held-out people (the portraits smile).
+    // Expression: 7 real expression fails among the held-out people (the portraits smile; laughs, closed eyes
+    // and a grimace were added from the face-api and dlib example photos), so one photo moves it by 7 points.
     QTest::newRow("lighting") << 0 << 0.87 << 10;
-    QTest::newRow("background") << 1 << 0.70 << 10;
+    // Background: 0.81 since flags are set aside before the texture is measured; the held-out fails are mostly
+    // buildings, a bookshelf and crowds behind official portraits and party crops (README), tuning 0.91.
+    QTest::newRow("background") << 1 << 0.80 << 10;
     QTest::newRow("attire") << 2 << 0.92 << 10;
-    QTest::newRow("expression") << 3 << 0.65 << 2;
+    QTest::newRow("expression") << 3 << 0.80 << 6;
     QTest::newRow("framing") << 4 << 0.95 << 10;
     QTest::newRow("sharpness") << 5 << 0.94 << 10;
 }
@@ -198,7 +201,7 @@ void TestDiverseAccuracy::portraitsRarelyFalselyFailed_data()
     QTest::newRow("lighting") << 0 << 0.08;
     QTest::newRow("background") << 1 << 0.05;
     QTest::newRow("attire") << 2 << 0.05;
-    QTest::newRow("expression") << 3 << 0.07;
+    QTest::newRow("expression") << 3 << 0.06;
     QTest::newRow("framing") << 4 << 0.05;
     QTest::newRow("sharpness") << 5 << 0.05;
 }

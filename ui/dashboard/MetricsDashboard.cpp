@@ -4,8 +4,10 @@
 #include "ui/plots/PlotRenderer.h"
 #include "ui/plots/QCustomPlotInclude.h"
 #include "ui/settings/AppSettings.h"
+#include "ui/worker/AssessmentWorker.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -102,6 +104,7 @@ void MetricsDashboard::reload()
 {
     m_samples.clear();
     m_truth.clear();
+    m_unassessed.clear();
     if (m_store) {
         auto golden = m_store->goldenLabels();
         if (golden) {
@@ -110,6 +113,13 @@ void MetricsDashboard::reload()
                 auto latest = m_store->latestAssessment(g.photoId);
                 if (!latest || !*latest)
                     continue; // golden but never assessed: nothing to compare
+                if (!(*latest)->assessment.ok()) {
+                    // The engine gave no verdict at all (no face, unreadable file): that is not six predicted
+                    // fails, so the photo is counted apart and named instead of inflating the false fails.
+                    m_unassessed << QStringLiteral("%1 (%2)").arg(QFileInfo((*latest)->assessment.file).fileName(),
+                                                       errorSentence(*(*latest)->assessment.error));
+                    continue;
+                }
                 Sample s;
                 s.truth = g.label;
                 for (Attribute a : kAllAttributes) {
@@ -132,6 +142,11 @@ void MetricsDashboard::reload()
     }
     m_thresholds = m_engineThresholds;
     recompute();
+}
+
+QString MetricsDashboard::summaryText() const
+{
+    return m_summary->text();
 }
 
 std::vector<double> MetricsDashboard::scores(Attribute a) const
@@ -166,14 +181,19 @@ void MetricsDashboard::recompute()
         predicted.push_back(p);
     }
     m_metrics = hqa::core::computeMetrics(m_truth, predicted);
+    QString summary;
     if (m_samples.empty())
-        m_summary->setText(tr("No golden labels with an assessment yet: verify photos in the golden set mode."));
+        summary = tr("No golden labels with an assessment yet: verify photos in the golden set mode.");
     else
-        m_summary->setText(tr("%1 golden photo(s) with an assessment. Hamming accuracy %2, exact match %3, "
-                              "macro F1 %4.")
-                               .arg(m_samples.size())
-                               .arg(figure(m_metrics.hammingAccuracy), figure(m_metrics.exactMatch),
-                                    figure(m_metrics.macroF1)));
+        summary = tr("%1 golden photo(s) with an assessment. Hamming accuracy %2, exact match %3, macro F1 %4.")
+                      .arg(m_samples.size())
+                      .arg(figure(m_metrics.hammingAccuracy), figure(m_metrics.exactMatch), figure(m_metrics.macroF1));
+    if (!m_unassessed.isEmpty())
+        summary += QLatin1Char(' ')
+                   + tr("Counted apart, not as engine fails: %n golden photo(s) the engine could not assess: %1",
+                        nullptr, int(m_unassessed.size()))
+                         .arg(m_unassessed.join(QStringLiteral("; ")));
+    m_summary->setText(summary);
     buildAttributeBars(m_barsPlot, m_metrics, tr("Against the golden labels"));
     fillTable();
     if (!m_dragging)

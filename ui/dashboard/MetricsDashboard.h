@@ -7,6 +7,7 @@
 #include "core/eval/ThresholdCurve.h"
 #include "core/store/ProjectStore.h"
 
+#include <QStringList>
 #include <QWidget>
 
 #include <array>
@@ -35,6 +36,10 @@ public:
     const hqa::core::Metrics& metrics() const { return m_metrics; }
     /// Truth and predictions behind metrics(): golden photos that have an assessment.
     int samples() const { return int(m_truth.size()); }
+    /// The summary line above the plots.
+    QString summaryText() const;
+    /// Golden photos whose latest assessment is an error (no face, unreadable): counted apart, not as samples.
+    int unassessed() const { return int(m_unassessed.size()); }
     double threshold(hqa::core::Attribute a) const { return m_thresholds[size_t(hqa::core::index(a))]; }
     /// Scores (-1 when not judged) and golden truth for one attribute, in sample order.
     std::vector<double> scores(hqa::core::Attribute a) const;
@@ -74,6 +79,7 @@ private:
     hqa::core::ProjectStore* m_store = nullptr;
     std::vector<Sample> m_samples;
     std::vector<hqa::core::Label> m_truth;
+    QStringList m_unassessed; ///< "file (why)" of golden photos the engine could not assess
     std::array<double, hqa::core::kAttributeCount> m_thresholds{};
     std::array<double, hqa::core::kAttributeCount> m_engineThresholds{};
     hqa::core::Metrics m_metrics;

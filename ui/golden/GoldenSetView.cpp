@@ -1,5 +1,7 @@
 #include "ui/golden/GoldenSetView.h"
 
+#include "ui/worker/AssessmentWorker.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -49,6 +51,15 @@ QStringList differences(const hqa::core::Label& golden, const hqa::core::Label& 
             keys << QString::fromLatin1(hqa::core::attributeKey(a).data());
     }
     return keys;
+}
+
+/// Attributes both labels know (the ones an agreement can be about).
+int compared(const hqa::core::Label& golden, const hqa::core::Label& predicted)
+{
+    int n = 0;
+    for (size_t i = 0; i < golden.size(); ++i)
+        n += golden[i] >= 0 && predicted[i] >= 0 ? 1 : 0;
+    return n;
 }
 
 } // namespace
@@ -126,9 +137,34 @@ void GoldenSetView::reload()
     QHash<hqa::core::PhotoId, hqa::core::Label> goldenById;
     for (const auto& g : *golden)
         goldenById.insert(g.photoId, g.label);
+    // The Prediction column is the engine's verdict, not the photo's effective label: corrections (and an
+    // accepted golden label) are the reviewer's, and comparing the golden label with them always "agrees".
+    struct EngineVerdict {
+        std::optional<hqa::core::Label> label;
+        QString problem;
+    };
+    QHash<hqa::core::PhotoId, EngineVerdict> engineById;
+    m_store->forEachLatestAssessment([&engineById](const hqa::core::StoredAssessment& s) {
+        EngineVerdict v;
+        if (s.assessment.ok()) {
+            hqa::core::Label label = hqa::core::kUnknownLabel;
+            for (Attribute a : kAllAttributes)
+                if (s.assessment.verdict(a).judged)
+                    label[size_t(hqa::core::index(a))] = s.assessment.verdict(a).pass ? 1 : 0;
+            v.label = label;
+        } else {
+            v.problem = errorSentence(*s.assessment.error);
+        }
+        engineById.insert(s.photoId, v);
+    });
     for (const auto& p : *photos) {
         Row row;
         row.photo = p;
+        if (const auto e = engineById.constFind(p.id); e != engineById.constEnd()) {
+            row.assessed = true;
+            row.engine = e->label;
+            row.engineProblem = e->problem;
+        }
         const auto it = goldenById.constFind(p.id);
         row.verified = it != goldenById.constEnd();
         // An unverified row starts from the prediction: the reviewer only flips what the engine got wrong.
@@ -160,9 +196,24 @@ void GoldenSetView::fillRow(int r)
     for (int i = 0; i < kAttributeCount; ++i)
         set(kColFirstAttribute + i, valueText(row.label[size_t(i)]),
             tr("Click or press %1 to toggle").arg(i + 1));
-    set(kColPrediction, hqa::core::labelToString(row.photo.label));
-    const QStringList diff = differences(row.label, row.photo.label);
-    auto* agreement = set(kColAgreement, diff.isEmpty() ? tr("agrees") : tr("differs: %1").arg(diff.join(QStringLiteral(", "))));
+    if (row.engine)
+        set(kColPrediction, hqa::core::labelToString(*row.engine), tr("The engine's verdict, before any correction"));
+    else if (row.assessed)
+        set(kColPrediction, tr("no verdict"), row.engineProblem);
+    else
+        set(kColPrediction, tr("not assessed"));
+    const QStringList diff = row.engine ? differences(row.label, *row.engine) : QStringList();
+    QString agreementText;
+    if (!diff.isEmpty())
+        agreementText = tr("differs: %1").arg(diff.join(QStringLiteral(", ")));
+    else if (!row.engine)
+        agreementText = row.assessed ? tr("no engine verdict to compare: %1").arg(row.engineProblem)
+                                     : tr("not assessed yet, nothing to compare");
+    else if (compared(row.label, *row.engine) == 0)
+        agreementText = tr("nothing to compare: no attribute is known in both");
+    else
+        agreementText = tr("agrees");
+    auto* agreement = set(kColAgreement, agreementText);
     // Icon plus words, so the disagreement does not depend on seeing colour.
     agreement->setIcon(diff.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
     const QBrush background = diff.isEmpty() ? QBrush() : QBrush(QColor(255, 235, 200));
@@ -223,6 +274,17 @@ bool GoldenSetView::markVerified(int r)
 
 bool GoldenSetView::eventFilter(QObject* watched, QEvent* event)
 {
+    // Inside the main window, keys 1-6 are also the review's "flip verdict" shortcuts: claim them (and Space)
+    // while the table has focus, so that they toggle this table's row and never correct the photo shown in the
+    // Review tab.
+    if (watched == m_table && event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier
+            && ((key->key() >= Qt::Key_1 && key->key() <= Qt::Key_6) || key->key() == Qt::Key_Space)) {
+            event->accept();
+            return true;
+        }
+    }
     if (watched == m_table && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         const int r = m_table->currentRow();
@@ -351,7 +413,7 @@ bool GoldenSetView::isVerified(int r) const
 bool GoldenSetView::disagrees(int r) const
 {
     const Row& row = m_rows.at(size_t(r));
-    return !differences(row.label, row.photo.label).isEmpty();
+    return row.engine && !differences(row.label, *row.engine).isEmpty();
 }
 
 } // namespace hqa::ui

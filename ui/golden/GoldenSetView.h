@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -49,6 +50,7 @@ public:
     hqa::core::PhotoId photoAt(int row) const;
     hqa::core::Label labelAt(int row) const;
     bool isVerified(int row) const;
+    /// The golden label and the engine's verdict differ on an attribute both know.
     bool disagrees(int row) const;
     /// The status line's text (import and export results).
     QString statusText() const;
@@ -68,6 +70,10 @@ private:
         hqa::core::PhotoRecord photo;
         hqa::core::Label label = hqa::core::kUnknownLabel;
         bool verified = false;
+        /// The engine's own verdicts (latest assessment, before any correction); nullopt when it gave none.
+        std::optional<hqa::core::Label> engine;
+        bool assessed = false;  ///< the photo has an assessment at all
+        QString engineProblem;  ///< why the latest assessment has no verdicts (no face, unreadable)
     };
     void fillRow(int row);
     void applyFilter();

@@ -32,13 +32,38 @@ int PhotoRow::failingCount() const
 
 bool PhotoRow::disagreesWithGolden() const
 {
-    if (!golden)
+    // Against the engine's own verdict (as the Metrics tab counts), not the effective label: accepting a corrected
+    // photo makes its golden label equal to the corrections, which would hide every disagreement.
+    if (!golden || !assessment || !assessment->ok())
         return false;
-    for (int i = 0; i < kAttributeCount; ++i)
-        if ((*golden)[i] >= 0 && label[i] >= 0 && (*golden)[i] != label[i])
+    for (Attribute a : kAllAttributes) {
+        const auto& v = assessment->verdict(a);
+        const int truth = (*golden)[size_t(hqa::core::index(a))];
+        if (v.judged && truth >= 0 && truth != (v.pass ? 1 : 0))
             return true;
+    }
     return false;
 }
+
+namespace {
+/// Photos with at least one correction still in effect: an undo row takes its edit back, a redo row restores it.
+QSet<PhotoId> photosWithActiveCorrections(const std::vector<Correction>& history)
+{
+    QHash<qint64, PhotoId> active; // edit id -> photo
+    for (const Correction& c : history) {
+        if (c.kind == CorrectionKind::Edit)
+            active.insert(c.id, c.photoId);
+        else if (c.kind == CorrectionKind::Undo)
+            active.remove(c.revertsId);
+        else
+            active.insert(c.revertsId, c.photoId);
+    }
+    QSet<PhotoId> photos;
+    for (auto it = active.cbegin(); it != active.cend(); ++it)
+        photos.insert(it.value());
+    return photos;
+}
+} // namespace
 
 PhotoListModel::PhotoListModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -75,6 +100,12 @@ QVariant PhotoListModel::data(const QModelIndex& index, int role) const
         QString tip = r.path + QLatin1Char('\n') + stateText(r);
         if (!r.errorText.isEmpty())
             tip += QLatin1Char('\n') + r.errorText;
+        if (!r.sameContentAs.isEmpty()) {
+            QStringList names;
+            for (const QString& p : r.sameContentAs)
+                names << QFileInfo(p).fileName();
+            tip += QLatin1Char('\n') + tr("Same photo (identical content) as: %1").arg(names.join(QStringLiteral(", ")));
+        }
         return tip;
     }
     case Qt::DecorationRole:
@@ -119,6 +150,7 @@ void PhotoListModel::reload(const ProjectStore* store)
                 row.missing = p.missing;
                 row.label = p.label;
                 row.thumbnail = m_thumbCache.value(p.id);
+                row.sameContentAs = m_sameContent.value(p.id);
                 m_index.insert(p.id, int(m_rows.size()));
                 m_rows.push_back(std::move(row));
             }
@@ -132,9 +164,7 @@ void PhotoListModel::reload(const ProjectStore* store)
             row.errorText = s.assessment.error ? errorSentence(*s.assessment.error) : QString();
         });
         if (auto corrections = store->corrections()) {
-            QSet<PhotoId> corrected;
-            for (const Correction& c : *corrections)
-                corrected.insert(c.photoId);
+            const QSet<PhotoId> corrected = photosWithActiveCorrections(*corrections);
             for (PhotoRow& row : m_rows)
                 row.corrected = corrected.contains(row.id);
         }
@@ -181,7 +211,9 @@ void PhotoListModel::refreshPhoto(const ProjectStore* store, PhotoId id)
     if (auto p = store->photo(id); p && *p)
         row.label = (*p)->label;
     if (auto c = store->corrections(id))
-        row.corrected = !c->empty();
+        row.corrected = !photosWithActiveCorrections(*c).isEmpty();
+    if (auto g = store->goldenLabel(id)) // accepted, undone or redone since the last reload
+        row.golden = *g ? std::optional<Label>((*g)->label) : std::nullopt;
     const QModelIndex mi = createIndex(i, 0);
     Q_EMIT dataChanged(mi, mi);
 }
@@ -208,7 +240,25 @@ void PhotoListModel::addRejected(const QString& path, const QString& errorText)
     endInsertRows();
 }
 
-void PhotoListModel::clearRejected() { m_rejected.clear(); }
+void PhotoListModel::clearRejected()
+{
+    m_rejected.clear();
+    m_sameContent.clear();
+}
+
+void PhotoListModel::addSameContent(PhotoId id, const QString& path)
+{
+    QStringList& paths = m_sameContent[id];
+    if (paths.contains(path))
+        return;
+    paths << path;
+    const int i = rowOf(id);
+    if (i < 0)
+        return;
+    m_rows[size_t(i)].sameContentAs = paths;
+    const QModelIndex mi = createIndex(i, 0);
+    Q_EMIT dataChanged(mi, mi);
+}
 
 int PhotoListModel::rowOf(PhotoId id) const { return m_index.value(id, -1); }
 

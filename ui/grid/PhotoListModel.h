@@ -28,6 +28,9 @@ struct PhotoRow {
     std::optional<hqa::core::Label> golden;
     QImage thumbnail;
     bool thumbnailRequested = false;
+    /// Other files given this session with the same content: the store keeps one photo per content, so they share
+    /// this row (and its verdicts) instead of vanishing.
+    QStringList sameContentAs;
 
     PhotoState state() const;
     int failingCount() const;
@@ -65,6 +68,8 @@ public:
     /// and survives reloads until the model is cleared for another project.
     void addRejected(const QString& path, const QString& errorText);
     void clearRejected();
+    /// Records that `path` has the same content as photo `id` (shown in the tooltip until another project opens).
+    void addSameContent(hqa::core::PhotoId id, const QString& path);
     /// Re-reads one photo's effective label and correction state.
     void refreshPhoto(const hqa::core::ProjectStore* store, hqa::core::PhotoId id);
 
@@ -83,6 +88,7 @@ private:
     QHash<hqa::core::PhotoId, int> m_index;
     QHash<hqa::core::PhotoId, QImage> m_thumbCache;
     std::vector<PhotoRow> m_rejected;
+    QHash<hqa::core::PhotoId, QStringList> m_sameContent;
 };
 
 } // namespace hqa::ui

@@ -33,6 +33,8 @@ AttributePanel::AttributePanel(QWidget* parent) : QWidget(parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("stateLabel"));
+    m_state->setWordWrap(true); // a long error must be read whole, not cut at the panel's edge
     outer->addWidget(m_title);
     outer->addWidget(m_state);
     auto* grid = new QGridLayout;
@@ -100,11 +102,15 @@ void AttributePanel::showPhoto(const QString& title, const Label& label, const s
         if (judged && kind != BadgeKind::Unknown && engineSays != (kind == BadgeKind::Pass))
             reason = tr("Corrected by a reviewer (the engine said %1).").arg(engineSays ? tr("pass") : tr("fail"))
                      + QLatin1Char(' ') + reason;
+        // The bar is the engine's score: beside a verdict a reviewer set the other way it says so.
+        row.score->setFormat(judged && kind != BadgeKind::Unknown && engineSays != (kind == BadgeKind::Pass)
+                                 ? tr("engine score %p%, overruled") : tr("score %p%"));
         row.reason->setText(reason);
     }
 }
 
 QString AttributePanel::verdictText(Attribute a) const { return m_rows[size_t(index(a))].verdict->text(); }
 QString AttributePanel::reasonText(Attribute a) const { return m_rows[size_t(index(a))].reason->text(); }
+QString AttributePanel::stateText() const { return m_state->text(); }
 
 } // namespace hqa::ui

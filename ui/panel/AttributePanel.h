@@ -28,6 +28,8 @@ public:
     /// The verdict word shown for an attribute ("Pass", "Fail", "Not judged").
     QString verdictText(hqa::core::Attribute a) const;
     QString reasonText(hqa::core::Attribute a) const;
+    /// The header line under the title ("All pass (corrected)", "Error: ...").
+    QString stateText() const;
 
 Q_SIGNALS:
     void flipRequested(int attributeIndex);

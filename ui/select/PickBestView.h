@@ -16,6 +16,8 @@
 #include <memory>
 
 class QComboBox;
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -38,6 +40,10 @@ public:
         std::map<int, QImage> thumbnails;      ///< by face index (the top of every ranking)
         std::array<QImage, 4> crops;           ///< the winner's standard crop per method (null when impossible)
         std::array<QStringList, 4> cropNotes;
+        /// Median face-appearance distance between the group's photos (-1 when not measured: videos, one face).
+        /// Above kMixedPeopleDistance the photos probably show different people, ranked as one.
+        double appearanceSpread = -1;
+        bool mixedPeople = false;
     };
 
     bool isRunning() const { return m_thread != nullptr; }
@@ -53,6 +59,10 @@ public Q_SLOTS:
     void setInputs(const QStringList& paths);
     void cancel();
 
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 Q_SIGNALS:
     /// Emitted on the GUI thread when a run ends: ok false when it failed or was cancelled (message says why).
     void selectionFinished(bool ok, const QString& message);
@@ -62,6 +72,9 @@ private:
     void finish(std::shared_ptr<std::vector<GroupResult>> groups, const QString& error, bool cancelled);
     void showGroup();
     void saveCrop();
+    void chooseFolder();
+    void choosePhotos();
+    void chooseVideo();
 
     QStringList m_inputs;
     std::vector<GroupResult> m_groups;
@@ -76,6 +89,7 @@ private:
     QTableWidget* m_table = nullptr;
     QLabel* m_crop = nullptr;
     QLabel* m_why = nullptr;
+    QLabel* m_peopleWarning = nullptr;
 };
 
 } // namespace hqa::ui

@@ -4,7 +4,9 @@
 #include "core/store/ProjectStore.h"
 #include "ui/settings/AppSettings.h"
 #include "ui/settings/Translation.h"
+#include "ui/worker/AssessmentWorker.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -43,12 +45,16 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     auto* browse = new QPushButton(tr("&Browse..."), engineGroup);
     modelRow->addWidget(m_model, 1);
     modelRow->addWidget(browse);
-    engineForm->addRow(tr("&Model file:"), modelRow);
+    // With a layout as the field, addRow(QString, ...) makes a label without a buddy, which shows the '&' as text.
+    auto* modelLabel = new QLabel(tr("&Model file:"), engineGroup);
+    modelLabel->setBuddy(m_model);
+    engineForm->addRow(modelLabel, modelRow);
     m_modelStatus = new QLabel(engineGroup);
     m_modelStatus->setWordWrap(true);
     engineForm->addRow(QString(), m_modelStatus);
     connect(browse, &QPushButton::clicked, this, &SettingsDialog::chooseModel);
     connect(m_model, &QLineEdit::textChanged, this, &SettingsDialog::validateModel);
+    connect(m_engine, qOverload<int>(&QComboBox::currentIndexChanged), this, &SettingsDialog::validateModel);
     layout->addWidget(engineGroup);
 
     auto* thresholdGroup = new QGroupBox(tr("Pass thresholds (score at or above passes)"), this);
@@ -135,11 +141,19 @@ void SettingsDialog::save(QSettings& s) const
     s.sync();
 }
 
+bool SettingsDialog::engineNeedsModel() const
+{
+    // The learned engines have no built-in model: without a file they cannot start at all.
+    return m_engine->currentData().toString() != QLatin1String("measures");
+}
+
 QString SettingsDialog::modelProblem() const
 {
     const QString path = m_model->text().trimmed();
     if (path.isEmpty())
-        return {};
+        return engineNeedsModel() ? tr("The %1 engine needs a model file; it has no default model.")
+                                        .arg(m_engine->currentData().toString())
+                                  : QString();
     const QFileInfo info(path);
     if (!info.exists())
         return tr("The model file does not exist.");
@@ -155,8 +169,8 @@ QString SettingsDialog::modelProblem() const
 void SettingsDialog::validateModel()
 {
     const QString problem = modelProblem();
-    if (m_model->text().trimmed().isEmpty())
-        m_modelStatus->setText(tr("The engine's default model is used."));
+    if (m_model->text().trimmed().isEmpty() && problem.isEmpty())
+        m_modelStatus->setText(tr("The engine needs no model file."));
     else if (problem.isEmpty())
         m_modelStatus->setText(tr("OK: the model file is readable."));
     else
@@ -171,9 +185,30 @@ void SettingsDialog::chooseModel()
         m_model->setText(file);
 }
 
+QString SettingsDialog::engineProblem() const
+{
+    if (const QString problem = modelProblem(); !problem.isEmpty())
+        return problem;
+    if (!engineNeedsModel())
+        return {};
+    // A readable file is not yet a model: start the engine as the assessment worker will, so that a file the
+    // engine refuses is refused here and not at the next assessment.
+    hqa::core::EngineOptions options;
+    options.name = m_engine->currentData().toString();
+    options.modelPath = m_model->text().trimmed();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto engine = hqa::core::makeEngine(options);
+    QApplication::restoreOverrideCursor();
+    if (!engine)
+        return tr("The %1 engine cannot start with this model: %2")
+            .arg(options.name, errorSentence(engine.error()));
+    return {};
+}
+
 void SettingsDialog::accept()
 {
-    if (const QString problem = modelProblem(); !problem.isEmpty()) {
+    if (const QString problem = engineProblem(); !problem.isEmpty()) {
+        m_modelStatus->setText(tr("Problem: %1").arg(problem));
         QMessageBox::warning(this, tr("Preferences"), problem);
         return;
     }

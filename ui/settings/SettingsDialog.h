@@ -26,8 +26,11 @@ public:
     /// Writes every key; thresholds left at "engine default" are removed so the engine's own value applies.
     void save(QSettings& settings) const;
 
-    /// Empty when the model path is usable (empty means "engine's default model"), else why not.
+    /// Empty when the model path is usable for the chosen engine, else why not (a learned engine needs a file;
+    /// the measures engine needs none). File checks only; accept() also starts the engine with it.
     QString modelProblem() const;
+    /// modelProblem(), then for a learned engine whether it starts with the file; empty when it does.
+    QString engineProblem() const;
 
     QComboBox* engineBox() const { return m_engine; }
     QLineEdit* modelEdit() const { return m_model; }
@@ -44,6 +47,7 @@ public Q_SLOTS:
 private:
     void chooseModel();
     void validateModel();
+    bool engineNeedsModel() const;
 
     QComboBox* m_engine = nullptr;
     QLineEdit* m_model = nullptr;

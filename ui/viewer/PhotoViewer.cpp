@@ -1,12 +1,14 @@
 #include "ui/viewer/PhotoViewer.h"
 
 #include "core/image/ImageDecoder.h"
+#include "core/measures/FramingMeasure.h"
 #include "core/select/StandardCrop.h"
 #include "ui/grid/BadgePainter.h"
 #include "ui/worker/AssessmentWorker.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPainter>
 #include <QPointer>
 #include <QScreen>
@@ -17,6 +19,17 @@ namespace hqa::ui {
 
 using namespace hqa::core;
 
+namespace {
+// One colour per overlay, shared by the painting and the legend.
+const QColor kThirdsColour(255, 255, 255, 190);
+const QColor kCentreColour(0, 200, 255);
+const QColor kHeadChinColour(255, 200, 0);
+const QColor kEyeColour(120, 255, 120);
+const QColor kBoxColour(0, 220, 120);
+const QColor kLandmarkColour(255, 80, 200);
+const QColor kCropColour(255, 255, 255);
+} // namespace
+
 PhotoViewer::PhotoViewer(QWidget* parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::ClickFocus);
@@ -24,6 +37,64 @@ PhotoViewer::PhotoViewer(QWidget* parent) : QWidget(parent)
     setBackgroundRole(QPalette::Dark);
     setAutoFillBackground(true);
     setAccessibleName(tr("Photo viewer"));
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("overlayLegend"));
+    m_legend->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setStyleSheet(QStringLiteral("QLabel { background: rgba(0, 0, 0, 170); color: white; padding: 4px; "
+                                           "border-radius: 3px; }"));
+    m_legend->setAccessibleName(tr("Overlay legend"));
+    m_legend->hide();
+}
+
+void PhotoViewer::setEffectiveLabel(const Label& label)
+{
+    m_label = label;
+    updateLegend();
+    update();
+}
+
+bool PhotoViewer::framingFails() const
+{
+    const int i = index(Attribute::Framing);
+    if (m_label && (*m_label)[size_t(i)] >= 0)
+        return (*m_label)[size_t(i)] == 0;
+    if (!m_assessment || !m_assessment->ok())
+        return false;
+    const AttributeVerdict& v = m_assessment->verdict(Attribute::Framing);
+    return v.judged && !v.pass;
+}
+
+void PhotoViewer::updateLegend()
+{
+    QStringList entries;
+    const bool ok = !m_image.isNull() && m_assessment && m_assessment->ok();
+    const bool face = ok && m_assessment->face.has_value();
+    auto add = [&](const QColor& colour, const QString& text) {
+        entries << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(colour.name(), text.toHtmlEscaped());
+    };
+    if (face && (m_overlays & FaceBox))
+        add(kBoxColour, tr("Face box"));
+    if (face && (m_overlays & Landmarks))
+        add(kLandmarkColour, tr("Landmarks"));
+    if (face && (m_overlays & EyeLine))
+        add(kEyeColour, tr("Eye line (tilt)"));
+    if (face && (m_overlays & CentreLine))
+        add(kCentreColour, tr("Vertical centre line"));
+    if (face && (m_overlays & HeadChinLines))
+        add(kHeadChinColour, tr("Head-top and chin lines"));
+    if (ok && (m_overlays & Thirds))
+        add(kThirdsColour, tr("Rule-of-thirds grid"));
+    if (face && (m_overlays & IdealCrop))
+        add(kCropColour, tr("Ideal headshot crop (dash-dot)"));
+    if (face && (m_overlays & FailingMargins) && framingFails())
+        add(failColour(), tr("What fails framing"));
+    m_legend->setText(entries.join(QStringLiteral("<br>")));
+    m_legend->setVisible(!entries.isEmpty());
+    if (!entries.isEmpty()) {
+        m_legend->adjustSize();
+        m_legend->move(8, std::max(8, height() - m_legend->height() - 8));
+    }
 }
 
 void PhotoViewer::clear()
@@ -32,14 +103,18 @@ void PhotoViewer::clear()
     m_path.clear();
     m_image = QImage();
     m_assessment.reset();
+    m_label.reset();
     m_message.clear();
+    updateLegend();
     update();
 }
 
 void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>& assessment)
 {
     m_assessment = assessment;
+    m_label.reset();
     if (path == m_path && !m_image.isNull()) {
+        updateLegend();
         update();
         return;
     }
@@ -47,6 +122,7 @@ void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>&
     m_image = QImage();
     m_message = tr("Loading…");
     m_fitted = true;
+    updateLegend();
     update();
     const quint64 request = ++m_request;
     const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
@@ -76,6 +152,7 @@ void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>&
             guard->m_originalSize = original;
             guard->m_message = message;
             guard->fitToWindow();
+            guard->updateLegend();
             Q_EMIT guard->imageShown(guard->m_path);
         }, Qt::QueuedConnection);
     });
@@ -84,12 +161,14 @@ void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>&
 void PhotoViewer::setAssessment(const std::optional<Assessment>& assessment)
 {
     m_assessment = assessment;
+    updateLegend();
     update();
 }
 
 void PhotoViewer::setOverlay(Overlay overlay, bool on)
 {
     m_overlays.setFlag(overlay, on);
+    updateLegend();
     update();
 }
 
@@ -123,6 +202,8 @@ void PhotoViewer::resizeEvent(QResizeEvent*)
 {
     if (m_fitted)
         m_view = fitViewport(originalSize(), QSizeF(size()));
+    if (m_legend->isVisible())
+        m_legend->move(8, std::max(8, height() - m_legend->height() - 8));
 }
 
 void PhotoViewer::wheelEvent(QWheelEvent* event)
@@ -192,7 +273,6 @@ void PhotoViewer::paintOverlays(QPainter& painter)
         return;
     painter.setRenderHint(QPainter::Antialiasing);
     const QSizeF size = originalSize();
-    const QColor guide(255, 255, 255, 190);
     const QColor fail = failColour();
     auto line = [&](QPointF a, QPointF b, const QColor& colour, Qt::PenStyle style, double width = 1.5) {
         painter.setPen(QPen(colour, width, style));
@@ -200,50 +280,65 @@ void PhotoViewer::paintOverlays(QPainter& painter)
     };
     if (m_overlays & Thirds) {
         for (int i = 1; i <= 2; ++i) {
-            line(QPointF(size.width() * i / 3, 0), QPointF(size.width() * i / 3, size.height()), guide, Qt::DotLine, 1);
-            line(QPointF(0, size.height() * i / 3), QPointF(size.width(), size.height() * i / 3), guide, Qt::DotLine, 1);
+            line(QPointF(size.width() * i / 3, 0), QPointF(size.width() * i / 3, size.height()), kThirdsColour, Qt::DotLine, 1);
+            line(QPointF(0, size.height() * i / 3), QPointF(size.width(), size.height() * i / 3), kThirdsColour, Qt::DotLine, 1);
         }
     }
     if (!m_assessment->face)
         return;
     const FaceGeometry& face = *m_assessment->face;
-    const CropRules rules = measureCropRules(face, cv::Size(int(size.width()), int(size.height())));
-    const bool showFail = m_overlays & FailingMargins;
-    auto ruleColour = [&](bool ok, const QColor& base) { return (showFail && !ok) ? fail : base; };
+    // The fail colour means "this is why framing fails": it is used only when the framing verdict in effect fails,
+    // and then on the rules the framing measure itself found wanting (the standard-crop rules are stricter than
+    // the verdict and would paint a passing photo red).
+    const bool showFail = (m_overlays & FailingMargins) && framingFails();
+    bool centreFails = false, topFails = false, bottomFails = false;
+    if (showFail) {
+        const AttributeVerdict& v = m_assessment->verdict(Attribute::Framing);
+        const FramingMeasureConfig limits;
+        const auto centre = v.evidenceValue("face_centre_offset");
+        const auto above = v.evidenceValue("above_eyes_t");
+        const auto below = v.evidenceValue("below_eyes_t");
+        if (centre || above || below) {
+            centreFails = centre && std::abs(*centre) > limits.centreOffsetMax;
+            topFails = above && *above < limits.aboveEyesMin;
+            bottomFails = below && *below < limits.belowEyesMin;
+        } else { // an engine without the measure's figures: the standard-crop rules say where
+            const CropRules rules = measureCropRules(face, cv::Size(int(size.width()), int(size.height())));
+            centreFails = !rules.centred;
+            topFails = !rules.faceNotCut;
+            bottomFails = !rules.shouldersIncluded;
+        }
+    }
+    const QColor band(fail.red(), fail.green(), fail.blue(), 50);
     if (m_overlays & CentreLine)
         line(QPointF(size.width() / 2, 0), QPointF(size.width() / 2, size.height()),
-             ruleColour(rules.centred, QColor(0, 200, 255)), Qt::DashLine);
+             centreFails ? fail : kCentreColour, Qt::DashLine);
     if (m_overlays & HeadChinLines) {
-        line(QPointF(0, face.headTopY), QPointF(size.width(), face.headTopY),
-             ruleColour(rules.faceNotCut && rules.headInUpperThird, QColor(255, 200, 0)), Qt::DashLine);
-        line(QPointF(0, face.chin.y), QPointF(size.width(), face.chin.y),
-             ruleColour(rules.shouldersIncluded, QColor(255, 200, 0)), Qt::DashLine);
-        if (showFail && !rules.shouldersIncluded) {
-            // The missing room under the chin is the failing margin.
-            const QRectF margin = imageToWidget(m_view, QRectF(0, face.chin.y, size.width(), size.height() - face.chin.y));
-            painter.fillRect(margin, QColor(fail.red(), fail.green(), fail.blue(), 50));
-        }
-        if (showFail && !rules.faceNotCut) {
-            const QRectF margin = imageToWidget(m_view, QRectF(0, 0, size.width(), std::max(0.0, face.box.y)));
-            painter.fillRect(margin, QColor(fail.red(), fail.green(), fail.blue(), 50));
-        }
+        line(QPointF(0, face.headTopY), QPointF(size.width(), face.headTopY), topFails ? fail : kHeadChinColour,
+             Qt::DashLine);
+        line(QPointF(0, face.chin.y), QPointF(size.width(), face.chin.y), bottomFails ? fail : kHeadChinColour,
+             Qt::DashLine);
+        if (bottomFails) // the missing room under the chin is the failing margin
+            painter.fillRect(imageToWidget(m_view, QRectF(0, face.chin.y, size.width(), size.height() - face.chin.y)), band);
+        if (topFails)
+            painter.fillRect(imageToWidget(m_view, QRectF(0, 0, size.width(), std::max(0.0, face.box.y))), band);
     }
     if (m_overlays & EyeLine) {
         const QPointF l(face.eyeLeft.x, face.eyeLeft.y), r(face.eyeRight.x, face.eyeRight.y);
         const QPointF d = r - l;
         if (!d.isNull()) {
             // Extended across the face so a tilt is easy to see.
-            line(l - d * 0.6, r + d * 0.6, QColor(120, 255, 120), Qt::SolidLine);
+            line(l - d * 0.6, r + d * 0.6, kEyeColour, Qt::SolidLine);
         }
     }
     if (m_overlays & FaceBox) {
-        painter.setPen(QPen(QColor(0, 220, 120), 2));
+        painter.setPen(QPen(kBoxColour, 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(imageToWidget(m_view, QRectF(face.box.x, face.box.y, face.box.width, face.box.height)));
     }
     if ((m_overlays & Landmarks) && !face.landmarks.empty()) {
         painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(255, 80, 200));
+        painter.setBrush(kLandmarkColour);
         const double r = std::clamp(m_view.scale * 2.0, 1.5, 4.0);
         for (const cv::Point2d& p : face.landmarks)
             painter.drawEllipse(imageToWidget(m_view, QPointF(p.x, p.y)), r, r);
@@ -251,7 +346,7 @@ void PhotoViewer::paintOverlays(QPainter& painter)
     if (m_overlays & IdealCrop) {
         const QRectF crop = idealCropRect(face, QSize(int(size.width()), int(size.height())));
         if (!crop.isEmpty()) {
-            painter.setPen(QPen(ruleColour(rules.allPass(), QColor(255, 255, 255)), 2, Qt::DashDotLine));
+            painter.setPen(QPen(showFail ? fail : kCropColour, 2, Qt::DashDotLine));
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(imageToWidget(m_view, crop));
         }

@@ -3,10 +3,13 @@
 // and framing overlays drawn from the assessment's face geometry.
 
 #include "core/Assessment.h"
+#include "core/eval/LabelFile.h"
 #include "ui/viewer/ViewportGeometry.h"
 
 #include <QImage>
 #include <QWidget>
+
+class QLabel;
 
 #include <optional>
 
@@ -27,6 +30,11 @@ public:
     /// Starts decoding path off the GUI thread; an older request still running is ignored when it finishes.
     void setPhoto(const QString& path, const std::optional<hqa::core::Assessment>& assessment);
     void setAssessment(const std::optional<hqa::core::Assessment>& assessment);
+    /// The verdicts in effect (reviewers' corrections applied); setPhoto() forgets them, so that the engine's own
+    /// framing verdict decides the overlay colours until this is called.
+    void setEffectiveLabel(const hqa::core::Label& label);
+    /// Whether the framing in effect fails: only then are rules and margins drawn in the fail colour.
+    bool framingFails() const;
     void clear();
     QString path() const { return m_path; }
     bool hasImage() const { return !m_image.isNull(); }
@@ -53,13 +61,18 @@ protected:
 
 private:
     void paintOverlays(QPainter& painter);
+    /// Names and colours of the overlays drawn now, in a corner; hidden when nothing is drawn.
+    void updateLegend();
     QSizeF originalSize() const;
 
     QString m_path;
     QImage m_image;            ///< decoded at screen resolution
     QSize m_originalSize;      ///< oriented full-resolution size (image coordinates)
     std::optional<hqa::core::Assessment> m_assessment;
-    Overlays m_overlays = AllOverlays;
+    // Landmarks are off by default: 68 dots hide a small face; they are one View menu click away.
+    Overlays m_overlays = Overlays(AllOverlays) & ~Overlays(Landmarks);
+    std::optional<hqa::core::Label> m_label;
+    QLabel* m_legend = nullptr;
     Viewport m_view;
     bool m_fitted = true;
     quint64 m_request = 0;

@@ -1,11 +1,47 @@
 #include "ui/worker/AssessmentWorker.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace hqa::ui {
 
 using namespace hqa::core;
+
+namespace {
+
+/// Details of the core that only restate the lead sentence of their code (checked in English and in the UI's
+/// language, as the core translates them too).
+QStringList restatements(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NoFace:
+        return {QCoreApplication::translate("hqa::Engine", "no face found in the image"),
+                QStringLiteral("no face found in the image"), QStringLiteral("no face found")};
+    case ErrorCode::Unreadable: return {QStringLiteral("not an image")};
+    default: return {};
+    }
+}
+
+/// A detail fragment as a sentence of its own: leading separators and enclosing brackets dropped, a capital
+/// first letter and a full stop.
+QString asSentence(QString s)
+{
+    s = s.trimmed();
+    while (!s.isEmpty() && QStringLiteral(":;,-").contains(s.front()))
+        s = s.mid(1).trimmed();
+    if (s.startsWith(QLatin1Char('(')) && s.endsWith(QLatin1Char(')')) && s.count(QLatin1Char('(')) == 1)
+        s = s.mid(1, s.size() - 2).trimmed();
+    if (s.isEmpty())
+        return s;
+    s[0] = s[0].toUpper();
+    if (!QStringLiteral(".!?").contains(s.back()))
+        s += QLatin1Char('.');
+    return s;
+}
+
+} // namespace
 
 QString errorSentence(const Error& error)
 {
@@ -21,9 +57,18 @@ QString errorSentence(const Error& error)
     case ErrorCode::InvalidArgument: lead = QCoreApplication::translate("hqa::ui", "The request was not valid."); break;
     case ErrorCode::Cancelled: lead = QCoreApplication::translate("hqa::ui", "The assessment was cancelled."); break;
     }
-    if (error.detail.isEmpty())
+    // The core's detail is a lower-case fragment for the command line ("no face found in the image"): drop what
+    // only repeats the lead and write the rest as a sentence of its own.
+    QString detail = error.detail.trimmed();
+    for (const QString& r : restatements(error.code))
+        if (!r.isEmpty() && detail.startsWith(r, Qt::CaseInsensitive)) {
+            detail = detail.mid(r.size());
+            break;
+        }
+    detail = asSentence(detail);
+    if (detail.isEmpty() || lead.contains(detail.chopped(1), Qt::CaseInsensitive))
         return lead;
-    return lead + QLatin1Char(' ') + error.detail;
+    return lead + QLatin1Char(' ') + detail;
 }
 
 AssessmentWorker::AssessmentWorker() = default;
@@ -58,17 +103,30 @@ void AssessmentWorker::openProject(const QString& path)
 void AssessmentWorker::addPhotos(quint64 batchId, const QStringList& files)
 {
     QList<qint64> ids;
-    QStringList errors;
+    QStringList errors, sameFiles, keptPaths;
     for (const QString& file : files) {
         if (!m_store) {
             ids << 0;
             errors << tr("No project is open.");
             continue;
         }
-        auto added = m_store->addPhoto(file);
+        // Files that are not images stay in the project as photos (their assessment says why), so that a reopened
+        // project still lists every file the reviewer gave it.
+        auto added = m_store->addPhoto(file, true);
         ids << (added ? added->id : 0);
         errors << (added ? QString() : errorSentence(added.error()));
+        // The same content under another name is one photo in the store: say which file it is.
+        if (added && added->outcome == AddPhotoResult::Outcome::AlreadyKnown) {
+            auto record = m_store->photo(added->id);
+            const QString here = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+            if (record && *record && (*record)->path != here) {
+                sameFiles << file;
+                keptPaths << (*record)->path;
+            }
+        }
     }
+    if (!sameFiles.isEmpty())
+        Q_EMIT sameContent(batchId, sameFiles, keptPaths);
     Q_EMIT photosAdded(batchId, ids, files, errors);
 }
 
@@ -76,6 +134,14 @@ void AssessmentWorker::runBatch(quint64 batchId, const QList<qint64>& ids, const
 {
     // A cancel aimed at an earlier batch must not stop this one.
     m_cancel.store(false);
+    if (!m_engine) {
+        // A configuration error is not a verdict on any photo: store nothing, keep the verdicts, say why.
+        const Error error = m_engineError.value_or(makeError(ErrorCode::Model, QString()));
+        Q_EMIT engineError(tr("Nothing was assessed, the verdicts are kept: %1 Check Edit > Preferences.")
+                               .arg(errorSentence(error)));
+        Q_EMIT batchFinished(batchId, true);
+        return;
+    }
     QElapsedTimer clock;
     clock.start();
     const int total = int(paths.size());
@@ -89,12 +155,7 @@ void AssessmentWorker::runBatch(quint64 batchId, const QList<qint64>& ids, const
         AssessmentResult result;
         result.photoId = i < ids.size() ? ids[i] : 0;
         result.path = paths[i];
-        if (m_engine) {
-            result.assessment = assessFile(*m_engine, paths[i]);
-        } else {
-            result.assessment.file = paths[i];
-            result.assessment.error = m_engineError.value_or(makeError(ErrorCode::Model, QString()));
-        }
+        result.assessment = assessFile(*m_engine, paths[i]);
         if (result.assessment.error)
             result.errorText = errorSentence(*result.assessment.error);
         if (m_store && result.photoId > 0 && !m_store->isReadOnly()) {

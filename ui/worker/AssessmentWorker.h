@@ -55,6 +55,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// ids[i] is 0 where files[i] could not be added; errors[i] then says why.
     void photosAdded(quint64 batchId, const QList<qint64>& ids, const QStringList& files, const QStringList& errors);
+    /// files[i] has the same content as the project's photo at keptPaths[i] (one photo per content): sent before
+    /// photosAdded, whose id for files[i] is that photo's.
+    void sameContent(quint64 batchId, const QStringList& files, const QStringList& keptPaths);
     void resultReady(quint64 batchId, const hqa::ui::AssessmentResult& result);
     void progress(quint64 batchId, const hqa::ui::BatchProgress& progress);
     void batchFinished(quint64 batchId, bool cancelled);

@@ -2,6 +2,7 @@
 #include "core/image/ImageDecoder.h"
 #include "core/model/SwinModel.h"
 #include "core/model/SwinModelAccess.h"
+#include "core/store/AtomicFile.h"
 #include "core/store/ProjectStore.h"
 
 #include <torch/torch.h>
@@ -13,7 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 #include <cmath>
 #include <cstring>
 #include <set>
@@ -53,13 +53,13 @@ QHash<QString, QVector<float>> readCache(const QString& path, const QString& key
 
 std::optional<Error> writeCache(const QString& path, const QString& key, const QHash<QString, QVector<float>>& cache)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, tr("cannot write feature cache %1: %2").arg(path, f.errorString()));
-    QDataStream out(&f);
-    out << kCacheMagic << kCacheVersion << key << cache;
-    if (!f.commit())
-        return makeError(ErrorCode::Io, tr("cannot write feature cache %1: %2").arg(path, f.errorString()));
+    QByteArray bytes;
+    {
+        QDataStream out(&bytes, QIODevice::WriteOnly);
+        out << kCacheMagic << kCacheVersion << key << cache;
+    }
+    if (auto failure = replaceFileContents(path, bytes))
+        return makeError(ErrorCode::Io, tr("cannot write feature cache %1: %2").arg(path, *failure));
     return std::nullopt;
 }
 

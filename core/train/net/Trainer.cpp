@@ -6,13 +6,13 @@
 #include "core/image/ImageDecoder.h"
 #include "core/model/SwinModel.h"
 #include "core/model/SwinModelAccess.h"
+#include "core/store/AtomicFile.h"
 #include <torch/torch.h>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
 #include <cmath>
@@ -329,10 +329,10 @@ Expected<TrainResult> Trainer::run(const LabelSet& labels)
             std::ostringstream out;
             ar.save_to(out);
             const std::string bytes = out.str();
-            // QSaveFile: temp file beside the target, renamed on commit; an interrupted write leaves the old one.
-            QSaveFile f(resumePath);
-            if (!f.open(QIODevice::WriteOnly) || f.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !f.commit())
-                return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(resumePath, f.errorString()));
+            // Temp file beside the target, renamed when whole; an interrupted write (full disk, crash) leaves the
+            // previous checkpoint.
+            if (auto failure = replaceFileContents(resumePath, QByteArrayView(bytes.data(), qsizetype(bytes.size()))))
+                return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(resumePath, *failure));
             return std::nullopt;
         };
 

@@ -262,20 +262,34 @@ void TestProjectCli::xmpSidecarsCarryPickAndReject()
     add(fail, QStringLiteral("110111"));
     const PhotoId g = add(gold, QStringLiteral("011111"));
     QVERIFY(!(*store)->setGoldenLabel(g, *parseLabel(u"111111"), QStringLiteral("Lu")));
-    add(other, QStringLiteral("111111"));
+    add(other, QStringLiteral("111110"));
     QVERIFY(stored);
     store->reset();
-    const QByteArray foreign = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><!-- darktable's edit history --></x:xmpmeta>";
+    // A darktable sidecar of the failing photo: a person's 3-star rating, keywords and an edit history.
+    const QByteArray foreign =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\" x:xmptk=\"XMP Core 4.4.0-Exiv2\">\n"
+        " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+        "    xmlns:darktable=\"http://darktable.sf.net/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+        "   xmp:Rating=\"3\" darktable:xmp_version=\"5\" darktable:history_end=\"2\">\n"
+        "   <dc:subject><rdf:Bag><rdf:li>board</rdf:li><rdf:li>2026</rdf:li></rdf:Bag></dc:subject>\n"
+        "   <darktable:history><rdf:Seq>\n"
+        "    <rdf:li darktable:operation=\"exposure\" darktable:enabled=\"1\" darktable:params=\"0000803f\"/>\n"
+        "    <rdf:li darktable:operation=\"crop\" darktable:enabled=\"1\" darktable:params=\"cdcc4c3e\"/>\n"
+        "   </rdf:Seq></darktable:history>\n"
+        "  </rdf:Description>\n"
+        " </rdf:RDF>\n"
+        "</x:xmpmeta>\n";
     writeText(xmpSidecarPath(other), foreign);
 
     Run r = project({"export", proj, "--xmp"});
-    QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("another program")), qPrintable(r.err));
-    QCOMPARE(readText(xmpSidecarPath(other)).toUtf8(), foreign);
-    QVERIFY(r.out.contains(QStringLiteral("wrote 3 XMP sidecars")));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QStringLiteral("wrote 4 XMP sidecars")));
 
     const auto failAttrs = xmpAttributes(xmpSidecarPath(fail));
     QCOMPARE(failAttrs.value("xmp:Rating"), QStringLiteral("-1"));
+    QCOMPARE(failAttrs.value("xmp:Label"), QStringLiteral("Red"));
     QCOMPARE(failAttrs.value("digiKam:PickLabel"), QStringLiteral("1"));
     QCOMPARE(failAttrs.value("hqa:label"), QStringLiteral("110111"));
     QCOMPARE(failAttrs.value("hqa:attire"), QStringLiteral("fail"));
@@ -288,10 +302,49 @@ void TestProjectCli::xmpSidecarsCarryPickAndReject()
     QCOMPARE(goldAttrs.value("hqa:source"), QStringLiteral("golden"));
     QCOMPARE(goldAttrs.value("hqa:label"), QStringLiteral("111111"));
 
-    // Our own sidecars are refreshed; another program's only with --overwrite-xmp.
+    // darktable's sidecar keeps everything darktable wrote, the person's rating included; the verdicts are added.
+    const QString merged = readText(xmpSidecarPath(other));
+    for (const char* kept : {"darktable:xmp_version=\"5\"", "darktable:history_end=\"2\"", "<rdf:li>board</rdf:li>",
+                             "<rdf:li>2026</rdf:li>", "darktable:operation=\"exposure\"", "darktable:operation=\"crop\"",
+                             "darktable:params=\"cdcc4c3e\""})
+        QVERIFY2(merged.contains(QLatin1String(kept)), kept);
+    auto read = readXmpSidecar(xmpSidecarPath(other));
+    QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().detail));
+    QCOMPARE(read->flags.rating, std::optional<int>(3));
+    QCOMPARE(read->flags.pickLabel, std::optional<int>(1)); // absent before: the product's reject flag
+    QVERIFY(read->label && labelToString(*read->label) == QLatin1String("111110"));
+
+    // A second export changes no byte of any sidecar.
+    QMap<QString, QByteArray> before;
+    for (const QString& photo : {pass, fail, gold, other})
+        before[photo] = readText(xmpSidecarPath(photo)).toUtf8();
+    r = project({"export", proj, "--xmp"});
+    QCOMPARE(r.code, 0);
+    for (const QString& photo : {pass, fail, gold, other})
+        QCOMPARE(readText(xmpSidecarPath(photo)).toUtf8(), before[photo]);
+
+    // --overwrite-xmp lets the verdict's reject replace the person's rating; darktable's properties stay.
     r = project({"export", proj, "--xmp", "--overwrite-xmp"});
     QCOMPARE(r.code, 0);
-    QCOMPARE(xmpAttributes(xmpSidecarPath(other)).value("hqa:label"), QStringLiteral("111111"));
+    read = readXmpSidecar(xmpSidecarPath(other));
+    QVERIFY(read.ok());
+    QCOMPARE(read->flags.rating, std::optional<int>(-1));
+    QVERIFY(readText(xmpSidecarPath(other)).contains(QLatin1String("darktable:operation=\"crop\"")));
+
+    // Lightroom and Bridge name the sidecar photo.xmp.
+    r = project({"export", proj, "--xmp", "--xmp-naming", "lightroom"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(QFile::exists(xmpSidecarPath(fail, SidecarNaming::BaseName)));
+    QCOMPARE(xmpSidecarPath(fail, SidecarNaming::BaseName), path(QStringLiteral("x/fail.xmp")));
+    QCOMPARE(xmpAttributes(path(QStringLiteral("x/fail.xmp"))).value("xmp:Rating"), QStringLiteral("-1"));
+    QCOMPARE(project({"export", proj, "--xmp", "--xmp-naming", "bridge"}).code, 2);
+
+    // A sidecar that is not XMP is reported and left as it was.
+    writeText(xmpSidecarPath(pass), "this is not XML");
+    r = project({"export", proj, "--xmp"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(xmpSidecarPath(pass)) && r.err.contains(QStringLiteral("left unchanged")), qPrintable(r.err));
+    QCOMPARE(readText(xmpSidecarPath(pass)).toUtf8(), QByteArray("this is not XML"));
 }
 
 void TestProjectCli::addAssessesWithTheEngine()

@@ -208,7 +208,7 @@ private Q_SLOTS:
             Assessment assessment;
         };
         std::vector<Reviewed> reviewed;
-        for (int k = 0; k < files.size() && reviewed.size() < 70; k += 3) {
+        for (int k = 0; k < files.size() && reviewed.size() < 100; k += 2) {
             const QString dir = hqa::test::tempDir() + QStringLiteral("/people/") + QFileInfo(files[k]).completeBaseName();
             QVERIFY(QDir().mkpath(dir));
             const QString copy = dir + u'/' + files[k];

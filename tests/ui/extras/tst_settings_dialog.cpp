@@ -35,11 +35,12 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("not empty");
         }
-        const QStringList engines = hqa::core::availableEngines();
-        QVERIFY(!engines.isEmpty());
+        // The measures engine: a learned engine is started with the model file on OK, which this dummy is not.
+        const QString engine = QStringLiteral("measures");
+        QVERIFY(hqa::core::availableEngines().contains(engine));
 
         SettingsDialog dialog;
-        dialog.engineBox()->setCurrentIndex(dialog.engineBox()->findData(engines.last()));
+        dialog.engineBox()->setCurrentIndex(dialog.engineBox()->findData(engine));
         dialog.modelEdit()->setText(model);
         QVERIFY(dialog.modelProblem().isEmpty());
         dialog.thresholdBox(Attribute::Lighting)->setValue(0.37);
@@ -50,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
 
         QSettings s = settings::appSettings();
-        QCOMPARE(s.value(QStringLiteral("engine/name")).toString(), engines.last());
+        QCOMPARE(s.value(QStringLiteral("engine/name")).toString(), engine);
         QCOMPARE(s.value(QStringLiteral("engine/model")).toString(), model);
         QCOMPARE(s.value(QStringLiteral("engine/threshold/lighting")).toDouble(), 0.37);
         QCOMPARE(s.value(QStringLiteral("engine/threshold/framing")).toDouble(), 0.81);
@@ -60,7 +61,7 @@ private Q_SLOTS:
 
         // A fresh dialog shows the stored values again.
         SettingsDialog again;
-        QCOMPARE(again.engineBox()->currentData().toString(), engines.last());
+        QCOMPARE(again.engineBox()->currentData().toString(), engine);
         QCOMPARE(again.modelEdit()->text(), model);
         QCOMPARE(again.thresholdBox(Attribute::Lighting)->value(), 0.37);
         QCOMPARE(again.thresholdBox(Attribute::Attire)->value(), SettingsDialog::kEngineDefault);
