@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "ui/DropPaths.h"
 
 #include "core/image/ImageDecoder.h"
 #include "ui/grid/PhotoDelegate.h"
@@ -764,10 +765,7 @@ void MainWindow::dragMoveEvent(QDragMoveEvent* event)
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    QStringList paths;
-    for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
+    const QStringList paths = localDropPaths(event->mimeData());
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();

@@ -34,17 +34,8 @@ struct Run {
 
 Run cli(const QStringList& args)
 {
-    QProcess p;
-    p.start(test::cliPath(), args);
-    Run r;
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    test::CliRun c = test::runCli(args);
+    return Run{c.exitCode, std::move(c.out), std::move(c.err)};
 }
 
 void writeBytes(const QString& path, const QByteArray& bytes)

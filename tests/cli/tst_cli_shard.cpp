@@ -14,25 +14,9 @@ using namespace hqa;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = test::CliRun;
 
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(test::cliPath(), args);
-    Run r;
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+Run cli(const QStringList& args) { return test::runCli(args); }
 
 /// The run's lines without the one field that differs between two runs of the same photo: the time it took.
 QByteArrayList withoutTiming(const QByteArray& jsonl)

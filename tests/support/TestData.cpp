@@ -1,6 +1,7 @@
 #include "TestData.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -22,6 +23,22 @@ QString cliPath()
     const QByteArray env = qgetenv("HQA_CLI");
     return env.isEmpty() ? QDir(QStringLiteral(HQA_BINARY_DIR)).filePath(QStringLiteral("app/headshot-qa"))
                          : QString::fromLocal8Bit(env);
+}
+
+CliRun runCli(const QStringList& args, int timeoutMs)
+{
+    QProcess p;
+    p.start(cliPath(), args);
+    CliRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 QString tempDir()

@@ -14,6 +14,14 @@ QString cachePath(const QString& relative);
 QString sourcePath(const QString& relative);
 /// The headshot-qa executable built alongside the tests.
 QString cliPath();
+/// One run of the headshot-qa executable: exit code (-2 when it crashed, -1 when it timed out and was killed)
+/// and everything it printed.
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+CliRun runCli(const QStringList& args, int timeoutMs = 300000);
+
 /// A fresh temporary directory that lives as long as the process.
 QString tempDir();
 

@@ -1,4 +1,5 @@
 #include "ui/select/PickBestView.h"
+#include "ui/DropPaths.h"
 
 #include "core/select/StandardCrop.h"
 
@@ -577,10 +578,7 @@ void PickBestView::dragEnterEvent(QDragEnterEvent* event)
 
 void PickBestView::dropEvent(QDropEvent* event)
 {
-    QStringList paths;
-    for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
+    const QStringList paths = localDropPaths(event->mimeData());
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();

@@ -2,6 +2,7 @@
 // keypoints land on dlib's eye landmarks, it sees faces cut by the border; FaceAnalyzer uses it only where HOG
 // misses and says so when its model is missing or damaged; photos without a person stay without a face.
 
+#include "FaceTestUtil.h"
 #include "core/engine/AnalysisEngine.h"
 #include "core/face/BlazeFaceDetector.h"
 #include "core/face/FaceAnalyzer.h"
@@ -26,27 +27,10 @@ namespace {
 constexpr const char* kFront = "face_detection_front_128x128_barracuda.onnx";
 constexpr const char* kBack = "face_detection_back_256x256_barracuda.onnx";
 
-cv::Mat readImage(const QString& path) { return cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_COLOR); }
+using hqa::test::portraits;
+using hqa::test::readImage;
 
-/// The folder FaceAnalyzer itself would use (configuration, $HQA_MODEL_DIR, installed, build tree).
-QString modelDir()
-{
-    for (const QString& dir : FaceAnalyzer::modelDirCandidates())
-        if (QFileInfo(QDir(dir).filePath(QString::fromLatin1(kFront))).isFile())
-            return dir;
-    return {};
-}
-
-/// Every `step`-th portrait, sorted by name (the folder is fixed; the order makes runs comparable).
-QStringList portraits(int step)
-{
-    const QDir dir(QStringLiteral(HQA_PORTRAITS_DIR));
-    const QStringList all = dir.entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
-    QStringList out;
-    for (int i = 0; i < all.size(); i += step)
-        out << dir.filePath(all[i]);
-    return out;
-}
+QString modelDir() { return hqa::test::modelDirWith(kFront); }
 
 double median(std::vector<double> v)
 {

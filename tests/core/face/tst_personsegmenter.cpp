@@ -3,6 +3,7 @@
 // backdrop; a photo without a person stays empty; other people are not the subject; a missing or damaged model
 // file gives a clear error and the analyzer falls back to grabCut, saying so in the background and attire reasons.
 
+#include "FaceTestUtil.h"
 #include "core/engine/AnalysisEngine.h"
 #include "core/face/FaceAnalyzer.h"
 #include "core/face/FaceMasks.h"
@@ -27,27 +28,10 @@ namespace {
 constexpr const char* kSelfie = "selfie_segmentation.onnx";
 constexpr const char* kMeet = "meet_segmentation.onnx";
 
-cv::Mat readImage(const QString& path) { return cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_COLOR); }
+using hqa::test::portraits;
+using hqa::test::readImage;
 
-/// The folder FaceAnalyzer itself would use (configuration, $HQA_MODEL_DIR, installed, build tree).
-QString modelDir()
-{
-    for (const QString& dir : FaceAnalyzer::modelDirCandidates())
-        if (QFileInfo(QDir(dir).filePath(QString::fromLatin1(kSelfie))).isFile())
-            return dir;
-    return {};
-}
-
-/// Every `step`-th portrait, sorted by name (the folder is fixed; the order makes runs comparable).
-QStringList portraits(int step)
-{
-    const QDir dir(QStringLiteral(HQA_PORTRAITS_DIR));
-    const QStringList all = dir.entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
-    QStringList out;
-    for (int i = 0; i < all.size(); i += step)
-        out << dir.filePath(all[i]);
-    return out;
-}
+QString modelDir() { return hqa::test::modelDirWith(kSelfie); }
 
 /// Share of `region`'s pixels that `mask` covers (0 when the region is empty).
 double covered(const cv::Mat& mask, const cv::Mat& region)

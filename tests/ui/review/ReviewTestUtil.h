@@ -2,6 +2,15 @@
 // Shared set-up of the review window tests: isolated settings and app-data folders, eval-set photos by label.
 
 #include "tests/support/TestData.h"
+#include "ui/MainWindow.h"
+#include "ui/grid/PhotoListModel.h"
+
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QUrl>
+#include <QtTest>
 
 #include <QByteArray>
 #include <QDir>
@@ -12,6 +21,32 @@
 #include <QTextStream>
 
 namespace hqa::test {
+
+/// Drops files on a widget as a file manager would (drag enter, then drop); both must be accepted.
+inline void dropFiles(QWidget* target, const QStringList& files)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& f : files)
+        urls << QUrl::fromLocalFile(f);
+    mime.setUrls(urls);
+    const QPoint at(target->width() / 2, target->height() / 2);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+/// The photo model's row of a path, or -1.
+inline int sourceRowOf(const ui::MainWindow& w, const QString& path)
+{
+    for (int r = 0; r < w.photoModel()->rowCount(); ++r)
+        if (w.photoModel()->rowAt(r)->path == path)
+            return r;
+    return -1;
+}
 
 /// Points QSettings and QStandardPaths at throw-away folders; call before the QApplication exists.
 inline void isolateUserFolders()

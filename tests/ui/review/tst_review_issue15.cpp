@@ -33,6 +33,7 @@ using namespace hqa::ui;
 using hqa::core::Attribute;
 
 namespace {
+using hqa::test::sourceRowOf;
 constexpr int kBatchTimeoutMs = 180000;
 constexpr int kColFirstAttribute = 2; // Golden set table: photo, verified, six attributes, prediction, agreement
 const QString kReviewer = QStringLiteral("Issue Fifteen");
@@ -40,14 +41,6 @@ const QString kReviewer = QStringLiteral("Issue Fifteen");
 QSettings appSettings()
 {
     return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"));
-}
-
-int sourceRowOf(const MainWindow& w, const QString& path)
-{
-    for (int r = 0; r < w.photoModel()->rowCount(); ++r)
-        if (w.photoModel()->rowAt(r)->path == path)
-            return r;
-    return -1;
 }
 
 const PhotoRow* rowOf(const MainWindow& w, const QString& path)

@@ -26,32 +26,10 @@ using namespace hqa::ui;
 using hqa::core::Attribute;
 
 namespace {
+using hqa::test::dropFiles;
+using hqa::test::sourceRowOf;
 constexpr int kBatchTimeoutMs = 120000;
 const QString kReviewer = QStringLiteral("Test Reviewer");
-
-void dropFiles(QWidget* target, const QStringList& files)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString& f : files)
-        urls << QUrl::fromLocalFile(f);
-    mime.setUrls(urls);
-    const QPoint at(target->width() / 2, target->height() / 2);
-    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
-    QVERIFY(drop.isAccepted());
-}
-
-int sourceRowOf(const MainWindow& w, const QString& path)
-{
-    for (int r = 0; r < w.photoModel()->rowCount(); ++r)
-        if (w.photoModel()->rowAt(r)->path == path)
-            return r;
-    return -1;
-}
 
 void selectPhoto(MainWindow& w, const QString& path)
 {
