@@ -3,7 +3,7 @@
 #include "core/eval/Metrics.h"
 #include "core/model/SwinEngine.h"
 #include "core/model/SwinModel.h"
-#include "core/train/net/Trainer.h"
+#include "core/eval/ThresholdTuning.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

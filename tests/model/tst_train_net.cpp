@@ -4,6 +4,7 @@
 #include "core/eval/LabelFile.h"
 #include "core/model/SwinModel.h"
 #include "core/train/net/Trainer.h"
+#include "core/eval/ThresholdTuning.h"
 #include "tests/support/TestData.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
 #pragma once
-// Training the six-head Swin network from a label file (issue 4). Public header: no torch types (the
+// Training the six-head Swin network from a label file. Public header: no torch types (the
 // implementation lives in Trainer.cpp), so the GUI can run a Trainer on a worker thread with a progress
 // callback and cancel it from the UI thread.
 #include "core/Attribute.h"
@@ -67,11 +67,6 @@ struct TrainResult {
     QString modelPath, resumePath;
 };
 
-
-/// Per attribute, the threshold on P(pass) maximising balanced accuracy over the known labels (midpoints
-/// between sorted scores; 0.5 when one class is missing).
-std::array<double, kAttributeCount> tuneThresholds(const std::vector<std::array<float, kAttributeCount>>& probs,
-                                                   const std::vector<Label>& truth);
 
 class Trainer {
 public:
