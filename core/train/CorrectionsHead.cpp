@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -313,9 +314,15 @@ bool headPasses(const AttributeModel& m, const Design& design, int i)
 double chooseL2(const Design& design, const std::vector<int>& train, double fallback)
 {
     constexpr int kFolds = 3;
-    std::array<std::vector<int>, kFolds> folds;
+    // Seeded by the person keys only (Qt's string hash depends on the process's random hash seed).
+    std::vector<QString> keys;
+    keys.reserve(train.size());
     for (int i : train)
-        folds[size_t(qHash(design.person[size_t(i)], 7) % kFolds)].push_back(i);
+        keys.push_back(design.person[size_t(i)]);
+    const std::vector<int> foldOfRow = foldsByGroupKeys(keys, kFolds, 7);
+    std::array<std::vector<int>, kFolds> folds;
+    for (size_t r = 0; r < train.size(); ++r)
+        folds[size_t(foldOfRow[r])].push_back(train[r]);
     if (std::any_of(folds.begin(), folds.end(), [](const auto& f) { return f.empty(); }))
         return fallback;
     double best = fallback, bestScore = -1;
@@ -613,6 +620,7 @@ Expected<std::vector<CorrectionSample>> correctionSamples(const ProjectStore& st
                 it->second[size_t(k)] = g.label[size_t(k)];
     }
 
+    const QDir projectDir = QFileInfo(store.path()).absoluteDir();
     std::vector<CorrectionSample> out;
     for (const auto& [photoId, target] : targets) {
         if (std::all_of(target.begin(), target.end(), [](std::int8_t v) { return v < 0; }))
@@ -630,8 +638,10 @@ Expected<std::vector<CorrectionSample>> correctionSamples(const ProjectStore& st
         s.target = target;
         s.group = *photo ? (*photo)->sha256 : QString::number(photoId);
         // The folder as the person (see the header): frames and shoots of one person share one.
+        // Named relative to the project's own folder, so that the held-out folds (seeded hashes of these keys)
+        // do not change when the project and its photos move together.
         if (*photo && !(*photo)->path.isEmpty())
-            s.person = QFileInfo((*photo)->path).absolutePath();
+            s.person = projectDir.relativeFilePath(QFileInfo((*photo)->path).absolutePath());
         out.push_back(std::move(s));
     }
     return out;

@@ -43,7 +43,7 @@ struct CorrectionSample {
 /// Photos with corrections or golden labels and their latest assessment by `engine` ("measures" by default).
 /// Target per attribute: the golden label where the photo is verified, else the corrected value of every
 /// attribute that has an edit which is not undone; other attributes stay unknown.
-/// Person key: the photo's folder. A project keeps no person or face identity per photo (only path, content
+/// Person key: the photo's folder, relative to the project file's folder. A project keeps no person or face identity per photo (only path, content
 /// hash, size and date), and this build has no face-identity model, so the folder is a proxy: a shoot, a
 /// person's set or the frames of one video usually share one; the content hash would split frames of one
 /// person across the check. A folder of many people counts as one (the check gets stricter, never laxer);

@@ -315,9 +315,7 @@ private Q_SLOTS:
               int(trainIdx.size()), report.people, corrected, accepted, int(heldIdx.size()), 100 * engineAcc,
               100 * headAcc, leftToEngine, report.milliseconds);
         QVERIFY2(headAcc >= engineAcc + 0.15, "the head must beat the engine clearly on the reviewer's standard");
-        // 64 held-out people: one photo is 1.6 points and the binomial noise about 4.5, so the floor sits one
-        // noise width under the 0.85 a typical run reaches (CI once measured 0.844 on another CPU).
-        QVERIFY2(headAcc >= 0.80, "the head must get at least four in five of the reviewer's calls right");
+        QVERIFY(headAcc >= 0.85);
         QVERIFY(report.milliseconds < 2000);
 
         // Round trip through a file gives the same judgements and keeps the held-out figures.
