@@ -162,6 +162,360 @@ double straightEdgeLength(const cv::Mat& edges)
 
 enum class Defect { OtherFace, People, Edges, Gradient, Saturated, Colours, Lines };
 
+/// The photo at the working size with the person mask to match; `scale` is working pixels per evidence pixel.
+struct WorkingImage {
+    cv::Mat bgr, person;
+    double scale = 1.0;
+};
+
+WorkingImage workingImage(const FaceEvidence& ev, const cv::Mat& person, int workingLongSide)
+{
+    WorkingImage w;
+    w.scale = std::min(1.0, double(workingLongSide) / std::max(ev.bgr.cols, ev.bgr.rows));
+    if (w.scale >= 1.0) {
+        w.bgr = ev.bgr;
+        w.person = person;
+        return w;
+    }
+    const double s = w.scale;
+    const cv::Size target(std::max(1, cvRound(ev.bgr.cols * s)), std::max(1, cvRound(ev.bgr.rows * s)));
+    // Area averaging is only fast for whole-number factors: shrink by the largest one first (dropping the few
+    // right and bottom pixels that do not fill a block), then finish with a bilinear step.
+    const int k = std::max(1, int(1.0 / s));
+    if (k >= 2) {
+        const cv::Rect whole(0, 0, ev.bgr.cols / k * k, ev.bgr.rows / k * k);
+        cv::resize(ev.bgr(whole), w.bgr, cv::Size(whole.width / k, whole.height / k), 0, 0, cv::INTER_AREA);
+        cv::resize(w.bgr, w.bgr, target, 0, 0, cv::INTER_LINEAR);
+    } else {
+        cv::resize(ev.bgr, w.bgr, target, 0, 0, cv::INTER_AREA);
+    }
+    cv::resize(person, w.person, w.bgr.size(), 0, 0, cv::INTER_NEAREST);
+    return w;
+}
+
+/// Background = outside the person mask grown by a quarter of the inter-eye distance (hair strands and the soft
+/// boundary are not background texture), and off the outermost pixels (no full filter support there).
+struct BackgroundRegion {
+    cv::Mat background; ///< CV_8U
+    cv::Mat grown;      ///< the grown person
+    int pixels = 0;
+};
+
+BackgroundRegion backgroundRegion(const FaceEvidence& ev, const WorkingImage& w)
+{
+    const double ied = ev.geometry.interEyeDistance > 0 ? ev.geometry.interEyeDistance
+                                                        : 0.4 * ev.faces.front().box.width;
+    const int grow = std::max(3, cvRound(0.25 * ied * w.scale));
+    // A distance transform grows the mask in time independent of the margin (a large elliptic dilation is the
+    // slowest step otherwise).
+    cv::Mat distance;
+    cv::distanceTransform(w.person == 0, distance, cv::DIST_L2, 3);
+    BackgroundRegion r;
+    r.background = distance > grow;
+    r.grown = ~r.background;
+    cv::rectangle(r.background, cv::Rect(0, 0, r.background.cols, r.background.rows), cv::Scalar(0), 2);
+    r.pixels = cv::countNonZero(r.background);
+    return r;
+}
+
+/// Other faces whose centre lies in the background, at least a quarter as wide as the main face (the detector's
+/// small false positives in clutter are then ignored; clutter fails on its own anyway).
+int otherFacesBehind(const FaceEvidence& ev, const cv::Mat& grown, double s)
+{
+    int otherFaces = 0;
+    const double mainWidth = ev.faces.front().box.width;
+    for (size_t i = 1; i < ev.faces.size(); ++i) {
+        const cv::Rect2d& b = ev.faces[i].box;
+        const cv::Point p(cvRound((b.x + b.width / 2) * s), cvRound((b.y + b.height / 2) * s));
+        if (b.width >= 0.25 * mainWidth && p.inside(cv::Rect(0, 0, grown.cols, grown.rows)) && grown.at<uchar>(p) == 0)
+            ++otherFaces;
+    }
+    return otherFaces;
+}
+
+/// Colour clusters: lightness in thirds, a* and b* in steps of 16 (a just-distinct hue); clusters holding at
+/// least 3% of the masked pixels.
+int colourClusters(const cv::Mat& lab, const cv::Mat& mask, int pixels)
+{
+    std::array<int, 3 * 16 * 16> bins{};
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
+        const uchar* m = mask.ptr<uchar>(y);
+        for (int x = 0; x < lab.cols; ++x)
+            if (m[x])
+                ++bins[size_t(std::min(2, px[x][0] / 86) * 256 + (px[x][1] / 16) * 16 + px[x][2] / 16)];
+    }
+    int clusters = 0;
+    for (int count : bins)
+        clusters += count >= 0.03 * pixels;
+    return clusters;
+}
+
+/// The spread of a* and b* over the background, and the backdrop's colour (the per-channel median; CIELAB of
+/// the 8-bit conversion: L scaled to 0..255, a* and b* offset by 128).
+struct BackdropColour {
+    double spread = 0;
+    std::array<int, 3> median{};
+};
+
+BackdropColour backdropColour(const cv::Mat& lab, const cv::Mat& background, int pixels)
+{
+    std::array<std::array<int, 256>, 3> hist{};
+    double sumA = 0, sumB = 0, sumAA = 0, sumBB = 0;
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
+        const uchar* m = background.ptr<uchar>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            if (!m[x])
+                continue;
+            const cv::Vec3b v = px[x];
+            for (int ch = 0; ch < 3; ++ch)
+                ++hist[size_t(ch)][v[ch]];
+            const double a = v[1] - 128.0, b = v[2] - 128.0;
+            sumA += a;
+            sumB += b;
+            sumAA += a * a;
+            sumBB += b * b;
+        }
+    }
+    BackdropColour c;
+    const double n = double(pixels);
+    c.spread = std::sqrt(std::max(0.0, sumAA / n - (sumA / n) * (sumA / n)) +
+                         std::max(0.0, sumBB / n - (sumB / n) * (sumB / n)));
+    for (int ch = 0; ch < 3; ++ch) {
+        long acc = 0;
+        int i = 0;
+        while (i < 255 && (acc += hist[size_t(ch)][size_t(i)]) * 2 < pixels)
+            ++i;
+        c.median[size_t(ch)] = i;
+    }
+    return c;
+}
+
+/// Skin-coloured areas behind the subject are other people (or their hands and arms). The skin model follows
+/// this face's cheeks, so on a washed-out or tinted face it can match a pale backdrop, and a beige wall, wood or
+/// a brown bokeh is skin-coloured itself: only warm pixels (a* and b* both positive, as every skin tone is),
+/// neither clipped nor black, and unlike the backdrop's own colour (the median) count. Share of the background.
+double skinShareBehind(const FaceEvidence& ev, const cv::Mat& lab, const cv::Mat& grey, const BackgroundRegion& region,
+                       const std::array<int, 3>& median, double backdropDistance)
+{
+    if (ev.skinMask.empty() || ev.skinMask.size() != ev.bgr.size())
+        return 0.0;
+    cv::Mat skinSmall;
+    cv::resize(ev.skinMask, skinSmall, lab.size(), 0, 0, cv::INTER_NEAREST);
+    const cv::Mat candidates = skinSmall & region.background & (grey > 20) & (grey < 235);
+    int skin = 0;
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
+        const uchar* m = candidates.ptr<uchar>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            if (!m[x] || px[x][1] < 132 || px[x][2] < 132)
+                continue;
+            const double dl = 0.5 * (px[x][0] - median[0]), da = px[x][1] - median[1], db = px[x][2] - median[2];
+            skin += dl * dl + da * da + db * db > backdropDistance * backdropDistance;
+        }
+    }
+    return double(skin) / region.pixels;
+}
+
+/// Saturated objects: chroma above 45 in a hue at least 40 degrees away from the backdrop's (any hue when the
+/// backdrop is nearly neutral). Hue rather than a full colour distance, so that a coloured backdrop that is darker
+/// on one side (a shadow, a lighting fall-off) is still the backdrop. Share of the background.
+double saturatedShareBehind(const cv::Mat& lab, const BackgroundRegion& region, const std::array<int, 3>& median)
+{
+    const double backA = median[1] - 128.0, backB = median[2] - 128.0;
+    const bool neutralBackdrop = std::hypot(backA, backB) < 15.0;
+    const double backHue = std::atan2(backB, backA);
+    int saturated = 0;
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
+        const uchar* m = region.background.ptr<uchar>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            if (!m[x])
+                continue;
+            const double a = px[x][1] - 128.0, b = px[x][2] - 128.0;
+            if (a * a + b * b <= 45.0 * 45.0)
+                continue;
+            double dh = std::abs(std::atan2(b, a) - backHue);
+            dh = std::min(dh, 2 * CV_PI - dh);
+            saturated += neutralBackdrop || dh > 40.0 * CV_PI / 180.0;
+        }
+    }
+    return saturated / double(region.pixels);
+}
+
+/// The raw values the verdict is made from (the evidence).
+struct BackgroundValues {
+    double backgroundShare = 0;
+    int otherFaces = 0;
+    double meanGradient = 0, meanGrey = 0, relativeGradient = 0, edgeDensity = 0, saturatedShare = 0,
+           colourSpread = 0;
+    double straightEdges = 0, skinShare = 0, flagShare = 0, textureShare = 0, textureEdgeDensity = 0,
+           textureContrast = 0;
+    int clusters = 0, textureClusters = 0;
+};
+
+/// Texture of the background with any flag set aside: local contrast, edges, long straight lines and colours.
+void measureTexture(const cv::Mat& grey, const cv::Mat& mag, const cv::Mat& edges, const cv::Mat& lab,
+                    const cv::Mat& texture, const BackgroundConfig& c, BackgroundValues& v)
+{
+    const int nTexture = cv::countNonZero(texture);
+    v.textureShare = double(nTexture) / double(grey.total());
+    if (!(v.textureShare > c.minTextureShare))
+        return;
+    // Local contrast relative to the local brightness (mean of 21 x 21 working pixels, a box filter being far
+    // cheaper than a wide Gaussian): a backdrop half in a shadow or a fall-off keeps its figure, its darker half
+    // is not read as contrast.
+    cv::Mat local;
+    grey.convertTo(local, CV_32F);
+    cv::blur(local, local, cv::Size(21, 21));
+    local += 30.0;
+    cv::Mat relative;
+    cv::divide(mag, local, relative);
+    v.textureContrast = 100.0 * cv::mean(relative, texture)[0];
+    // Edges and lines keep 6 working pixels off the frame: a dark scan border or a crop's edge is no structure
+    // behind the subject.
+    cv::Mat inner(texture.size(), CV_8U, cv::Scalar(0));
+    if (texture.cols > 12 && texture.rows > 12)
+        inner(cv::Rect(6, 6, texture.cols - 12, texture.rows - 12)).setTo(255);
+    const cv::Mat textureEdges = edges & texture & inner;
+    v.textureEdgeDensity = double(cv::countNonZero(textureEdges)) / nTexture;
+    // Long straight edges are man-made structure (columns, windows, shelves, door frames, signs); the folds of a
+    // draped backdrop and the blobs of soft bokeh rarely make them.
+    v.straightEdges = straightEdgeLength(textureEdges);
+    v.textureClusters = colourClusters(lab, texture, nTexture);
+}
+
+BackgroundValues measureBackground(const FaceEvidence& ev, const BackgroundConfig& c)
+{
+    const cv::Mat person = (!ev.personMask.empty() && ev.personMask.size() == ev.bgr.size() &&
+                            cv::countNonZero(ev.personMask) > 0)
+                               ? ev.personMask
+                               : fallbackPersonMask(ev, ev.bgr.size(), 1.0);
+    const WorkingImage w = workingImage(ev, person, c.workingLongSide);
+    const BackgroundRegion region = backgroundRegion(ev, w);
+    BackgroundValues v;
+    v.backgroundShare = double(region.pixels) / double(w.bgr.total());
+    v.otherFaces = otherFacesBehind(ev, region.grown, w.scale);
+    if (region.pixels == 0)
+        return v;
+
+    cv::Mat grey, gx, gy, mag, edges;
+    cv::cvtColor(w.bgr, grey, cv::COLOR_BGR2GRAY);
+    cv::Scharr(grey, gx, CV_32F, 1, 0, 1.0 / 16.0);
+    cv::Scharr(grey, gy, CV_32F, 0, 1, 1.0 / 16.0);
+    cv::magnitude(gx, gy, mag);
+    v.meanGradient = cv::mean(mag, region.background)[0];
+    v.meanGrey = cv::mean(grey, region.background)[0];
+    // Contrast relative to the backdrop's brightness (Weber-like, with a floor of 30 grey levels so sensor noise
+    // on a dark backdrop does not count): clutter stays clutter in an under-exposed photo.
+    v.relativeGradient = 100.0 * v.meanGradient / (v.meanGrey + 30.0);
+    cv::Mat smooth;
+    cv::GaussianBlur(grey, smooth, cv::Size(3, 3), 0.8);
+    cv::Canny(smooth, edges, 60, 150, 3, true);
+    v.edgeDensity = double(cv::countNonZero(edges & region.background)) / region.pixels;
+
+    cv::Mat lab;
+    cv::cvtColor(w.bgr, lab, cv::COLOR_BGR2Lab);
+    const BackdropColour backdrop = backdropColour(lab, region.background, region.pixels);
+    v.colourSpread = backdrop.spread;
+    v.clusters = colourClusters(lab, region.background, region.pixels);
+    v.skinShare = skinShareBehind(ev, lab, grey, region, backdrop.median, c.skinBackdropDistance);
+    v.saturatedShare = saturatedShareBehind(lab, region, backdrop.median);
+
+    // The flag is looked for outside a silhouette drawn from the face box alone, not the person mask: a
+    // segmentation often takes the flag beside the head for part of the person, and its stripes then show only in
+    // the margin around the mask.
+    const cv::Mat silhouette = fallbackPersonMask(ev, w.bgr.size(), w.scale);
+    const cv::Mat flag = flagMask(lab, ~silhouette, c) & region.background;
+    v.flagShare = double(cv::countNonZero(flag)) / double(region.pixels);
+    measureTexture(grey, mag, edges, lab, region.background & ~flag, c, v);
+    return v;
+}
+
+std::vector<EvidenceValue> evidenceOf(const BackgroundValues& v)
+{
+    return {
+        {"background_share", v.backgroundShare},
+        {"background_mean_gradient", v.meanGradient},
+        {"background_mean_grey", v.meanGrey},
+        {"background_relative_gradient", v.relativeGradient},
+        {"background_edge_density", v.edgeDensity},
+        {"background_colour_spread", v.colourSpread},
+        {"background_colour_clusters", double(v.clusters)},
+        {"background_saturated_share", v.saturatedShare},
+        {"background_other_faces", double(v.otherFaces)},
+        {"background_straight_edges", v.straightEdges},
+        {"background_skin_share", v.skinShare},
+        {"background_flag_share", v.flagShare},
+        {"background_texture_share", v.textureShare},
+        {"background_texture_edge_density", v.textureEdgeDensity},
+        {"background_texture_local_contrast", v.textureContrast},
+        {"background_texture_colour_clusters", double(v.textureClusters)},
+    };
+}
+
+struct SubScore {
+    Defect defect;
+    double score;
+};
+
+/// Each defect's score (0.5 at its boundary in the config); the worst decides.
+SubScore worstDefect(const BackgroundValues& v, const BackgroundConfig& c)
+{
+    const std::array<SubScore, 7> subs = {{
+        {Defect::OtherFace, v.otherFaces > 0 ? c.otherFaceScore : 1.0},
+        {Defect::People, logistic(-v.skinShare, -c.maxSkinShare, c.skinShareWidth)},
+        {Defect::Edges, logistic(-v.textureEdgeDensity, -c.maxEdgeDensity, c.edgeDensityWidth)},
+        {Defect::Gradient, logistic(-v.textureContrast, -c.maxRelativeGradient, c.relativeGradientWidth)},
+        {Defect::Saturated, logistic(-v.saturatedShare, -c.maxSaturatedShare, c.saturatedShareWidth)},
+        {Defect::Colours, logistic(-double(v.textureClusters), -c.maxColourClusters, c.colourClustersWidth)},
+        {Defect::Lines, logistic(-v.straightEdges, -c.maxStraightEdges, c.straightEdgesWidth)},
+    }};
+    return *std::min_element(subs.begin(), subs.end(),
+                             [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
+}
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("hqa::BackgroundMeasure", text, nullptr, n);
+}
+
+QString failReason(Defect defect, const BackgroundValues& v)
+{
+    switch (defect) {
+    case Defect::OtherFace:
+        return tr("%n other face(s) in the background.", v.otherFaces);
+    case Defect::People:
+        return tr("Other people behind the subject: %1% of the background is skin.").arg(v.skinShare * 100, 0, 'f', 0);
+    case Defect::Edges:
+        return tr("Busy background: %1% of it is hard edges (clutter, text or patterns).")
+            .arg(v.textureEdgeDensity * 100, 0, 'f', 1);
+    case Defect::Gradient:
+        return tr("Textured background: local contrast of %1% of its brightness per pixel behind the subject.")
+            .arg(v.textureContrast, 0, 'f', 1);
+    case Defect::Saturated:
+        return tr("Strongly coloured objects cover %1% of the background.").arg(v.saturatedShare * 100, 0, 'f', 0);
+    case Defect::Colours:
+        return tr("Colourful background: %1 distinct colour areas.").arg(v.textureClusters);
+    case Defect::Lines:
+        return tr("Buildings or furniture behind the subject: long straight edges (columns, windows, shelves, "
+                  "signs) of %1 image widths.")
+            .arg(v.straightEdges, 0, 'f', 1);
+    }
+    return {};
+}
+
+QString passReason(const BackgroundValues& v)
+{
+    QString reason = tr("Clean background: %1% of it on an edge, local contrast %2% of its brightness.")
+                         .arg(v.textureEdgeDensity * 100, 0, 'f', 1)
+                         .arg(v.textureContrast, 0, 'f', 1);
+    if (v.flagShare >= 0.05)
+        reason += QLatin1Char(' ') + tr("A flag covers %1% of it (counted as clean).").arg(v.flagShare * 100, 0, 'f', 0);
+    return reason;
+}
+
 } // namespace
 
 MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
@@ -170,305 +524,19 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     if (!ev.hasFace() || ev.bgr.empty())
         return result;
     const BackgroundConfig& c = m_config;
-
-    const cv::Mat person = (!ev.personMask.empty() && ev.personMask.size() == ev.bgr.size() &&
-                            cv::countNonZero(ev.personMask) > 0)
-                               ? ev.personMask
-                               : fallbackPersonMask(ev, ev.bgr.size(), 1.0);
-
-    // Working copy of fixed size; the person mask is grown by a quarter of the inter-eye distance so hair
-    // strands and the soft boundary do not count as background texture.
-    const double s = std::min(1.0, double(c.workingLongSide) / std::max(ev.bgr.cols, ev.bgr.rows));
-    cv::Mat small, personSmall;
-    if (s < 1.0) {
-        const cv::Size target(std::max(1, cvRound(ev.bgr.cols * s)), std::max(1, cvRound(ev.bgr.rows * s)));
-        // Area averaging is only fast for whole-number factors: shrink by the largest one first (dropping
-        // the few right and bottom pixels that do not fill a block), then finish with a bilinear step.
-        const int k = std::max(1, int(1.0 / s));
-        if (k >= 2) {
-            const cv::Rect whole(0, 0, ev.bgr.cols / k * k, ev.bgr.rows / k * k);
-            cv::resize(ev.bgr(whole), small, cv::Size(whole.width / k, whole.height / k), 0, 0, cv::INTER_AREA);
-            cv::resize(small, small, target, 0, 0, cv::INTER_LINEAR);
-        } else {
-            cv::resize(ev.bgr, small, target, 0, 0, cv::INTER_AREA);
-        }
-        cv::resize(person, personSmall, small.size(), 0, 0, cv::INTER_NEAREST);
-    } else {
-        small = ev.bgr;
-        personSmall = person;
-    }
-    const double ied = ev.geometry.interEyeDistance > 0 ? ev.geometry.interEyeDistance
-                                                        : 0.4 * ev.faces.front().box.width;
-    const int grow = std::max(3, cvRound(0.25 * ied * s));
-    // A distance transform grows the mask in time independent of the margin (a large elliptic dilation
-    // is the slowest step otherwise).
-    cv::Mat distance;
-    cv::distanceTransform(personSmall == 0, distance, cv::DIST_L2, 3);
-    cv::Mat background = distance > grow;
-    const cv::Mat grown = ~background;
-    // Filters have no full support on the outermost pixels.
-    cv::rectangle(background, cv::Rect(0, 0, background.cols, background.rows), cv::Scalar(0), 2);
-    const int nBackground = cv::countNonZero(background);
-    const double backgroundShare = double(nBackground) / double(small.total());
-
-    // Other faces whose centre lies in the background, at least a quarter as wide as the main face (the
-    // detector's small false positives in clutter are then ignored; clutter fails on its own anyway).
-    int otherFaces = 0;
-    const double mainWidth = ev.faces.front().box.width;
-    for (size_t i = 1; i < ev.faces.size(); ++i) {
-        const cv::Rect2d& b = ev.faces[i].box;
-        const cv::Point p(cvRound((b.x + b.width / 2) * s), cvRound((b.y + b.height / 2) * s));
-        if (b.width >= 0.25 * mainWidth && p.inside(cv::Rect(0, 0, grown.cols, grown.rows)) &&
-            grown.at<uchar>(p) == 0)
-            ++otherFaces;
-    }
-
-    double meanGradient = 0, meanGrey = 0, relativeGradient = 0, edgeDensity = 0, saturatedShare = 0, colourSpread = 0;
-    double straightEdges = 0, skinShare = 0, flagShare = 0, textureShare = 0, textureEdgeDensity = 0,
-           textureContrast = 0;
-    int clusters = 0, textureClusters = 0;
-    if (nBackground > 0) {
-        cv::Mat grey, gx, gy, mag, edges;
-        cv::cvtColor(small, grey, cv::COLOR_BGR2GRAY);
-        cv::Scharr(grey, gx, CV_32F, 1, 0, 1.0 / 16.0);
-        cv::Scharr(grey, gy, CV_32F, 0, 1, 1.0 / 16.0);
-        cv::magnitude(gx, gy, mag);
-        meanGradient = cv::mean(mag, background)[0];
-        meanGrey = cv::mean(grey, background)[0];
-        // Contrast relative to the backdrop's brightness (Weber-like, with a floor of 30 grey levels so sensor
-        // noise on a dark backdrop does not count): clutter stays clutter in an under-exposed photo.
-        relativeGradient = 100.0 * meanGradient / (meanGrey + 30.0);
-
-        cv::Mat smooth;
-        cv::GaussianBlur(grey, smooth, cv::Size(3, 3), 0.8);
-        cv::Canny(smooth, edges, 60, 150, 3, true);
-        const cv::Mat backgroundEdges = edges & background;
-        edgeDensity = double(cv::countNonZero(backgroundEdges)) / nBackground;
-        // Colour: CIELAB of the background pixels (8-bit conversion: L scaled to 0..255, a* and b* offset
-        // by 128); the median is the backdrop colour.
-        cv::Mat lab;
-        cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
-        std::array<int, 3 * 16 * 16> bins{};
-        std::array<std::array<int, 256>, 3> hist{};
-        double sumA = 0, sumB = 0, sumAA = 0, sumBB = 0;
-        for (int y = 0; y < lab.rows; ++y) {
-            const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
-            const uchar* m = background.ptr<uchar>(y);
-            for (int x = 0; x < lab.cols; ++x) {
-                if (!m[x])
-                    continue;
-                const cv::Vec3b v = px[x];
-                for (int ch = 0; ch < 3; ++ch)
-                    ++hist[size_t(ch)][v[ch]];
-                const double a = v[1] - 128.0, b = v[2] - 128.0;
-                sumA += a;
-                sumB += b;
-                sumAA += a * a;
-                sumBB += b * b;
-                // Clusters: lightness in thirds, a* and b* in steps of 16 (a just-distinct hue).
-                ++bins[size_t(std::min(2, v[0] / 86) * 256 + (v[1] / 16) * 16 + v[2] / 16)];
-            }
-        }
-        const double n = double(nBackground);
-        colourSpread = std::sqrt(std::max(0.0, sumAA / n - (sumA / n) * (sumA / n)) +
-                                 std::max(0.0, sumBB / n - (sumB / n) * (sumB / n)));
-        for (int count : bins)
-            clusters += count >= 0.03 * n;
-
-        std::array<int, 3> median{};
-        for (int ch = 0; ch < 3; ++ch) {
-            long acc = 0;
-            int i = 0;
-            while (i < 255 && (acc += hist[size_t(ch)][size_t(i)]) * 2 < nBackground)
-                ++i;
-            median[size_t(ch)] = i;
-        }
-        // Skin-coloured areas behind the subject are other people (or their hands and arms). The skin model follows
-        // this face's cheeks, so on a washed-out or tinted face it can match a pale backdrop, and a beige wall, wood or
-        // a brown bokeh is skin-coloured itself: only warm pixels (a* and b* both positive, as every skin tone is),
-        // neither clipped nor black, and unlike the backdrop's own colour (the median) count.
-        if (!ev.skinMask.empty() && ev.skinMask.size() == ev.bgr.size()) {
-            cv::Mat skinSmall;
-            cv::resize(ev.skinMask, skinSmall, small.size(), 0, 0, cv::INTER_NEAREST);
-            const cv::Mat candidates = skinSmall & background & (grey > 20) & (grey < 235);
-            int skin = 0;
-            for (int y = 0; y < lab.rows; ++y) {
-                const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
-                const uchar* m = candidates.ptr<uchar>(y);
-                for (int x = 0; x < lab.cols; ++x) {
-                    if (!m[x] || px[x][1] < 132 || px[x][2] < 132)
-                        continue;
-                    const double dl = 0.5 * (px[x][0] - median[0]), da = px[x][1] - median[1], db = px[x][2] - median[2];
-                    skin += dl * dl + da * da + db * db > c.skinBackdropDistance * c.skinBackdropDistance;
-                }
-            }
-            skinShare = double(skin) / nBackground;
-        }
-        // Saturated objects: chroma above 45 in a hue at least 40 degrees away from the backdrop's (any hue
-        // when the backdrop is nearly neutral). Hue rather than a full colour distance, so that a coloured
-        // backdrop that is darker on one side (a shadow, a lighting fall-off) is still the backdrop.
-        const double backA = median[1] - 128.0, backB = median[2] - 128.0;
-        const bool neutralBackdrop = std::hypot(backA, backB) < 15.0;
-        const double backHue = std::atan2(backB, backA);
-        int saturated = 0;
-        for (int y = 0; y < lab.rows; ++y) {
-            const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
-            const uchar* m = background.ptr<uchar>(y);
-            for (int x = 0; x < lab.cols; ++x) {
-                if (!m[x])
-                    continue;
-                const double a = px[x][1] - 128.0, b = px[x][2] - 128.0;
-                if (a * a + b * b <= 45.0 * 45.0)
-                    continue;
-                double dh = std::abs(std::atan2(b, a) - backHue);
-                dh = std::min(dh, 2 * CV_PI - dh);
-                saturated += neutralBackdrop || dh > 40.0 * CV_PI / 180.0;
-            }
-        }
-        saturatedShare = saturated / n;
-
-        // The flag is looked for outside a silhouette drawn from the face box alone, not the person mask: a
-        // segmentation often takes the flag beside the head for part of the person, and its stripes then show
-        // only in the margin around the mask.
-        const cv::Mat silhouette = fallbackPersonMask(ev, small.size(), s);
-        const cv::Mat flag = flagMask(lab, ~silhouette, c) & background;
-        flagShare = double(cv::countNonZero(flag)) / n;
-        const cv::Mat texture = background & ~flag;
-        const int nTexture = cv::countNonZero(texture);
-        textureShare = double(nTexture) / double(small.total());
-        if (textureShare > c.minTextureShare) {
-            // Local contrast relative to the local brightness (mean of 21 x 21 working pixels, a box filter being
-            // far cheaper than a wide Gaussian): a backdrop half in a shadow or a fall-off keeps its figure, its
-            // darker half is not read as contrast.
-            cv::Mat local;
-            grey.convertTo(local, CV_32F);
-            cv::blur(local, local, cv::Size(21, 21));
-            local += 30.0;
-            cv::Mat relative;
-            cv::divide(mag, local, relative);
-            textureContrast = 100.0 * cv::mean(relative, texture)[0];
-            // Edges and lines keep 6 working pixels off the frame: a dark scan border or a crop's edge is no
-            // structure behind the subject.
-            cv::Mat inner(texture.size(), CV_8U, cv::Scalar(0));
-            if (texture.cols > 12 && texture.rows > 12)
-                inner(cv::Rect(6, 6, texture.cols - 12, texture.rows - 12)).setTo(255);
-            const cv::Mat textureEdges = edges & texture & inner;
-            textureEdgeDensity = double(cv::countNonZero(textureEdges)) / nTexture;
-            // Long straight edges are man-made structure (columns, windows, shelves, door frames, signs); the
-            // folds of a draped backdrop and the blobs of soft bokeh rarely make them.
-            straightEdges = straightEdgeLength(textureEdges);
-            std::array<int, 3 * 16 * 16> textureBins{};
-            for (int y = 0; y < lab.rows; ++y) {
-                const cv::Vec3b* px = lab.ptr<cv::Vec3b>(y);
-                const uchar* m = texture.ptr<uchar>(y);
-                for (int x = 0; x < lab.cols; ++x)
-                    if (m[x])
-                        ++textureBins[size_t(std::min(2, px[x][0] / 86) * 256 + (px[x][1] / 16) * 16 + px[x][2] / 16)];
-            }
-            for (int count : textureBins)
-                textureClusters += count >= 0.03 * nTexture;
-        }
-    }
-
-    result.evidence = {
-        {"background_share", backgroundShare},
-        {"background_mean_gradient", meanGradient},
-        {"background_mean_grey", meanGrey},
-        {"background_relative_gradient", relativeGradient},
-        {"background_edge_density", edgeDensity},
-        {"background_colour_spread", colourSpread},
-        {"background_colour_clusters", double(clusters)},
-        {"background_saturated_share", saturatedShare},
-        {"background_other_faces", double(otherFaces)},
-        {"background_straight_edges", straightEdges},
-        {"background_skin_share", skinShare},
-        {"background_flag_share", flagShare},
-        {"background_texture_share", textureShare},
-        {"background_texture_edge_density", textureEdgeDensity},
-        {"background_texture_local_contrast", textureContrast},
-        {"background_texture_colour_clusters", double(textureClusters)},
-    };
-
-    if (backgroundShare < c.minBackgroundShare && otherFaces == 0) {
+    const BackgroundValues v = measureBackground(ev, c);
+    result.evidence = evidenceOf(v);
+    if (v.backgroundShare < c.minBackgroundShare && v.otherFaces == 0) {
         // A tight crop with hardly any background: nothing there can distract.
-        result.score = 0.8;
-        result.passReason = QCoreApplication::translate("hqa::BackgroundMeasure",
-                                                        "Hardly any background visible (%1% of the frame).")
-                                .arg(backgroundShare * 100, 0, 'f', 0);
+        result.score = c.tightCropScore;
+        result.passReason = tr("Hardly any background visible (%1% of the frame).").arg(v.backgroundShare * 100, 0, 'f', 0);
         result.failReason = result.passReason;
         return result;
     }
-
-    struct Sub {
-        Defect defect;
-        double score;
-    };
-    const std::array<Sub, 7> subs = {{
-        {Defect::OtherFace, otherFaces > 0 ? 0.1 : 1.0},
-        {Defect::People, logistic(-skinShare, -c.maxSkinShare, 0.015)},
-        {Defect::Edges, logistic(-textureEdgeDensity, -c.maxEdgeDensity, 0.006)},
-        {Defect::Gradient, logistic(-textureContrast, -c.maxRelativeGradient, 1.0)},
-        {Defect::Saturated, logistic(-saturatedShare, -c.maxSaturatedShare, 0.04)},
-        {Defect::Colours, logistic(-double(textureClusters), -c.maxColourClusters, 0.7)},
-        {Defect::Lines, logistic(-straightEdges, -c.maxStraightEdges, 0.1)},
-    }};
-    const Sub worst = *std::min_element(subs.begin(), subs.end(),
-                                        [](const Sub& a, const Sub& b) { return a.score < b.score; });
+    const SubScore worst = worstDefect(v, c);
     result.score = worst.score;
-
-    switch (worst.defect) {
-    case Defect::OtherFace:
-        result.failReason = QCoreApplication::translate("hqa::BackgroundMeasure",
-                                                        "%n other face(s) in the background.", nullptr, otherFaces);
-        break;
-    case Defect::People:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::BackgroundMeasure",
-                                "Other people behind the subject: %1% of the background is skin.")
-                                .arg(skinShare * 100, 0, 'f', 0);
-        break;
-    case Defect::Edges:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::BackgroundMeasure",
-                                "Busy background: %1% of it is hard edges (clutter, text or patterns).")
-                                .arg(textureEdgeDensity * 100, 0, 'f', 1);
-        break;
-    case Defect::Gradient:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::BackgroundMeasure",
-                                "Textured background: local contrast of %1% of its brightness per pixel behind the "
-                                "subject.")
-                                .arg(textureContrast, 0, 'f', 1);
-        break;
-    case Defect::Saturated:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::BackgroundMeasure",
-                                "Strongly coloured objects cover %1% of the background.")
-                                .arg(saturatedShare * 100, 0, 'f', 0);
-        break;
-    case Defect::Colours:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::BackgroundMeasure", "Colourful background: %1 distinct colour areas.")
-                                .arg(textureClusters);
-        break;
-    case Defect::Lines:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::BackgroundMeasure",
-                                "Buildings or furniture behind the subject: long straight edges (columns, windows, "
-                                "shelves, signs) of %1 image widths.")
-                                .arg(straightEdges, 0, 'f', 1);
-        break;
-    }
-    result.passReason = QCoreApplication::translate(
-                            "hqa::BackgroundMeasure",
-                            "Clean background: %1% of it on an edge, local contrast %2% of its brightness.")
-                            .arg(textureEdgeDensity * 100, 0, 'f', 1)
-                            .arg(textureContrast, 0, 'f', 1);
-    if (flagShare >= 0.05)
-        result.passReason += QLatin1Char(' ') + QCoreApplication::translate(
-                                                    "hqa::BackgroundMeasure",
-                                                    "A flag covers %1% of it (counted as clean).")
-                                                    .arg(flagShare * 100, 0, 'f', 0);
+    result.failReason = failReason(worst.defect, v);
+    result.passReason = passReason(v);
     return result;
 }
 

@@ -43,6 +43,16 @@ struct BackgroundConfig {
     double flagMinNavy = 0.3;        ///< star field: at least this share of dark blue and
     double flagMinStars = 0.03;      ///< of light pixels,
     double flagCantonReach = 0.25;   ///< within this share of the working width of the stripes
+
+    // How sharply each score falls around its boundary (logistic widths), and the fixed scores.
+    double skinShareWidth = 0.015;
+    double edgeDensityWidth = 0.006;
+    double relativeGradientWidth = 1.0;
+    double saturatedShareWidth = 0.04;
+    double colourClustersWidth = 0.7;
+    double straightEdgesWidth = 0.1;
+    double otherFaceScore = 0.1;  ///< another face behind the subject fails outright
+    double tightCropScore = 0.8;  ///< too little background to judge: a pass, not a confident one
 };
 
 /// The background measure. Thread-safe: evaluate() only reads its inputs.
