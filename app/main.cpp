@@ -101,6 +101,8 @@ int runGui(int argc, char** argv, const QStringList& paths)
     window.show();
     if (!paths.isEmpty())
         QTimer::singleShot(0, &window, [&window, paths] { window.addPaths(paths); });
+    else // the work of the last session, not an empty window
+        QTimer::singleShot(0, &window, [&window] { window.reopenLastProject(); });
     const QString shots = qEnvironmentVariable("HQA_SCREENSHOT_DIR");
     if (!shots.isEmpty())
         armScreenshots(window, shots);

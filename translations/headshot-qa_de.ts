@@ -54,6 +54,462 @@
       <source>engine score %p%, overruled</source>
       <translation>Engine-Wert %p%, überstimmt</translation>
     </message>
+    <message>
+      <source>How to fix: %1</source>
+      <translation>So beheben Sie es: %1</translation>
+    </message>
+    <message>
+      <source>Verified (golden label)</source>
+      <translation>Bestätigt (Referenzlabel)</translation>
+    </message>
+    <message>
+      <source>Verified by %1 (golden label)</source>
+      <translation>Bestätigt von %1 (Referenzlabel)</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::ComparePane</name>
+    <message>
+      <source>Compared photo %1</source>
+      <translation>Verglichenes Foto %1</translation>
+    </message>
+    <message>
+      <source>Pin</source>
+      <translation>Fixieren</translation>
+    </message>
+    <message>
+      <source>Pin this photo as the reference: J and K then change the other photos only (R)</source>
+      <translation>Dieses Foto als Referenz fixieren: J und K wechseln dann nur die anderen Fotos (R)</translation>
+    </message>
+    <message>
+      <source>Pin as the reference</source>
+      <translation>Als Referenz fixieren</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Referenz</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Wird geladen …</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>Kein Foto</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::CompareView</name>
+    <message>
+      <source>Compare photos</source>
+      <translation>Fotos vergleichen</translation>
+    </message>
+    <message>
+      <source>Two side by side</source>
+      <translation>Zwei nebeneinander</translation>
+    </message>
+    <message>
+      <source>Three side by side</source>
+      <translation>Drei nebeneinander</translation>
+    </message>
+    <message>
+      <source>Four (2 × 2)</source>
+      <translation>Vier (2 × 2)</translation>
+    </message>
+    <message>
+      <source>Number of photos side by side</source>
+      <translation>Anzahl der Fotos nebeneinander</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Einpassen</translation>
+    </message>
+    <message>
+      <source>Show each photo whole (0)</source>
+      <translation>Jedes Foto vollständig anzeigen (0)</translation>
+    </message>
+    <message>
+      <source>Eyes</source>
+      <translation>Augen</translation>
+    </message>
+    <message>
+      <source>Zoom every photo to its eyes (E)</source>
+      <translation>Jedes Foto auf seine Augen zoomen (E)</translation>
+    </message>
+    <message>
+      <source>100%</source>
+      <translation>100 %</translation>
+    </message>
+    <message>
+      <source>Every photo at 100% on its eyes, and back (Z)</source>
+      <translation>Jedes Foto in 100 % auf seine Augen und zurück (Z)</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>Raster</translation>
+    </message>
+    <message>
+      <source>Back to the photo grid (G)</source>
+      <translation>Zurück zum Fotoraster (G)</translation>
+    </message>
+    <message>
+      <source>J/K: next/previous photo · wheel or +/-: zoom all · drag: pan all · E: eyes · Z: 100% · 0: fit · R: pin the reference · G: back to the grid</source>
+      <translation>J/K: nächstes/vorheriges Foto · Mausrad oder +/-: alle zoomen · Ziehen: alle verschieben · E: Augen · Z: 100 % · 0: einpassen · R: Referenz fixieren · G: zurück zum Raster</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) to compare</source>
+      <translation>
+        <numerusform>%n Foto zum Vergleichen</numerusform>
+        <numerusform>%n Fotos zum Vergleichen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>the reference is pinned in pane %1</source>
+      <translation>die Referenz ist in Feld %1 fixiert</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::CompareWiring</name>
+    <message>
+      <source>Compare</source>
+      <translation>Vergleichen</translation>
+    </message>
+    <message>
+      <source>&amp;Compare selected photos</source>
+      <translation>Ausgewählte Fotos &amp;vergleichen</translation>
+    </message>
+    <message>
+      <source>&amp;Group by sitting</source>
+      <translation>Nach &amp;Sitzung gruppieren</translation>
+    </message>
+    <message>
+      <source>Show the photos of one sitting (the same person, taken close in time or nearly identical) together, the best first</source>
+      <translation>Die Fotos einer Sitzung (dieselbe Person, kurz nacheinander aufgenommen oder nahezu identisch) zusammen anzeigen, das beste zuerst</translation>
+    </message>
+    <message>
+      <source>Keep the &amp;best of the sitting, reject the rest</source>
+      <translation>&amp;Bestes Foto der Sitzung behalten, den Rest ablehnen</translation>
+    </message>
+    <message>
+      <source>Select two to four photos to compare (Ctrl+click in the grid), then press C.</source>
+      <translation>Wählen Sie zwei bis vier Fotos zum Vergleichen aus (Strg+Klick im Raster) und drücken Sie dann C.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Grouping %n photo(s) by sitting…</source>
+      <translation>
+        <numerusform>%n Foto wird nach Sitzung gruppiert …</numerusform>
+        <numerusform>%n Fotos werden nach Sitzung gruppiert …</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n sitting(s) found; </source>
+      <translation>
+        <numerusform>%n Sitzung gefunden; </numerusform>
+        <numerusform>%n Sitzungen gefunden; </numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n with more than one photo.</source>
+      <translation>
+        <numerusform>%n davon mit mehr als einem Foto.</numerusform>
+        <numerusform>%n davon mit mehr als einem Foto.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Select a photo of the sitting first.</source>
+      <translation>Wählen Sie zuerst ein Foto der Sitzung aus.</translation>
+    </message>
+    <message>
+      <source>Open a project first.</source>
+      <translation>Bitte zuerst ein Projekt öffnen.</translation>
+    </message>
+    <message>
+      <source>This sitting has one photo only: nothing to reject.</source>
+      <translation>Diese Sitzung hat nur ein Foto: Es gibt nichts abzulehnen.</translation>
+    </message>
+    <message>
+      <source>The project is open read-only: %1</source>
+      <translation>Das Projekt ist schreibgeschützt geöffnet: %1</translation>
+    </message>
+    <message>
+      <source>Could not read the flags: %1</source>
+      <translation>Die Markierungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+      <source>Could not save the flags: %1</source>
+      <translation>Die Markierungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>Kept %1 (the best of its sitting) and rejected %n other photo(s).</source>
+      <translation>
+        <numerusform>%1 behalten (das beste seiner Sitzung) und %n anderes Foto abgelehnt.</numerusform>
+        <numerusform>%1 behalten (das beste seiner Sitzung) und %n andere Fotos abgelehnt.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::CullActions</name>
+    <message>
+      <source>Flag as pick</source>
+      <translation>Als Auswahl markieren</translation>
+    </message>
+    <message>
+      <source>Flag as reject</source>
+      <translation>Als abgelehnt markieren</translation>
+    </message>
+    <message>
+      <source>Unflag</source>
+      <translation>Markierung entfernen</translation>
+    </message>
+    <message>
+      <source>Rating: no stars</source>
+      <translation>Bewertung: keine Sterne</translation>
+    </message>
+    <message numerus="yes">
+      <source>Rating: %n star(s)</source>
+      <translation>
+        <numerusform>Bewertung: %n Stern</numerusform>
+        <numerusform>Bewertung: %n Sterne</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Colour label: red</source>
+      <translation>Farbmarkierung: Rot</translation>
+    </message>
+    <message>
+      <source>Colour label: yellow</source>
+      <translation>Farbmarkierung: Gelb</translation>
+    </message>
+    <message>
+      <source>Colour label: green</source>
+      <translation>Farbmarkierung: Grün</translation>
+    </message>
+    <message>
+      <source>Colour label: blue</source>
+      <translation>Farbmarkierung: Blau</translation>
+    </message>
+    <message>
+      <source>Colour label: purple</source>
+      <translation>Farbmarkierung: Violett</translation>
+    </message>
+    <message>
+      <source>Picked</source>
+      <translation>Ausgewählt</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Abgelehnt</translation>
+    </message>
+    <message>
+      <source>Unflagged</source>
+      <translation>Ohne Markierung</translation>
+    </message>
+    <message>
+      <source>3 stars or more</source>
+      <translation>3 Sterne oder mehr</translation>
+    </message>
+    <message>
+      <source>Sort by rating (most stars first)</source>
+      <translation>Nach Bewertung sortieren (meiste Sterne zuerst)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Flagged %n photo(s) as picks.</source>
+      <translation>
+        <numerusform>%n Foto als Auswahl markiert.</numerusform>
+        <numerusform>%n Fotos als Auswahl markiert.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Flagged %n photo(s) as rejects.</source>
+      <translation>
+        <numerusform>%n Foto als abgelehnt markiert.</numerusform>
+        <numerusform>%n Fotos als abgelehnt markiert.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Removed the flag of %n photo(s).</source>
+      <translation>
+        <numerusform>Markierung von %n Foto entfernt.</numerusform>
+        <numerusform>Markierung von %n Fotos entfernt.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Removed the stars of %n photo(s).</source>
+      <translation>
+        <numerusform>Sterne von %n Foto entfernt.</numerusform>
+        <numerusform>Sterne von %n Fotos entfernt.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Rated %n photo(s) with %1.</source>
+      <translation>
+        <numerusform>%n Foto mit %1 bewertet.</numerusform>
+        <numerusform>%n Fotos mit %1 bewertet.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n star(s)</source>
+      <translation>
+        <numerusform>%n Stern</numerusform>
+        <numerusform>%n Sternen</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Removed the colour label of %n photo(s).</source>
+      <translation>
+        <numerusform>Farbmarkierung von %n Foto entfernt.</numerusform>
+        <numerusform>Farbmarkierung von %n Fotos entfernt.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Set the colour label of %n photo(s).</source>
+      <translation>
+        <numerusform>Farbmarkierung von %n Foto gesetzt.</numerusform>
+        <numerusform>Farbmarkierung von %n Fotos gesetzt.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Open a project first.</source>
+      <translation>Bitte zuerst ein Projekt öffnen.</translation>
+    </message>
+    <message>
+      <source>The project is open read-only: %1</source>
+      <translation>Das Projekt ist schreibgeschützt geöffnet: %1</translation>
+    </message>
+    <message>
+      <source>Select the photos to flag, rate or label first.</source>
+      <translation>Wählen Sie zuerst die Fotos aus, die Sie markieren, bewerten oder mit einer Farbe kennzeichnen möchten.</translation>
+    </message>
+    <message>
+      <source>Could not read the flags and ratings: %1</source>
+      <translation>Die Markierungen und Bewertungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+      <source>Could not save the flags and ratings: %1</source>
+      <translation>Die Markierungen und Bewertungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+      <source>Nothing to change: the selected photos are marked so already.</source>
+      <translation>Nichts zu ändern: Die ausgewählten Fotos sind bereits so markiert.</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::ExportPicksDialog</name>
+    <message>
+      <source>Export picks</source>
+      <translation>Auswahl exportieren</translation>
+    </message>
+    <message>
+      <source>Folder to export into</source>
+      <translation>Zielordner für den Export</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+      <source>Export into</source>
+      <translation>Exportieren nach</translation>
+    </message>
+    <message>
+      <source>Folder:</source>
+      <translation>Ordner:</translation>
+    </message>
+    <message numerus="yes">
+      <source>Picked photos (%n)</source>
+      <translation>
+        <numerusform>Als Auswahl markierte Fotos (%n)</numerusform>
+        <numerusform>Als Auswahl markierte Fotos (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Selected photos (%n)</source>
+      <translation>
+        <numerusform>Im Raster ausgewählte Fotos (%n)</numerusform>
+        <numerusform>Im Raster ausgewählte Fotos (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Photos whose six verdicts pass (%n)</source>
+      <translation>
+        <numerusform>Fotos, die alle sechs Urteile bestehen (%n)</numerusform>
+        <numerusform>Fotos, die alle sechs Urteile bestehen (%n)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Photos:</source>
+      <translation>Fotos:</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>Kopieren</translation>
+    </message>
+    <message>
+      <source>Move</source>
+      <translation>Verschieben</translation>
+    </message>
+    <message>
+      <source>Each source is deleted only after its copy was written and verified.</source>
+      <translation>Jede Quelldatei wird erst gelöscht, nachdem ihre Kopie geschrieben und überprüft wurde.</translation>
+    </message>
+    <message>
+      <source>Files:</source>
+      <translation>Dateien:</translation>
+    </message>
+    <message>
+      <source>Originals</source>
+      <translation>Originale</translation>
+    </message>
+    <message>
+      <source>XMP sidecars with the originals</source>
+      <translation>XMP-Filialdateien zu den Originalen</translation>
+    </message>
+    <message>
+      <source>Standard crop 4:5 (EXIF and colour profile kept)</source>
+      <translation>Standardausschnitt 4:5 (EXIF und Farbprofil bleiben erhalten)</translation>
+    </message>
+    <message>
+      <source>Square crop 1:1 for profile sites</source>
+      <translation>Quadratischer Ausschnitt 1:1 für Profilseiten</translation>
+    </message>
+    <message>
+      <source>Export:</source>
+      <translation>Export:</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Exportieren</translation>
+    </message>
+    <message>
+      <source>Nothing exported: %1</source>
+      <translation>Nichts exportiert: %1</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Export läuft …</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Anhalten</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 of %n photo(s) moved to %2.</source>
+      <translation>
+        <numerusform>%1 von %n Foto nach %2 verschoben.</numerusform>
+        <numerusform>%1 von %n Fotos nach %2 verschoben.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 of %n photo(s) exported to %2.</source>
+      <translation>
+        <numerusform>%1 von %n Foto nach %2 exportiert.</numerusform>
+        <numerusform>%1 von %n Fotos nach %2 exportiert.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The project still lists the moved photos at their old place: %1</source>
+      <translation>Das Projekt führt die verschobenen Fotos noch an ihrem alten Ort: %1</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::GoldenSetView</name>
@@ -224,6 +680,10 @@
       <translation>Aus Korrekturen lernen</translation>
     </message>
     <message>
+      <source>Corrections head</source>
+      <translation>Korrekturkopf</translation>
+    </message>
+    <message>
       <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.</source>
       <translation>Trainiert aus den Korrekturen und Referenzlabels dieses Projekts einen kleinen Kopf pro Merkmal auf den Messwerten der Engine. Die Fotos jeder Person werden einmal zurückgehalten und von einem Kopf beurteilt, der nur von den anderen Personen gelernt hat (der Ordner des Fotos steht für die Person). Ein Kopf ersetzt die Engine bei einem Merkmal nur, wenn mindestens 5 verschiedene Personen zurückgehalten wurden und sein Gewinn bei ihnen größer als das Rauschen ist: das 95-%-Intervall des Gewinns liegt über null.</translation>
     </message>
@@ -252,6 +712,10 @@
       <translation>Ergebnis</translation>
     </message>
     <message>
+      <source>- : not enough reviewed photos of this attribute to learn</source>
+      <translation>- : nicht genug geprüfte Fotos dieses Merkmals zum Lernen</translation>
+    </message>
+    <message>
       <source>Versions of the head in this project (the active one is marked):</source>
       <translation>Versionen des Kopfes in diesem Projekt (die aktive ist markiert):</translation>
     </message>
@@ -270,6 +734,10 @@
     <message>
       <source>&amp;Restore selected version</source>
       <translation>Ausgewählte Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+      <source>"Use the new head" is offered once a trained head beats the engine on held-out people.</source>
+      <translation>„Neuen Kopf verwenden“ wird angeboten, sobald ein trainierter Kopf die Engine bei zurückgehaltenen Personen übertrifft.</translation>
     </message>
     <message>
       <source>Close</source>
@@ -326,6 +794,10 @@
       <translation>Kein Merkmal hat die Engine bei zurückgehaltenen Personen um mehr als das Rauschen übertroffen; die Engine beurteilt daher weiter alle Merkmale. Die Tabelle nennt für jedes den Grund.</translation>
     </message>
     <message>
+      <source>"Use the new head" is not offered: the new head does not beat the current judgement on any attribute for the held-out people.</source>
+      <translation>„Neuen Kopf verwenden“ wird nicht angeboten: Der neue Kopf übertrifft die aktuelle Beurteilung bei den zurückgehaltenen Personen in keinem Merkmal.</translation>
+    </message>
+    <message>
       <source>The new head is not active until you press "Use the new head".</source>
       <translation>Der neue Kopf ist erst aktiv, wenn Sie „Neuen Kopf verwenden“ drücken.</translation>
     </message>
@@ -342,8 +814,16 @@
       <translation>Engine beibehalten</translation>
     </message>
     <message>
+      <source>Not enough reviewed photos of this attribute to learn</source>
+      <translation>Nicht genug geprüfte Fotos dieses Merkmals zum Lernen</translation>
+    </message>
+    <message>
       <source>The head could not be registered: %1</source>
       <translation>Der Kopf konnte nicht registriert werden: %1</translation>
+    </message>
+    <message>
+      <source>The new head is in use.</source>
+      <translation>Der neue Kopf ist in Verwendung.</translation>
     </message>
     <message>
       <source>The new head (version %1) is active.</source>
@@ -365,6 +845,122 @@
       <source> - active</source>
       <translation> – aktiv</translation>
     </message>
+    <message>
+      <source>Fine-tune the network</source>
+      <translation>Netz feinabstimmen</translation>
+    </message>
+    <message>
+      <source>Fine-tunes the six heads of the active model on this project's corrections and golden labels, as "headshot-qa train --from-project" does; the backbone stays as it is. About a quarter of the people are held out (the photo's folder stands for the person) and both the current and the new model are judged on them only. The new version is registered in the project and used only if you accept it, which is offered only when it judges the held-out people better.</source>
+      <translation>Stimmt die sechs Köpfe des aktiven Modells auf die Korrekturen und Referenzlabels dieses Projekts fein ab, wie es „headshot-qa train --from-project“ tut; das Backbone bleibt unverändert. Etwa ein Viertel der Personen wird zurückgehalten (der Ordner des Fotos steht für die Person), und sowohl das aktuelle als auch das neue Modell werden nur an ihnen beurteilt. Die neue Version wird im Projekt registriert und nur verwendet, wenn Sie sie übernehmen; das wird nur angeboten, wenn sie die zurückgehaltenen Personen besser beurteilt.</translation>
+    </message>
+    <message>
+      <source>This build has no network engine (it was built without LibTorch), so the network cannot be fine-tuned here.</source>
+      <translation>Diese Version enthält keine Netz-Engine (sie wurde ohne LibTorch gebaut), daher kann das Netz hier nicht feinabgestimmt werden.</translation>
+    </message>
+    <message>
+      <source>No trained weights: the engine "%1" has no model file set (Edit &gt; Preferences), so there is no network to fine-tune.</source>
+      <translation>Keine trainierten Gewichte: Für die Engine „%1“ ist keine Modelldatei eingestellt (Bearbeiten &gt; Einstellungen), daher gibt es kein Netz zum Feinabstimmen.</translation>
+    </message>
+    <message>
+      <source>No trained weights: the model file %1 does not exist, so there is no network to fine-tune.</source>
+      <translation>Keine trainierten Gewichte: Die Modelldatei %1 existiert nicht, daher gibt es kein Netz zum Feinabstimmen.</translation>
+    </message>
+    <message>
+      <source>Model: %1. Press "Fine-tune the network" to start.</source>
+      <translation>Modell: %1. Zum Starten auf „Netz feinabstimmen“ drücken.</translation>
+    </message>
+    <message>
+      <source>Current model, held-out accuracy</source>
+      <translation>Aktuelles Modell, Genauigkeit (zurückgehalten)</translation>
+    </message>
+    <message>
+      <source>Fine-tuned model, held-out accuracy</source>
+      <translation>Feinabgestimmtes Modell, Genauigkeit (zurückgehalten)</translation>
+    </message>
+    <message>
+      <source>Held-out labels</source>
+      <translation>Zurückgehaltene Labels</translation>
+    </message>
+    <message>
+      <source>&amp;Fine-tune the network</source>
+      <translation>Netz &amp;feinabstimmen</translation>
+    </message>
+    <message>
+      <source>Cancel fine-&amp;tuning</source>
+      <translation>Feinabstimmung a&amp;bbrechen</translation>
+    </message>
+    <message>
+      <source>&amp;Accept the fine-tuned model</source>
+      <translation>Feinabgestimmtes Modell &amp;übernehmen</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model can be accepted once it beats the current one on held-out people.</source>
+      <translation>Das feinabgestimmte Modell kann übernommen werden, sobald es das aktuelle bei zurückgehaltenen Personen übertrifft.</translation>
+    </message>
+    <message>
+      <source>Fine-tuning…</source>
+      <translation>Feinabstimmung läuft …</translation>
+    </message>
+    <message>
+      <source>%1 (%2 of %3 steps)</source>
+      <translation>%1 (%2 von %3 Schritten)</translation>
+    </message>
+    <message>
+      <source>Cancelling the fine-tuning…</source>
+      <translation>Feinabstimmung wird abgebrochen …</translation>
+    </message>
+    <message>
+      <source>No new version was registered and the active model is unchanged.</source>
+      <translation>Es wurde keine neue Version registriert, und das aktive Modell ist unverändert.</translation>
+    </message>
+    <message>
+      <source>Fine-tuning cancelled.</source>
+      <translation>Feinabstimmung abgebrochen.</translation>
+    </message>
+    <message>
+      <source>Fine-tuning failed: %1</source>
+      <translation>Feinabstimmung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+      <source>Fine-tuned on %1 photo(s) of %2 people and checked on %3 held-out photo(s) of %4 other people: the current model judged %5 of their %6 known labels right, the fine-tuned one %7. Registered in the project as version %8.</source>
+      <translation>Feinabgestimmt an %1 Foto(s) von %2 Personen und geprüft an %3 zurückgehaltenen Foto(s) von %4 anderen Personen: Das aktuelle Modell hat %5 ihrer %6 bekannten Labels richtig beurteilt, das feinabgestimmte %7. Im Projekt als Version %8 registriert.</translation>
+    </message>
+    <message>
+      <source>The new version is not in use until you press "Accept the fine-tuned model".</source>
+      <translation>Die neue Version wird erst verwendet, wenn Sie „Feinabgestimmtes Modell übernehmen“ drücken.</translation>
+    </message>
+    <message>
+      <source>Accepting also switches the engine from "fused" to "swin": the fusion choice belongs to the current model (run "headshot-qa model fuse" on the new one to fuse again).</source>
+      <translation>Das Übernehmen stellt die Engine außerdem von „fused“ auf „swin“ um: Die Fusionswahl gehört zum aktuellen Modell (führen Sie „headshot-qa model fuse“ für das neue aus, um erneut zu fusionieren).</translation>
+    </message>
+    <message>
+      <source>Not offered: no held-out photo has a known label, so the new version cannot be compared with the current model, which stays in use.</source>
+      <translation>Nicht angeboten: Kein zurückgehaltenes Foto hat ein bekanntes Label, daher kann die neue Version nicht mit dem aktuellen Modell verglichen werden, das weiter verwendet wird.</translation>
+    </message>
+    <message>
+      <source>Not offered: the fine-tuned model does not beat the current one on the held-out people (%1 against %2 right), so the current model stays in use. The new version stays registered in the project for reference.</source>
+      <translation>Nicht angeboten: Das feinabgestimmte Modell übertrifft das aktuelle bei den zurückgehaltenen Personen nicht (%1 gegenüber %2 richtig), daher wird das aktuelle Modell weiter verwendet. Die neue Version bleibt zum Vergleich im Projekt registriert.</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model cannot be read: %1</source>
+      <translation>Das feinabgestimmte Modell kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model could not be registered in the project: %1</source>
+      <translation>Das feinabgestimmte Modell konnte nicht im Projekt registriert werden: %1</translation>
+    </message>
+    <message>
+      <source>The file of the fine-tuned model is missing: %1</source>
+      <translation>Die Datei des feinabgestimmten Modells fehlt: %1</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model (version %1) is the active model now, with the engine "swin".</source>
+      <translation>Das feinabgestimmte Modell (Version %1) ist jetzt das aktive Modell, mit der Engine „swin“.</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model (version %1) is the active model now.</source>
+      <translation>Das feinabgestimmte Modell (Version %1) ist jetzt das aktive Modell.</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::MainWindow</name>
@@ -383,6 +979,104 @@
     <message>
       <source>Drop photos or folders anywhere on this window, or use File &gt; Open files (Ctrl+O).</source>
       <translation>Fotos oder Ordner irgendwo in dieses Fenster ziehen oder Datei &gt; Dateien öffnen (Strg+O) verwenden.</translation>
+    </message>
+    <message>
+      <source>The last project, %1, is no longer there. Open another with File &gt; Open project or File &gt; Recent projects.</source>
+      <translation>Das letzte Projekt, %1, ist nicht mehr vorhanden. Öffnen Sie ein anderes über Datei &gt; Projekt öffnen oder Datei &gt; Zuletzt geöffnete Projekte.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Reopened the last project, %1, with %n photo(s).</source>
+      <translation>
+        <numerusform>Das letzte Projekt, %1, wurde mit %n Foto erneut geöffnet.</numerusform>
+        <numerusform>Das letzte Projekt, %1, wurde mit %n Fotos erneut geöffnet.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;%1 %2  (%3)</source>
+      <translation>&amp;%1 %2  (%3)</translation>
+    </message>
+    <message>
+      <source>– missing</source>
+      <translation>– fehlt</translation>
+    </message>
+    <message>
+      <source>%1 is no longer there (moved or deleted).</source>
+      <translation>%1 ist nicht mehr vorhanden (verschoben oder gelöscht).</translation>
+    </message>
+    <message>
+      <source>%1 is no longer there; it was removed from the recent projects.</source>
+      <translation>%1 ist nicht mehr vorhanden; es wurde aus den zuletzt geöffneten Projekten entfernt.</translation>
+    </message>
+    <message>
+      <source>No recent projects</source>
+      <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+      <source>&amp;Clear list</source>
+      <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+      <source>The list of recent projects was cleared (the projects themselves were not touched).</source>
+      <translation>Die Liste der zuletzt geöffneten Projekte wurde geleert (die Projekte selbst bleiben unverändert).</translation>
+    </message>
+    <message>
+      <source>Select a photo first: Reveal in folder opens the folder that holds it.</source>
+      <translation>Wählen Sie zuerst ein Foto aus: „Im Ordner anzeigen“ öffnet den Ordner, der es enthält.</translation>
+    </message>
+    <message>
+      <source>The folder of %1 no longer exists: %2</source>
+      <translation>Der Ordner von %1 existiert nicht mehr: %2</translation>
+    </message>
+    <message>
+      <source>Opened the folder %1, which holds %2.</source>
+      <translation>Der Ordner %1, der %2 enthält, wurde geöffnet.</translation>
+    </message>
+    <message>
+      <source>Could not open the folder %1: no file manager answered.</source>
+      <translation>Der Ordner %1 konnte nicht geöffnet werden: Kein Dateimanager hat geantwortet.</translation>
+    </message>
+    <message>
+      <source>No project is open: there is nothing to copy.</source>
+      <translation>Es ist kein Projekt geöffnet: Es gibt nichts zu kopieren.</translation>
+    </message>
+    <message>
+      <source>The project was not copied to %1: %2</source>
+      <translation>Das Projekt wurde nicht nach %1 kopiert: %2</translation>
+    </message>
+    <message>
+      <source>Copied the project to %1; you are still working in %2.</source>
+      <translation>Das Projekt wurde nach %1 kopiert; Sie arbeiten weiterhin in %2.</translation>
+    </message>
+    <message>
+      <source>No project is open: there is nothing to save.</source>
+      <translation>Es ist kein Projekt geöffnet: Es gibt nichts zu speichern.</translation>
+    </message>
+    <message>
+      <source>The project was not saved as %1: %2</source>
+      <translation>Das Projekt wurde nicht als %1 gespeichert: %2</translation>
+    </message>
+    <message>
+      <source>Saved the project as %1; you are now working in it (%2 is unchanged).</source>
+      <translation>Das Projekt wurde als %1 gespeichert; Sie arbeiten jetzt darin (%2 ist unverändert).</translation>
+    </message>
+    <message>
+      <source>%1 of %2 shown</source>
+      <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+      <source>No photo matches this filter.</source>
+      <translation>Kein Foto entspricht diesem Filter.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Choose "%1" to see all %n photo(s).</source>
+      <translation>
+        <numerusform>Wählen Sie „%1“, um %n Foto anzuzeigen.</numerusform>
+        <numerusform>Wählen Sie „%1“, um alle %n Fotos anzuzeigen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No photos yet: drop photos or folders here, or use File &gt; Open files.</source>
+      <translation>Noch keine Fotos: Ziehen Sie Fotos oder Ordner hierher oder verwenden Sie Datei &gt; Dateien öffnen.</translation>
     </message>
     <message>
       <source>All photos</source>
@@ -425,6 +1119,10 @@
       <translation>Nicht bewertet</translation>
     </message>
     <message>
+      <source>Not yet reviewed</source>
+      <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
       <source>Sort by name</source>
       <translation>Nach Name sortieren</translation>
     </message>
@@ -465,6 +1163,22 @@
       <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
+      <source>&amp;Recent projects</source>
+      <translation>&amp;Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+      <source>&amp;Save project as…</source>
+      <translation>Projekt &amp;speichern unter …</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+S</source>
+      <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+      <source>&amp;Copy project to…</source>
+      <translation>Projekt &amp;kopieren nach …</translation>
+    </message>
+    <message>
       <source>&amp;Open files…</source>
       <translation>Dateien ö&amp;ffnen …</translation>
     </message>
@@ -475,6 +1189,10 @@
     <message>
       <source>Ctrl+Shift+O</source>
       <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+      <source>Re&amp;veal in folder</source>
+      <translation>Im Ordner &amp;anzeigen</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -527,6 +1245,26 @@
     <message>
       <source>&amp;Fit to window</source>
       <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+      <source>100% or &amp;fit (about the pointer)</source>
+      <translation>100 % oder &amp;einpassen (um den Mauszeiger)</translation>
+    </message>
+    <message>
+      <source>&amp;Thumbnail size</source>
+      <translation>&amp;Miniaturgröße</translation>
+    </message>
+    <message>
+      <source>&amp;Small</source>
+      <translation>&amp;Klein</translation>
+    </message>
+    <message>
+      <source>&amp;Medium</source>
+      <translation>&amp;Mittel</translation>
+    </message>
+    <message>
+      <source>&amp;Large</source>
+      <translation>&amp;Groß</translation>
     </message>
     <message>
       <source>Face box</source>
@@ -659,6 +1397,18 @@
     <message>
       <source>Open project</source>
       <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+      <source>-copy</source>
+      <translation>-Kopie</translation>
+    </message>
+    <message>
+      <source>Save project as</source>
+      <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+      <source>Copy project to</source>
+      <translation>Projekt kopieren nach</translation>
     </message>
     <message>
       <source>Open photos</source>
@@ -797,6 +1547,28 @@
       <translation>Änderung von %1 an %2 wiederhergestellt: %1 ist %3.</translation>
     </message>
     <message>
+      <source>Undid the flag, rating or colour label change of %1.</source>
+      <translation>Änderung von Markierung, Bewertung oder Farbmarkierung an %1 rückgängig gemacht.</translation>
+    </message>
+    <message>
+      <source>Redid the flag, rating or colour label change of %1.</source>
+      <translation>Änderung von Markierung, Bewertung oder Farbmarkierung an %1 wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Undid the flag, rating or colour label change of %n photo(s).</source>
+      <translation>
+        <numerusform>Änderung von Markierung, Bewertung oder Farbmarkierung an %n Foto rückgängig gemacht.</numerusform>
+        <numerusform>Änderung von Markierung, Bewertung oder Farbmarkierung an %n Fotos rückgängig gemacht.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Redid the flag, rating or colour label change of %n photo(s).</source>
+      <translation>
+        <numerusform>Änderung von Markierung, Bewertung oder Farbmarkierung an %n Foto wiederhergestellt.</numerusform>
+        <numerusform>Änderung von Markierung, Bewertung oder Farbmarkierung an %n Fotos wiederhergestellt.</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>golden label %1</source>
       <translation>Referenzlabel %1</translation>
     </message>
@@ -831,6 +1603,10 @@
     <message>
       <source>&amp;Metrics dashboard</source>
       <translation>&amp;Kennzahlen-Übersicht</translation>
+    </message>
+    <message>
+      <source>E&amp;xport picks…</source>
+      <translation>Auswahl e&amp;xportieren …</translation>
     </message>
     <message>
       <source>&amp;Learn from corrections...</source>
@@ -922,6 +1698,21 @@
       <source>Against the golden labels</source>
       <translation>Gegenüber den Referenzlabels</translation>
     </message>
+    <message>
+      <source>%1: %2 (%3 pass, %4 fail)</source>
+      <translation>%1: %2 (%3 bestanden, %4 nicht bestanden)</translation>
+    </message>
+    <message>
+      <source>Too few golden photos to trust these figures for: %1. Aim for at least %2 golden photos with a judged value per attribute, at least %3 of them with each verdict: below that one photo moves a figure by several points.</source>
+      <translation>Zu wenige Referenzfotos, um diesen Kennzahlen zu trauen, für: %1. Streben Sie mindestens %2 Referenzfotos mit beurteiltem Wert pro Merkmal an, davon mindestens %3 mit jedem Urteil: Darunter verschiebt ein einzelnes Foto eine Kennzahl um mehrere Punkte.</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::PhotoDelegate</name>
+    <message>
+      <source>Verified</source>
+      <translation>Bestätigt</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::PhotoListModel</name>
@@ -949,6 +1740,49 @@
       <translation>Datei fehlt</translation>
     </message>
     <message>
+      <source>Picked</source>
+      <translation>Ausgewählt</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n star(s)</source>
+      <translation>
+        <numerusform>%n Stern</numerusform>
+        <numerusform>%n Sterne</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>red label</source>
+      <translation>rote Farbmarkierung</translation>
+    </message>
+    <message>
+      <source>yellow label</source>
+      <translation>gelbe Farbmarkierung</translation>
+    </message>
+    <message>
+      <source>green label</source>
+      <translation>grüne Farbmarkierung</translation>
+    </message>
+    <message>
+      <source>blue label</source>
+      <translation>blaue Farbmarkierung</translation>
+    </message>
+    <message>
+      <source>purple label</source>
+      <translation>violette Farbmarkierung</translation>
+    </message>
+    <message>
+      <source>Verified (golden label)</source>
+      <translation>Bestätigt (Referenzlabel)</translation>
+    </message>
+    <message>
+      <source>Verified (golden label) by %1</source>
+      <translation>Bestätigt (Referenzlabel) von %1</translation>
+    </message>
+    <message>
       <source>Same photo (identical content) as: %1</source>
       <translation>Dasselbe Foto (identischer Inhalt) wie: %1</translation>
     </message>
@@ -962,6 +1796,10 @@
     <message>
       <source>Overlay legend</source>
       <translation>Legende der Einblendungen</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Zoom</translation>
     </message>
     <message>
       <source>Face box</source>
@@ -998,6 +1836,18 @@
     <message>
       <source>Loading…</source>
       <translation>Wird geladen …</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Eingepasst</translation>
+    </message>
+    <message>
+      <source>%1%</source>
+      <translation>%1 %</translation>
+    </message>
+    <message>
+      <source>Zoom: %1% (Z: 100% or fit, 0: fit, +/-: zoom)</source>
+      <translation>Zoom: %1 % (Z: 100 % oder einpassen, 0: einpassen, +/-: zoomen)</translation>
     </message>
     <message>
       <source>Select a photo</source>
@@ -1317,6 +2167,17 @@
       <source>Validation metric</source>
       <translation>Validierungskennzahl</translation>
     </message>
+    <message>
+      <source>No training run yet: the loss and validation curves appear here while a model trains (Tools &gt; Learn from corrections).</source>
+      <translation>Noch kein Trainingslauf: Die Verlust- und Validierungskurven erscheinen hier, während ein Modell trainiert (Werkzeuge &gt; Aus Korrekturen lernen).</translation>
+    </message>
+    <message numerus="yes">
+      <source>No loss figures from this training run (%n step(s) done): the corrections head trains one attribute after another and reports no loss, so there is no curve to draw.</source>
+      <translation>
+        <numerusform>Keine Verlustwerte aus diesem Trainingslauf (%n Schritt ausgeführt): Der Korrekturkopf trainiert ein Merkmal nach dem anderen und meldet keinen Verlust, daher gibt es keine Kurve zu zeichnen.</numerusform>
+        <numerusform>Keine Verlustwerte aus diesem Trainingslauf (%n Schritte ausgeführt): Der Korrekturkopf trainiert ein Merkmal nach dem anderen und meldet keinen Verlust, daher gibt es keine Kurve zu zeichnen.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>hqa::Engine</name>
@@ -1395,6 +2256,41 @@
       <source>S</source>
       <comment>Sharpness</comment>
       <translation>S</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::NetworkFineTune</name>
+    <message>
+      <source>All corrected and verified photos are in one folder, which stands for one person: the new model could not be checked on people it did not learn from. Keep each person's photos in a folder of their own.</source>
+      <translation>Alle korrigierten und bestätigten Fotos liegen in einem Ordner, der für eine Person steht: Das neue Modell konnte nicht an Personen geprüft werden, von denen es nicht gelernt hat. Legen Sie die Fotos jeder Person in einen eigenen Ordner.</translation>
+    </message>
+    <message>
+      <source>There are no corrected or verified photos to learn from.</source>
+      <translation>Es gibt keine korrigierten oder bestätigten Fotos zum Lernen.</translation>
+    </message>
+    <message>
+      <source>Cannot create a temporary folder for the fine-tuning.</source>
+      <translation>Für die Feinabstimmung kann kein temporärer Ordner angelegt werden.</translation>
+    </message>
+    <message>
+      <source>Computing the photos' features</source>
+      <translation>Merkmalsvektoren der Fotos werden berechnet</translation>
+    </message>
+    <message>
+      <source>Computing the features of the training people</source>
+      <translation>Merkmalsvektoren der Trainingspersonen werden berechnet</translation>
+    </message>
+    <message>
+      <source>Judging the held-out people with the current model</source>
+      <translation>Zurückgehaltene Personen werden mit dem aktuellen Modell beurteilt</translation>
+    </message>
+    <message>
+      <source>Training the six heads</source>
+      <translation>Die sechs Köpfe werden trainiert</translation>
+    </message>
+    <message>
+      <source>Judging the held-out people with the fine-tuned model</source>
+      <translation>Zurückgehaltene Personen werden mit dem feinabgestimmten Modell beurteilt</translation>
     </message>
   </context>
   <context>

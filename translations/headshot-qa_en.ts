@@ -101,6 +101,462 @@
     &lt;message&gt;
       &lt;source&gt;engine score %p%, overruled</translation>
     </message>
+    <message>
+      <source>How to fix: %1</source>
+      <translation>How to fix: %1</translation>
+    </message>
+    <message>
+      <source>Verified (golden label)</source>
+      <translation>Verified (golden label)</translation>
+    </message>
+    <message>
+      <source>Verified by %1 (golden label)</source>
+      <translation>Verified by %1 (golden label)</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::ComparePane</name>
+    <message>
+      <source>Compared photo %1</source>
+      <translation>Compared photo %1</translation>
+    </message>
+    <message>
+      <source>Pin</source>
+      <translation>Pin</translation>
+    </message>
+    <message>
+      <source>Pin this photo as the reference: J and K then change the other photos only (R)</source>
+      <translation>Pin this photo as the reference: J and K then change the other photos only (R)</translation>
+    </message>
+    <message>
+      <source>Pin as the reference</source>
+      <translation>Pin as the reference</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Loading…</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>No photo</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::CompareView</name>
+    <message>
+      <source>Compare photos</source>
+      <translation>Compare photos</translation>
+    </message>
+    <message>
+      <source>Two side by side</source>
+      <translation>Two side by side</translation>
+    </message>
+    <message>
+      <source>Three side by side</source>
+      <translation>Three side by side</translation>
+    </message>
+    <message>
+      <source>Four (2 × 2)</source>
+      <translation>Four (2 × 2)</translation>
+    </message>
+    <message>
+      <source>Number of photos side by side</source>
+      <translation>Number of photos side by side</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Fit</translation>
+    </message>
+    <message>
+      <source>Show each photo whole (0)</source>
+      <translation>Show each photo whole (0)</translation>
+    </message>
+    <message>
+      <source>Eyes</source>
+      <translation>Eyes</translation>
+    </message>
+    <message>
+      <source>Zoom every photo to its eyes (E)</source>
+      <translation>Zoom every photo to its eyes (E)</translation>
+    </message>
+    <message>
+      <source>100%</source>
+      <translation>100%</translation>
+    </message>
+    <message>
+      <source>Every photo at 100% on its eyes, and back (Z)</source>
+      <translation>Every photo at 100% on its eyes, and back (Z)</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <source>Back to the photo grid (G)</source>
+      <translation>Back to the photo grid (G)</translation>
+    </message>
+    <message>
+      <source>J/K: next/previous photo · wheel or +/-: zoom all · drag: pan all · E: eyes · Z: 100% · 0: fit · R: pin the reference · G: back to the grid</source>
+      <translation>J/K: next/previous photo · wheel or +/-: zoom all · drag: pan all · E: eyes · Z: 100% · 0: fit · R: pin the reference · G: back to the grid</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) to compare</source>
+      <translation>
+        <numerusform>%n photo to compare</numerusform>
+        <numerusform>%n photos to compare</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>the reference is pinned in pane %1</source>
+      <translation>the reference is pinned in pane %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::CompareWiring</name>
+    <message>
+      <source>Compare</source>
+      <translation>Compare</translation>
+    </message>
+    <message>
+      <source>&amp;Compare selected photos</source>
+      <translation>&amp;Compare selected photos</translation>
+    </message>
+    <message>
+      <source>&amp;Group by sitting</source>
+      <translation>&amp;Group by sitting</translation>
+    </message>
+    <message>
+      <source>Show the photos of one sitting (the same person, taken close in time or nearly identical) together, the best first</source>
+      <translation>Show the photos of one sitting (the same person, taken close in time or nearly identical) together, the best first</translation>
+    </message>
+    <message>
+      <source>Keep the &amp;best of the sitting, reject the rest</source>
+      <translation>Keep the &amp;best of the sitting, reject the rest</translation>
+    </message>
+    <message>
+      <source>Select two to four photos to compare (Ctrl+click in the grid), then press C.</source>
+      <translation>Select two to four photos to compare (Ctrl+click in the grid), then press C.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Grouping %n photo(s) by sitting…</source>
+      <translation>
+        <numerusform>Grouping %n photo by sitting…</numerusform>
+        <numerusform>Grouping %n photos by sitting…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n sitting(s) found; </source>
+      <translation>
+        <numerusform>%n sitting found; </numerusform>
+        <numerusform>%n sittings found; </numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n with more than one photo.</source>
+      <translation>
+        <numerusform>%n with more than one photo.</numerusform>
+        <numerusform>%n with more than one photo.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Select a photo of the sitting first.</source>
+      <translation>Select a photo of the sitting first.</translation>
+    </message>
+    <message>
+      <source>Open a project first.</source>
+      <translation>Open a project first.</translation>
+    </message>
+    <message>
+      <source>This sitting has one photo only: nothing to reject.</source>
+      <translation>This sitting has one photo only: nothing to reject.</translation>
+    </message>
+    <message>
+      <source>The project is open read-only: %1</source>
+      <translation>The project is open read-only: %1</translation>
+    </message>
+    <message>
+      <source>Could not read the flags: %1</source>
+      <translation>Could not read the flags: %1</translation>
+    </message>
+    <message>
+      <source>Could not save the flags: %1</source>
+      <translation>Could not save the flags: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>Kept %1 (the best of its sitting) and rejected %n other photo(s).</source>
+      <translation>
+        <numerusform>Kept %1 (the best of its sitting) and rejected %n other photo.</numerusform>
+        <numerusform>Kept %1 (the best of its sitting) and rejected %n other photos.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::CullActions</name>
+    <message>
+      <source>Flag as pick</source>
+      <translation>Flag as pick</translation>
+    </message>
+    <message>
+      <source>Flag as reject</source>
+      <translation>Flag as reject</translation>
+    </message>
+    <message>
+      <source>Unflag</source>
+      <translation>Unflag</translation>
+    </message>
+    <message>
+      <source>Rating: no stars</source>
+      <translation>Rating: no stars</translation>
+    </message>
+    <message numerus="yes">
+      <source>Rating: %n star(s)</source>
+      <translation>
+        <numerusform>Rating: %n star</numerusform>
+        <numerusform>Rating: %n stars</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Colour label: red</source>
+      <translation>Colour label: red</translation>
+    </message>
+    <message>
+      <source>Colour label: yellow</source>
+      <translation>Colour label: yellow</translation>
+    </message>
+    <message>
+      <source>Colour label: green</source>
+      <translation>Colour label: green</translation>
+    </message>
+    <message>
+      <source>Colour label: blue</source>
+      <translation>Colour label: blue</translation>
+    </message>
+    <message>
+      <source>Colour label: purple</source>
+      <translation>Colour label: purple</translation>
+    </message>
+    <message>
+      <source>Picked</source>
+      <translation>Picked</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>Unflagged</source>
+      <translation>Unflagged</translation>
+    </message>
+    <message>
+      <source>3 stars or more</source>
+      <translation>3 stars or more</translation>
+    </message>
+    <message>
+      <source>Sort by rating (most stars first)</source>
+      <translation>Sort by rating (most stars first)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Flagged %n photo(s) as picks.</source>
+      <translation>
+        <numerusform>Flagged %n photo as picks.</numerusform>
+        <numerusform>Flagged %n photos as picks.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Flagged %n photo(s) as rejects.</source>
+      <translation>
+        <numerusform>Flagged %n photo as rejects.</numerusform>
+        <numerusform>Flagged %n photos as rejects.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Removed the flag of %n photo(s).</source>
+      <translation>
+        <numerusform>Removed the flag of %n photo.</numerusform>
+        <numerusform>Removed the flag of %n photos.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Removed the stars of %n photo(s).</source>
+      <translation>
+        <numerusform>Removed the stars of %n photo.</numerusform>
+        <numerusform>Removed the stars of %n photos.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Rated %n photo(s) with %1.</source>
+      <translation>
+        <numerusform>Rated %n photo with %1.</numerusform>
+        <numerusform>Rated %n photos with %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n star(s)</source>
+      <translation>
+        <numerusform>%n star</numerusform>
+        <numerusform>%n stars</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Removed the colour label of %n photo(s).</source>
+      <translation>
+        <numerusform>Removed the colour label of %n photo.</numerusform>
+        <numerusform>Removed the colour label of %n photos.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Set the colour label of %n photo(s).</source>
+      <translation>
+        <numerusform>Set the colour label of %n photo.</numerusform>
+        <numerusform>Set the colour label of %n photos.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Open a project first.</source>
+      <translation>Open a project first.</translation>
+    </message>
+    <message>
+      <source>The project is open read-only: %1</source>
+      <translation>The project is open read-only: %1</translation>
+    </message>
+    <message>
+      <source>Select the photos to flag, rate or label first.</source>
+      <translation>Select the photos to flag, rate or label first.</translation>
+    </message>
+    <message>
+      <source>Could not read the flags and ratings: %1</source>
+      <translation>Could not read the flags and ratings: %1</translation>
+    </message>
+    <message>
+      <source>Could not save the flags and ratings: %1</source>
+      <translation>Could not save the flags and ratings: %1</translation>
+    </message>
+    <message>
+      <source>Nothing to change: the selected photos are marked so already.</source>
+      <translation>Nothing to change: the selected photos are marked so already.</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::ExportPicksDialog</name>
+    <message>
+      <source>Export picks</source>
+      <translation>Export picks</translation>
+    </message>
+    <message>
+      <source>Folder to export into</source>
+      <translation>Folder to export into</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <source>Export into</source>
+      <translation>Export into</translation>
+    </message>
+    <message>
+      <source>Folder:</source>
+      <translation>Folder:</translation>
+    </message>
+    <message numerus="yes">
+      <source>Picked photos (%n)</source>
+      <translation>
+        <numerusform>Picked photos (%n)</numerusform>
+        <numerusform>Picked photos (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Selected photos (%n)</source>
+      <translation>
+        <numerusform>Selected photos (%n)</numerusform>
+        <numerusform>Selected photos (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Photos whose six verdicts pass (%n)</source>
+      <translation>
+        <numerusform>Photos whose six verdicts pass (%n)</numerusform>
+        <numerusform>Photos whose six verdicts pass (%n)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Photos:</source>
+      <translation>Photos:</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <source>Move</source>
+      <translation>Move</translation>
+    </message>
+    <message>
+      <source>Each source is deleted only after its copy was written and verified.</source>
+      <translation>Each source is deleted only after its copy was written and verified.</translation>
+    </message>
+    <message>
+      <source>Files:</source>
+      <translation>Files:</translation>
+    </message>
+    <message>
+      <source>Originals</source>
+      <translation>Originals</translation>
+    </message>
+    <message>
+      <source>XMP sidecars with the originals</source>
+      <translation>XMP sidecars with the originals</translation>
+    </message>
+    <message>
+      <source>Standard crop 4:5 (EXIF and colour profile kept)</source>
+      <translation>Standard crop 4:5 (EXIF and colour profile kept)</translation>
+    </message>
+    <message>
+      <source>Square crop 1:1 for profile sites</source>
+      <translation>Square crop 1:1 for profile sites</translation>
+    </message>
+    <message>
+      <source>Export:</source>
+      <translation>Export:</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Nothing exported: %1</source>
+      <translation>Nothing exported: %1</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Stop</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 of %n photo(s) moved to %2.</source>
+      <translation>
+        <numerusform>%1 of %n photo moved to %2.</numerusform>
+        <numerusform>%1 of %n photos moved to %2.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 of %n photo(s) exported to %2.</source>
+      <translation>
+        <numerusform>%1 of %n photo exported to %2.</numerusform>
+        <numerusform>%1 of %n photos exported to %2.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The project still lists the moved photos at their old place: %1</source>
+      <translation>The project still lists the moved photos at their old place: %1</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::GoldenSetView</name>
@@ -271,6 +727,10 @@
       <translation>Learn from corrections</translation>
     </message>
     <message>
+      <source>Corrections head</source>
+      <translation>Corrections head</translation>
+    </message>
+    <message>
       <source>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.</source>
       <translation>Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.</translation>
     </message>
@@ -299,6 +759,10 @@
       <translation>Result</translation>
     </message>
     <message>
+      <source>- : not enough reviewed photos of this attribute to learn</source>
+      <translation>- : not enough reviewed photos of this attribute to learn</translation>
+    </message>
+    <message>
       <source>Versions of the head in this project (the active one is marked):</source>
       <translation>Versions of the head in this project (the active one is marked):</translation>
     </message>
@@ -317,6 +781,10 @@
     <message>
       <source>&amp;Restore selected version</source>
       <translation>&amp;Restore selected version</translation>
+    </message>
+    <message>
+      <source>"Use the new head" is offered once a trained head beats the engine on held-out people.</source>
+      <translation>"Use the new head" is offered once a trained head beats the engine on held-out people.</translation>
     </message>
     <message>
       <source>Close</source>
@@ -373,6 +841,10 @@
       <translation>No attribute beat the engine on held-out people by more than the noise, so the engine keeps judging every attribute; the table says why for each.</translation>
     </message>
     <message>
+      <source>"Use the new head" is not offered: the new head does not beat the current judgement on any attribute for the held-out people.</source>
+      <translation>"Use the new head" is not offered: the new head does not beat the current judgement on any attribute for the held-out people.</translation>
+    </message>
+    <message>
       <source>The new head is not active until you press "Use the new head".</source>
       <translation>The new head is not active until you press "Use the new head".</translation>
     </message>
@@ -389,8 +861,16 @@
       <translation>Engine kept</translation>
     </message>
     <message>
+      <source>Not enough reviewed photos of this attribute to learn</source>
+      <translation>Not enough reviewed photos of this attribute to learn</translation>
+    </message>
+    <message>
       <source>The head could not be registered: %1</source>
       <translation>The head could not be registered: %1</translation>
+    </message>
+    <message>
+      <source>The new head is in use.</source>
+      <translation>The new head is in use.</translation>
     </message>
     <message>
       <source>The new head (version %1) is active.</source>
@@ -412,6 +892,122 @@
       <source> - active</source>
       <translation> - active</translation>
     </message>
+    <message>
+      <source>Fine-tune the network</source>
+      <translation>Fine-tune the network</translation>
+    </message>
+    <message>
+      <source>Fine-tunes the six heads of the active model on this project's corrections and golden labels, as "headshot-qa train --from-project" does; the backbone stays as it is. About a quarter of the people are held out (the photo's folder stands for the person) and both the current and the new model are judged on them only. The new version is registered in the project and used only if you accept it, which is offered only when it judges the held-out people better.</source>
+      <translation>Fine-tunes the six heads of the active model on this project's corrections and golden labels, as "headshot-qa train --from-project" does; the backbone stays as it is. About a quarter of the people are held out (the photo's folder stands for the person) and both the current and the new model are judged on them only. The new version is registered in the project and used only if you accept it, which is offered only when it judges the held-out people better.</translation>
+    </message>
+    <message>
+      <source>This build has no network engine (it was built without LibTorch), so the network cannot be fine-tuned here.</source>
+      <translation>This build has no network engine (it was built without LibTorch), so the network cannot be fine-tuned here.</translation>
+    </message>
+    <message>
+      <source>No trained weights: the engine "%1" has no model file set (Edit &gt; Preferences), so there is no network to fine-tune.</source>
+      <translation>No trained weights: the engine "%1" has no model file set (Edit &gt; Preferences), so there is no network to fine-tune.</translation>
+    </message>
+    <message>
+      <source>No trained weights: the model file %1 does not exist, so there is no network to fine-tune.</source>
+      <translation>No trained weights: the model file %1 does not exist, so there is no network to fine-tune.</translation>
+    </message>
+    <message>
+      <source>Model: %1. Press "Fine-tune the network" to start.</source>
+      <translation>Model: %1. Press "Fine-tune the network" to start.</translation>
+    </message>
+    <message>
+      <source>Current model, held-out accuracy</source>
+      <translation>Current model, held-out accuracy</translation>
+    </message>
+    <message>
+      <source>Fine-tuned model, held-out accuracy</source>
+      <translation>Fine-tuned model, held-out accuracy</translation>
+    </message>
+    <message>
+      <source>Held-out labels</source>
+      <translation>Held-out labels</translation>
+    </message>
+    <message>
+      <source>&amp;Fine-tune the network</source>
+      <translation>&amp;Fine-tune the network</translation>
+    </message>
+    <message>
+      <source>Cancel fine-&amp;tuning</source>
+      <translation>Cancel fine-&amp;tuning</translation>
+    </message>
+    <message>
+      <source>&amp;Accept the fine-tuned model</source>
+      <translation>&amp;Accept the fine-tuned model</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model can be accepted once it beats the current one on held-out people.</source>
+      <translation>The fine-tuned model can be accepted once it beats the current one on held-out people.</translation>
+    </message>
+    <message>
+      <source>Fine-tuning…</source>
+      <translation>Fine-tuning…</translation>
+    </message>
+    <message>
+      <source>%1 (%2 of %3 steps)</source>
+      <translation>%1 (%2 of %3 steps)</translation>
+    </message>
+    <message>
+      <source>Cancelling the fine-tuning…</source>
+      <translation>Cancelling the fine-tuning…</translation>
+    </message>
+    <message>
+      <source>No new version was registered and the active model is unchanged.</source>
+      <translation>No new version was registered and the active model is unchanged.</translation>
+    </message>
+    <message>
+      <source>Fine-tuning cancelled.</source>
+      <translation>Fine-tuning cancelled.</translation>
+    </message>
+    <message>
+      <source>Fine-tuning failed: %1</source>
+      <translation>Fine-tuning failed: %1</translation>
+    </message>
+    <message>
+      <source>Fine-tuned on %1 photo(s) of %2 people and checked on %3 held-out photo(s) of %4 other people: the current model judged %5 of their %6 known labels right, the fine-tuned one %7. Registered in the project as version %8.</source>
+      <translation>Fine-tuned on %1 photo(s) of %2 people and checked on %3 held-out photo(s) of %4 other people: the current model judged %5 of their %6 known labels right, the fine-tuned one %7. Registered in the project as version %8.</translation>
+    </message>
+    <message>
+      <source>The new version is not in use until you press "Accept the fine-tuned model".</source>
+      <translation>The new version is not in use until you press "Accept the fine-tuned model".</translation>
+    </message>
+    <message>
+      <source>Accepting also switches the engine from "fused" to "swin": the fusion choice belongs to the current model (run "headshot-qa model fuse" on the new one to fuse again).</source>
+      <translation>Accepting also switches the engine from "fused" to "swin": the fusion choice belongs to the current model (run "headshot-qa model fuse" on the new one to fuse again).</translation>
+    </message>
+    <message>
+      <source>Not offered: no held-out photo has a known label, so the new version cannot be compared with the current model, which stays in use.</source>
+      <translation>Not offered: no held-out photo has a known label, so the new version cannot be compared with the current model, which stays in use.</translation>
+    </message>
+    <message>
+      <source>Not offered: the fine-tuned model does not beat the current one on the held-out people (%1 against %2 right), so the current model stays in use. The new version stays registered in the project for reference.</source>
+      <translation>Not offered: the fine-tuned model does not beat the current one on the held-out people (%1 against %2 right), so the current model stays in use. The new version stays registered in the project for reference.</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model cannot be read: %1</source>
+      <translation>The fine-tuned model cannot be read: %1</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model could not be registered in the project: %1</source>
+      <translation>The fine-tuned model could not be registered in the project: %1</translation>
+    </message>
+    <message>
+      <source>The file of the fine-tuned model is missing: %1</source>
+      <translation>The file of the fine-tuned model is missing: %1</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model (version %1) is the active model now, with the engine "swin".</source>
+      <translation>The fine-tuned model (version %1) is the active model now, with the engine "swin".</translation>
+    </message>
+    <message>
+      <source>The fine-tuned model (version %1) is the active model now.</source>
+      <translation>The fine-tuned model (version %1) is the active model now.</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::MainWindow</name>
@@ -430,6 +1026,104 @@
     <message>
       <source>Drop photos or folders anywhere on this window, or use File &gt; Open files (Ctrl+O).</source>
       <translation>Drop photos or folders anywhere on this window, or use File &gt; Open files (Ctrl+O).</translation>
+    </message>
+    <message>
+      <source>The last project, %1, is no longer there. Open another with File &gt; Open project or File &gt; Recent projects.</source>
+      <translation>The last project, %1, is no longer there. Open another with File &gt; Open project or File &gt; Recent projects.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Reopened the last project, %1, with %n photo(s).</source>
+      <translation>
+        <numerusform>Reopened the last project, %1, with %n photo.</numerusform>
+        <numerusform>Reopened the last project, %1, with %n photos.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;%1 %2  (%3)</source>
+      <translation>&amp;%1 %2  (%3)</translation>
+    </message>
+    <message>
+      <source>– missing</source>
+      <translation>– missing</translation>
+    </message>
+    <message>
+      <source>%1 is no longer there (moved or deleted).</source>
+      <translation>%1 is no longer there (moved or deleted).</translation>
+    </message>
+    <message>
+      <source>%1 is no longer there; it was removed from the recent projects.</source>
+      <translation>%1 is no longer there; it was removed from the recent projects.</translation>
+    </message>
+    <message>
+      <source>No recent projects</source>
+      <translation>No recent projects</translation>
+    </message>
+    <message>
+      <source>&amp;Clear list</source>
+      <translation>&amp;Clear list</translation>
+    </message>
+    <message>
+      <source>The list of recent projects was cleared (the projects themselves were not touched).</source>
+      <translation>The list of recent projects was cleared (the projects themselves were not touched).</translation>
+    </message>
+    <message>
+      <source>Select a photo first: Reveal in folder opens the folder that holds it.</source>
+      <translation>Select a photo first: Reveal in folder opens the folder that holds it.</translation>
+    </message>
+    <message>
+      <source>The folder of %1 no longer exists: %2</source>
+      <translation>The folder of %1 no longer exists: %2</translation>
+    </message>
+    <message>
+      <source>Opened the folder %1, which holds %2.</source>
+      <translation>Opened the folder %1, which holds %2.</translation>
+    </message>
+    <message>
+      <source>Could not open the folder %1: no file manager answered.</source>
+      <translation>Could not open the folder %1: no file manager answered.</translation>
+    </message>
+    <message>
+      <source>No project is open: there is nothing to copy.</source>
+      <translation>No project is open: there is nothing to copy.</translation>
+    </message>
+    <message>
+      <source>The project was not copied to %1: %2</source>
+      <translation>The project was not copied to %1: %2</translation>
+    </message>
+    <message>
+      <source>Copied the project to %1; you are still working in %2.</source>
+      <translation>Copied the project to %1; you are still working in %2.</translation>
+    </message>
+    <message>
+      <source>No project is open: there is nothing to save.</source>
+      <translation>No project is open: there is nothing to save.</translation>
+    </message>
+    <message>
+      <source>The project was not saved as %1: %2</source>
+      <translation>The project was not saved as %1: %2</translation>
+    </message>
+    <message>
+      <source>Saved the project as %1; you are now working in it (%2 is unchanged).</source>
+      <translation>Saved the project as %1; you are now working in it (%2 is unchanged).</translation>
+    </message>
+    <message>
+      <source>%1 of %2 shown</source>
+      <translation>%1 of %2 shown</translation>
+    </message>
+    <message>
+      <source>No photo matches this filter.</source>
+      <translation>No photo matches this filter.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Choose "%1" to see all %n photo(s).</source>
+      <translation>
+        <numerusform>Choose "%1" to see all %n photo.</numerusform>
+        <numerusform>Choose "%1" to see all %n photos.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No photos yet: drop photos or folders here, or use File &gt; Open files.</source>
+      <translation>No photos yet: drop photos or folders here, or use File &gt; Open files.</translation>
     </message>
     <message>
       <source>All photos</source>
@@ -472,6 +1166,10 @@
       <translation>Not assessed</translation>
     </message>
     <message>
+      <source>Not yet reviewed</source>
+      <translation>Not yet reviewed</translation>
+    </message>
+    <message>
       <source>Sort by name</source>
       <translation>Sort by name</translation>
     </message>
@@ -512,6 +1210,22 @@
       <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
+      <source>&amp;Recent projects</source>
+      <translation>&amp;Recent projects</translation>
+    </message>
+    <message>
+      <source>&amp;Save project as…</source>
+      <translation>&amp;Save project as…</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+S</source>
+      <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+      <source>&amp;Copy project to…</source>
+      <translation>&amp;Copy project to…</translation>
+    </message>
+    <message>
       <source>&amp;Open files…</source>
       <translation>&amp;Open files…</translation>
     </message>
@@ -522,6 +1236,10 @@
     <message>
       <source>Ctrl+Shift+O</source>
       <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+      <source>Re&amp;veal in folder</source>
+      <translation>Re&amp;veal in folder</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -574,6 +1292,26 @@
     <message>
       <source>&amp;Fit to window</source>
       <translation>&amp;Fit to window</translation>
+    </message>
+    <message>
+      <source>100% or &amp;fit (about the pointer)</source>
+      <translation>100% or &amp;fit (about the pointer)</translation>
+    </message>
+    <message>
+      <source>&amp;Thumbnail size</source>
+      <translation>&amp;Thumbnail size</translation>
+    </message>
+    <message>
+      <source>&amp;Small</source>
+      <translation>&amp;Small</translation>
+    </message>
+    <message>
+      <source>&amp;Medium</source>
+      <translation>&amp;Medium</translation>
+    </message>
+    <message>
+      <source>&amp;Large</source>
+      <translation>&amp;Large</translation>
     </message>
     <message>
       <source>Face box</source>
@@ -708,6 +1446,18 @@
       <translation>Open project</translation>
     </message>
     <message>
+      <source>-copy</source>
+      <translation>-copy</translation>
+    </message>
+    <message>
+      <source>Save project as</source>
+      <translation>Save project as</translation>
+    </message>
+    <message>
+      <source>Copy project to</source>
+      <translation>Copy project to</translation>
+    </message>
+    <message>
       <source>Open photos</source>
       <translation>Open photos</translation>
     </message>
@@ -787,8 +1537,8 @@
       &lt;translation&gt;Agreement&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-      &lt;source&gt;Keys 1-6 toggle the current photo&apos;s attributes, Space marks it verified.&lt;/source&gt;
-      &lt;translation&gt;Keys 1-6 toggle the current photo&apos;s attributes, Space marks it verified.&lt;/translation&gt;
+      &lt;source&gt;Keys 1-6 toggle the current photo's attributes, Space marks it verified.&lt;/source&gt;
+      &lt;translation&gt;Keys 1-6 toggle the current photo's attributes, Space marks it verified.&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
       &lt;source&gt;Cannot read the project: %1&lt;/source&gt;
@@ -811,8 +1561,8 @@
       &lt;translation&gt;Click or press %1 to toggle&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-      &lt;source&gt;The engine&apos;s verdict, before any correction&lt;/source&gt;
-      &lt;translation&gt;The engine&apos;s verdict, before any correction&lt;/translation&gt;
+      &lt;source&gt;The engine's verdict, before any correction&lt;/source&gt;
+      &lt;translation&gt;The engine's verdict, before any correction&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
       &lt;source&gt;no verdict&lt;/source&gt;
@@ -850,7 +1600,7 @@
       &lt;source&gt;No project is open.&lt;/source&gt;
       &lt;translation&gt;No project is open.&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;Exported %n golden label(s) to %1.&lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;Exported %n golden label to %1.&lt;/numerusform&gt;
@@ -905,8 +1655,8 @@
       &lt;translation&gt;Learn from corrections&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-      &lt;source&gt;Trains a small head per attribute on the engine&apos;s evidence, from this project&apos;s corrections and golden labels. Every person&apos;s photos are held out once and judged by a head that learned from the other people only (the photo&apos;s folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.&lt;/source&gt;
-      &lt;translation&gt;Trains a small head per attribute on the engine&apos;s evidence, from this project&apos;s corrections and golden labels. Every person&apos;s photos are held out once and judged by a head that learned from the other people only (the photo&apos;s folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.&lt;/translation&gt;
+      &lt;source&gt;Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.&lt;/source&gt;
+      &lt;translation&gt;Trains a small head per attribute on the engine's evidence, from this project's corrections and golden labels. Every person's photos are held out once and judged by a head that learned from the other people only (the photo's folder stands for the person). A head replaces the engine on an attribute only when at least 5 different people were held out and its gain on them is larger than the noise: the 95% interval of the gain lies above zero.&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
       &lt;source&gt;Accuracy before&lt;/source&gt;
@@ -984,14 +1734,14 @@
       &lt;source&gt;Training failed: %1&lt;/source&gt;
       &lt;translation&gt;Training failed: %1&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;Checked on %n held-out photo(s)&lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;Checked on %n held-out photo&lt;/numerusform&gt;
         &lt;numerusform&gt;Checked on %n held-out photos&lt;/numerusform&gt;
       &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;of %n different people, each judged by a head that learned from the other people only.&lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;of %n person, judged by a head that learned from the other people only.&lt;/numerusform&gt;
@@ -1007,8 +1757,8 @@
       &lt;translation&gt;No attribute beat the engine on held-out people by more than the noise, so the engine keeps judging every attribute; the table says why for each.&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-      &lt;source&gt;The new head is not active until you press &quot;Use the new head&quot;.&lt;/source&gt;
-      &lt;translation&gt;The new head is not active until you press &quot;Use the new head&quot;.&lt;/translation&gt;
+      &lt;source&gt;The new head is not active until you press "Use the new head".&lt;/source&gt;
+      &lt;translation&gt;The new head is not active until you press "Use the new head".&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
       &lt;source&gt;%1 (%2 to %3)&lt;/source&gt;
@@ -1357,14 +2107,14 @@
       &lt;source&gt;No project was open: the photos go into the default project %1.&lt;/source&gt;
       &lt;translation&gt;No project was open: the photos go into the default project %1.&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;Adding %n photo(s)…&lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;Adding %n photo…&lt;/numerusform&gt;
         &lt;numerusform&gt;Adding %n photos…&lt;/numerusform&gt;
       &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;%n file(s) could not be added: &lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;%n file could not be added: &lt;/numerusform&gt;
@@ -1477,6 +2227,28 @@
       <translation>Redid the change of %1 on %2: %1 is %3.</translation>
     </message>
     <message>
+      <source>Undid the flag, rating or colour label change of %1.</source>
+      <translation>Undid the flag, rating or colour label change of %1.</translation>
+    </message>
+    <message>
+      <source>Redid the flag, rating or colour label change of %1.</source>
+      <translation>Redid the flag, rating or colour label change of %1.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Undid the flag, rating or colour label change of %n photo(s).</source>
+      <translation>
+        <numerusform>Undid the flag, rating or colour label change of %n photo.</numerusform>
+        <numerusform>Undid the flag, rating or colour label change of %n photos.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Redid the flag, rating or colour label change of %n photo(s).</source>
+      <translation>
+        <numerusform>Redid the flag, rating or colour label change of %n photo.</numerusform>
+        <numerusform>Redid the flag, rating or colour label change of %n photos.</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>golden label %1</source>
       <translation>golden label %1</translation>
     </message>
@@ -1511,6 +2283,10 @@
     <message>
       <source>&amp;Metrics dashboard</source>
       <translation>&amp;Metrics dashboard</translation>
+    </message>
+    <message>
+      <source>E&amp;xport picks…</source>
+      <translation>E&amp;xport picks…</translation>
     </message>
     <message>
       <source>&amp;Learn from corrections...</source>
@@ -1602,6 +2378,21 @@
       <source>Against the golden labels</source>
       <translation>Against the golden labels</translation>
     </message>
+    <message>
+      <source>%1: %2 (%3 pass, %4 fail)</source>
+      <translation>%1: %2 (%3 pass, %4 fail)</translation>
+    </message>
+    <message>
+      <source>Too few golden photos to trust these figures for: %1. Aim for at least %2 golden photos with a judged value per attribute, at least %3 of them with each verdict: below that one photo moves a figure by several points.</source>
+      <translation>Too few golden photos to trust these figures for: %1. Aim for at least %2 golden photos with a judged value per attribute, at least %3 of them with each verdict: below that one photo moves a figure by several points.</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::PhotoDelegate</name>
+    <message>
+      <source>Verified</source>
+      <translation>Verified</translation>
+    </message>
   </context>
   <context>
     <name>hqa::ui::PhotoListModel</name>
@@ -1629,6 +2420,49 @@
       <translation>Missing file</translation>
     </message>
     <message>
+      <source>Picked</source>
+      <translation>Picked</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Rejected</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n star(s)</source>
+      <translation>
+        <numerusform>%n star</numerusform>
+        <numerusform>%n stars</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>red label</source>
+      <translation>red label</translation>
+    </message>
+    <message>
+      <source>yellow label</source>
+      <translation>yellow label</translation>
+    </message>
+    <message>
+      <source>green label</source>
+      <translation>green label</translation>
+    </message>
+    <message>
+      <source>blue label</source>
+      <translation>blue label</translation>
+    </message>
+    <message>
+      <source>purple label</source>
+      <translation>purple label</translation>
+    </message>
+    <message>
+      <source>Verified (golden label)</source>
+      <translation>Verified (golden label)</translation>
+    </message>
+    <message>
+      <source>Verified (golden label) by %1</source>
+      <translation>Verified (golden label) by %1</translation>
+    </message>
+    <message>
       <source>Same photo (identical content) as: %1</source>
       <translation>Same photo (identical content) as: %1</translation>
     </message>
@@ -1646,6 +2480,10 @@
     &lt;/message&gt;
     &lt;message&gt;
       &lt;source&gt;Overlay legend</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Zoom</translation>
     </message>
     <message>
       <source>Face box</source>
@@ -1682,6 +2520,18 @@
     <message>
       <source>Loading…</source>
       <translation>Loading…</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Fit</translation>
+    </message>
+    <message>
+      <source>%1%</source>
+      <translation>%1%</translation>
+    </message>
+    <message>
+      <source>Zoom: %1% (Z: 100% or fit, 0: fit, +/-: zoom)</source>
+      <translation>Zoom: %1% (Z: 100% or fit, 0: fit, +/-: zoom)</translation>
     </message>
     <message>
       <source>Select a photo</source>
@@ -1928,14 +2778,14 @@
       &lt;translation&gt;Group:&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-      &lt;source&gt;Winner&apos;s standard crop&lt;/source&gt;
-      &lt;translation&gt;Winner&apos;s standard crop&lt;/translation&gt;
+      &lt;source&gt;Winner's standard crop&lt;/source&gt;
+      &lt;translation&gt;Winner's standard crop&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
       &lt;source&gt;Cancelling...&lt;/source&gt;
       &lt;translation&gt;Cancelling...&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;Finding faces in %n input(s)...&lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;Finding faces in %n input...&lt;/numerusform&gt;
@@ -1950,7 +2800,7 @@
       &lt;source&gt;Selection failed: %1&lt;/source&gt;
       &lt;translation&gt;Selection failed: %1&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;%1 (%n face(s))&lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;%1 (%n face)&lt;/numerusform&gt;
@@ -1961,7 +2811,7 @@
       &lt;source&gt;No face found.&lt;/source&gt;
       &lt;translation&gt;No face found.&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus=&quot;yes&quot;&gt;
+    &lt;message numerus="yes"&gt;
       &lt;source&gt;%n group(s) ranked.&lt;/source&gt;
       &lt;translation&gt;
         &lt;numerusform&gt;%n group ranked.&lt;/numerusform&gt;
@@ -1969,7 +2819,7 @@
       &lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-      &lt;source&gt;These photos look like different people (appearance spread %1, one person is usually under %2), yet they are ranked as one group: the winner is the best photo of the lot, not of each person. Rank each person&apos;s photos on their own (one folder per person).</translation>
+      &lt;source&gt;These photos look like different people (appearance spread %1, one person is usually under %2), yet they are ranked as one group: the winner is the best photo of the lot, not of each person. Rank each person's photos on their own (one folder per person).</translation>
     </message>
     <message>
       <source>(Small group: percentiles are not used.)</source>
@@ -1981,7 +2831,7 @@
       &lt;translation&gt;(Small group: percentiles are not used.)&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-      &lt;source&gt;Pick best: a folder of one person&apos;s photos</translation>
+      &lt;source&gt;Pick best: a folder of one person's photos</translation>
     </message>
     <message>
       <source>Pick best: photos of one person</source>
@@ -2132,6 +2982,17 @@
     <message>
       <source>Validation metric</source>
       <translation>Validation metric</translation>
+    </message>
+    <message>
+      <source>No training run yet: the loss and validation curves appear here while a model trains (Tools &gt; Learn from corrections).</source>
+      <translation>No training run yet: the loss and validation curves appear here while a model trains (Tools &gt; Learn from corrections).</translation>
+    </message>
+    <message numerus="yes">
+      <source>No loss figures from this training run (%n step(s) done): the corrections head trains one attribute after another and reports no loss, so there is no curve to draw.</source>
+      <translation>
+        <numerusform>No loss figures from this training run (%n step done): the corrections head trains one attribute after another and reports no loss, so there is no curve to draw.</numerusform>
+        <numerusform>No loss figures from this training run (%n steps done): the corrections head trains one attribute after another and reports no loss, so there is no curve to draw.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2348,6 +3209,41 @@
       <source>S</source>
       <comment>Sharpness</comment>
       <translation>S</translation>
+    </message>
+  </context>
+  <context>
+    <name>hqa::ui::NetworkFineTune</name>
+    <message>
+      <source>All corrected and verified photos are in one folder, which stands for one person: the new model could not be checked on people it did not learn from. Keep each person's photos in a folder of their own.</source>
+      <translation>All corrected and verified photos are in one folder, which stands for one person: the new model could not be checked on people it did not learn from. Keep each person's photos in a folder of their own.</translation>
+    </message>
+    <message>
+      <source>There are no corrected or verified photos to learn from.</source>
+      <translation>There are no corrected or verified photos to learn from.</translation>
+    </message>
+    <message>
+      <source>Cannot create a temporary folder for the fine-tuning.</source>
+      <translation>Cannot create a temporary folder for the fine-tuning.</translation>
+    </message>
+    <message>
+      <source>Computing the photos' features</source>
+      <translation>Computing the photos' features</translation>
+    </message>
+    <message>
+      <source>Computing the features of the training people</source>
+      <translation>Computing the features of the training people</translation>
+    </message>
+    <message>
+      <source>Judging the held-out people with the current model</source>
+      <translation>Judging the held-out people with the current model</translation>
+    </message>
+    <message>
+      <source>Training the six heads</source>
+      <translation>Training the six heads</translation>
+    </message>
+    <message>
+      <source>Judging the held-out people with the fine-tuned model</source>
+      <translation>Judging the held-out people with the fine-tuned model</translation>
     </message>
   </context>
   <context>

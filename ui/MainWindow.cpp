@@ -12,9 +12,11 @@
 #include <algorithm>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -31,6 +33,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -38,6 +41,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QThread>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace hqa::ui {
@@ -51,6 +55,9 @@ QSettings appSettings()
 {
     return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"));
 }
+
+const QString kRecentProjectsKey = QStringLiteral("project/recent");
+const QString kThumbnailSizeKey = QStringLiteral("grid/thumbnailSize");
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -98,6 +105,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_workerThread->start();
 
     buildMenus();
+    setThumbnailSize(appSettings().value(kThumbnailSizeKey, PhotoDelegate::kMediumThumbnails).toInt());
     applySettings();
     updateActions();
     showStatus(tr("Drop photos or folders anywhere on this window, or use File > Open files (Ctrl+O)."));
@@ -130,6 +138,203 @@ QString MainWindow::defaultProjectPath()
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("default.hqa"));
 }
 
+QString MainWindow::projectsFolder()
+{
+    return QFileInfo(defaultProjectPath()).absolutePath();
+}
+
+QStringList MainWindow::recentProjects()
+{
+    QStringList recent = appSettings().value(kRecentProjectsKey).toStringList();
+    recent.removeAll(QString());
+    recent.removeDuplicates();
+    return recent.mid(0, kMaxRecentProjects);
+}
+
+void MainWindow::rememberProject(const QString& path)
+{
+    QStringList recent = recentProjects();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    QSettings settings = appSettings();
+    settings.setValue(kRecentProjectsKey, recent.mid(0, kMaxRecentProjects));
+    settings.sync();
+}
+
+bool MainWindow::reopenLastProject()
+{
+    const QStringList recent = recentProjects();
+    // Before the recent list existed, the work went into the default project: that is the last one then.
+    const QString last = !recent.isEmpty() ? recent.front()
+                       : QFileInfo::exists(defaultProjectPath()) ? defaultProjectPath() : QString();
+    if (last.isEmpty())
+        return false;
+    if (!QFileInfo(last).isFile()) {
+        showStatus(tr("The last project, %1, is no longer there. Open another with File > Open project or "
+                      "File > Recent projects.").arg(QDir::toNativeSeparators(last)));
+        return false;
+    }
+    if (!openProject(last, false))
+        return false; // openProject said why
+    if (!m_grid->selectionModel()->hasSelection() && m_filter->rowCount() > 0)
+        m_grid->setCurrentIndex(m_filter->index(0, 0));
+    showStatus(tr("Reopened the last project, %1, with %n photo(s).", nullptr, m_model->rowCount())
+                   .arg(QDir::toNativeSeparators(QFileInfo(last).absoluteFilePath())));
+    return true;
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    // The entries are rebuilt from one of their own triggered() signals (opening a project, "Clear list"): delete
+    // them later, not under the signal.
+    for (QAction* old : m_recentMenu->actions()) {
+        m_recentMenu->removeAction(old);
+        old->setParent(nullptr);
+        old->deleteLater();
+    }
+    const QStringList recent = recentProjects();
+    int n = 0;
+    for (const QString& path : recent) {
+        const QFileInfo info(path);
+        const bool there = info.isFile();
+        ++n;
+        QString text = tr("&%1 %2  (%3)").arg(n).arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath()));
+        if (!there)
+            text += QLatin1Char(' ') + tr("– missing");
+        QAction* a = m_recentMenu->addAction(text);
+        a->setData(path);
+        a->setEnabled(there); // greyed out: a moved or deleted project, kept until the list is cleared
+        a->setToolTip(there ? QDir::toNativeSeparators(path)
+                            : tr("%1 is no longer there (moved or deleted).").arg(QDir::toNativeSeparators(path)));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (!QFileInfo(path).isFile()) {
+                QStringList left = recentProjects();
+                left.removeAll(path);
+                QSettings settings = appSettings();
+                settings.setValue(kRecentProjectsKey, left);
+                showStatus(tr("%1 is no longer there; it was removed from the recent projects.")
+                               .arg(QDir::toNativeSeparators(path)));
+                rebuildRecentMenu();
+                return;
+            }
+            openProject(path, false);
+        });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear list"), this, [this] {
+        QSettings settings = appSettings();
+        settings.remove(kRecentProjectsKey);
+        settings.sync();
+        rebuildRecentMenu();
+        showStatus(tr("The list of recent projects was cleared (the projects themselves were not touched)."));
+    });
+    clear->setObjectName(QStringLiteral("clearRecentProjects"));
+    clear->setEnabled(!recent.isEmpty());
+}
+
+std::function<bool(const QUrl&)>& MainWindow::openUrlHook()
+{
+    static std::function<bool(const QUrl&)> hook;
+    return hook;
+}
+
+void MainWindow::revealSelectedInFolder()
+{
+    const QModelIndex current = m_grid->currentIndex();
+    if (!current.isValid()) {
+        showStatus(tr("Select a photo first: Reveal in folder opens the folder that holds it."));
+        return;
+    }
+    const QString file = current.data(PhotoListModel::PathRole).toString();
+    const QString folder = QFileInfo(file).absolutePath();
+    if (!QFileInfo(folder).isDir()) {
+        showStatus(tr("The folder of %1 no longer exists: %2").arg(QFileInfo(file).fileName(),
+                                                                 QDir::toNativeSeparators(folder)));
+        return;
+    }
+    const QUrl url = QUrl::fromLocalFile(folder);
+    const auto& hook = openUrlHook();
+    const bool opened = hook ? hook(url) : QDesktopServices::openUrl(url);
+    showStatus(opened ? tr("Opened the folder %1, which holds %2.").arg(QDir::toNativeSeparators(folder),
+                                                                       QFileInfo(file).fileName())
+                      : tr("Could not open the folder %1: no file manager answered.").arg(QDir::toNativeSeparators(folder)));
+}
+
+bool MainWindow::copyProjectTo(const QString& path)
+{
+    if (!m_store) {
+        showStatus(tr("No project is open: there is nothing to copy."));
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (auto error = m_store->copyTo(absolute)) {
+        showStatus(tr("The project was not copied to %1: %2").arg(QDir::toNativeSeparators(absolute), errorSentence(*error)));
+        return false;
+    }
+    showStatus(tr("Copied the project to %1; you are still working in %2.")
+                   .arg(QDir::toNativeSeparators(absolute), QDir::toNativeSeparators(m_store->path())));
+    return true;
+}
+
+bool MainWindow::saveProjectAs(const QString& path)
+{
+    if (!m_store) {
+        showStatus(tr("No project is open: there is nothing to save."));
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (m_assessing)
+        cancelAssessment(); // what is assessed after the copy would go into the old project
+    if (auto error = m_store->copyTo(absolute)) {
+        showStatus(tr("The project was not saved as %1: %2").arg(QDir::toNativeSeparators(absolute), errorSentence(*error)));
+        return false;
+    }
+    const QString previous = m_store->path();
+    if (!openProject(absolute, false))
+        return false;
+    showStatus(tr("Saved the project as %1; you are now working in it (%2 is unchanged).")
+                   .arg(QDir::toNativeSeparators(absolute), QDir::toNativeSeparators(previous)));
+    return true;
+}
+
+int MainWindow::thumbnailSize() const { return m_delegate->thumbnailSize(); }
+
+void MainWindow::setThumbnailSize(int side)
+{
+    m_delegate->setThumbnailSize(side);
+    const int applied = m_delegate->thumbnailSize();
+    for (QAction* a : m_thumbnailSizes->actions())
+        a->setChecked(a->data().toInt() == applied);
+    m_grid->doItemsLayout(); // drops the cached cell size
+    QSettings settings = appSettings();
+    if (settings.value(kThumbnailSizeKey).toInt() != applied)
+        settings.setValue(kThumbnailSizeKey, applied);
+}
+
+void MainWindow::updateGridInfo()
+{
+    const int shown = m_filter->rowCount();
+    const int total = m_model->rowCount();
+    m_shownCount->setText(tr("%1 of %2 shown").arg(shown).arg(total));
+    if (shown == 0 && total > 0)
+        m_emptyGrid->setText(tr("No photo matches this filter.") + QLatin1Char('\n')
+                             + tr("Choose \"%1\" to see all %n photo(s).", nullptr, total).arg(m_filterBox->itemText(0)));
+    else if (total == 0)
+        m_emptyGrid->setText(tr("No photos yet: drop photos or folders here, or use File > Open files."));
+    m_emptyGrid->setGeometry(m_grid->viewport()->rect());
+    m_emptyGrid->setVisible(shown == 0);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_grid->viewport() && event->type() == QEvent::Resize)
+        m_emptyGrid->setGeometry(m_grid->viewport()->rect());
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::buildReviewPage()
 {
     auto* page = new QWidget(m_tabs);
@@ -154,9 +359,11 @@ void MainWindow::buildReviewPage()
     addFilter(tr("Errors"), F::Error);
     addFilter(tr("Missing files"), F::Missing);
     addFilter(tr("Not assessed"), F::NotAssessed);
+    addFilter(tr("Not yet reviewed"), F::NotReviewed);
     connect(m_filterBox, &QComboBox::currentIndexChanged, this, [this] {
         const QVariantList v = m_filterBox->currentData().toList();
         m_filter->setFilter(F(v.value(0).toInt()), kAllAttributes[size_t(v.value(1).toInt())]);
+        updateGridInfo();
     });
     m_sortBox = new QComboBox(page);
     m_sortBox->setObjectName(QStringLiteral("sortBox"));
@@ -176,6 +383,9 @@ void MainWindow::buildReviewPage()
     bar->addWidget(filterLabel);
     bar->addWidget(m_filterBox);
     bar->addWidget(m_sortBox);
+    m_shownCount = new QLabel(page);
+    m_shownCount->setObjectName(QStringLiteral("shownCountLabel"));
+    bar->addWidget(m_shownCount);
     bar->addStretch(1);
     layout->addLayout(bar);
     m_notice = new QLabel(page);
@@ -193,8 +403,21 @@ void MainWindow::buildReviewPage()
     m_grid->setMovement(QListView::Static);
     m_grid->setUniformItemSizes(true);
     m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_grid->setItemDelegate(new PhotoDelegate(m_grid));
+    m_delegate = new PhotoDelegate(m_grid);
+    m_grid->setItemDelegate(m_delegate);
     m_grid->setModel(m_filter);
+    m_emptyGrid = new QLabel(m_grid->viewport());
+    m_emptyGrid->setObjectName(QStringLiteral("emptyGridLabel"));
+    m_emptyGrid->setAlignment(Qt::AlignCenter);
+    m_emptyGrid->setWordWrap(true);
+    m_emptyGrid->setMargin(16);
+    m_emptyGrid->setAttribute(Qt::WA_TransparentForMouseEvents); // drops and clicks reach the grid
+    m_emptyGrid->setForegroundRole(QPalette::PlaceholderText);
+    m_grid->viewport()->installEventFilter(this);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateGridInfo);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateGridInfo);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateGridInfo);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateGridInfo);
     m_grid->setMinimumWidth(380);
     m_grid->setAccessibleName(tr("Photos"));
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
@@ -210,6 +433,7 @@ void MainWindow::buildReviewPage()
     splitter->setStretchFactor(2, 2);
     layout->addWidget(splitter, 1);
     m_tabs->addTab(page, tr("Review"));
+    updateGridInfo();
 }
 
 void MainWindow::buildMenus()
@@ -217,9 +441,19 @@ void MainWindow::buildMenus()
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileMenu->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     m_fileMenu->addAction(tr("Open &project…"), QKeySequence(tr("Ctrl+Shift+P")), this, &MainWindow::openProjectDialog);
+    m_recentMenu = m_fileMenu->addMenu(tr("&Recent projects"));
+    m_recentMenu->setObjectName(QStringLiteral("recentProjectsMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    m_fileMenu->addAction(tr("&Save project as…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::saveProjectAsDialog)
+        ->setObjectName(QStringLiteral("saveProjectAs"));
+    m_fileMenu->addAction(tr("&Copy project to…"), this, &MainWindow::copyProjectToDialog)
+        ->setObjectName(QStringLiteral("copyProjectTo"));
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(tr("&Open files…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
     m_fileMenu->addAction(tr("Open &folder…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseFolder);
+    m_fileMenu->addAction(tr("Re&veal in folder"), this, &MainWindow::revealSelectedInFolder)
+        ->setObjectName(QStringLiteral("revealInFolder"));
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -244,6 +478,24 @@ void MainWindow::buildMenus()
     m_viewMenu->addAction(tr("Zoom &in"), QKeySequence(Qt::Key_Plus), m_viewer, &PhotoViewer::zoomIn);
     m_viewMenu->addAction(tr("Zoom &out"), QKeySequence(Qt::Key_Minus), m_viewer, &PhotoViewer::zoomOut);
     m_viewMenu->addAction(tr("&Fit to window"), QKeySequence(Qt::Key_0), m_viewer, &PhotoViewer::fitToWindow);
+    m_viewMenu->addAction(tr("100% or &fit (about the pointer)"), QKeySequence(Qt::Key_Z), m_viewer,
+                          &PhotoViewer::toggleActualSize)->setObjectName(QStringLiteral("zoomActualSize"));
+    QMenu* sizes = m_viewMenu->addMenu(tr("&Thumbnail size"));
+    m_thumbnailSizes = new QActionGroup(this);
+    const std::pair<int, QString> thumbnailSizes[] = {
+        {PhotoDelegate::kSmallThumbnails, tr("&Small")},
+        {PhotoDelegate::kMediumThumbnails, tr("&Medium")},
+        {PhotoDelegate::kLargeThumbnails, tr("&Large")},
+    };
+    for (const auto& [side, text] : thumbnailSizes) {
+        QAction* a = sizes->addAction(text);
+        a->setCheckable(true);
+        a->setData(side);
+        a->setObjectName(QStringLiteral("thumbnails%1").arg(side));
+        m_thumbnailSizes->addAction(a);
+        const int s = side;
+        connect(a, &QAction::triggered, this, [this, s] { setThumbnailSize(s); });
+    }
     m_viewMenu->addSeparator();
     const std::pair<PhotoViewer::Overlay, QString> overlays[] = {
         {PhotoViewer::FaceBox, tr("Face box")},
@@ -370,6 +622,8 @@ bool MainWindow::openProject(const QString& path, bool create)
     else
         showStatus(tr("Project %1 opened.").arg(QDir::toNativeSeparators(absolute)));
     m_store->refreshMissing();
+    rememberProject(absolute);
+    rebuildRecentMenu();
     refreshFromStore();
     Q_EMIT projectOpened();
     return true;
@@ -377,7 +631,8 @@ bool MainWindow::openProject(const QString& path, bool create)
 
 void MainWindow::newProject()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("Headshot QA projects (*.hqa)"));
+    QDir().mkpath(projectsFolder());
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), projectsFolder(), tr("Headshot QA projects (*.hqa)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -387,9 +642,41 @@ void MainWindow::newProject()
 
 void MainWindow::openProjectDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("Headshot QA projects (*.hqa)"));
+    QDir().mkpath(projectsFolder());
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), projectsFolder(),
+                                                      tr("Headshot QA projects (*.hqa)"));
     if (!path.isEmpty())
         openProject(path, false);
+}
+
+QString MainWindow::askProjectTarget(const QString& title, const QString& nothingOpen)
+{
+    if (!m_store) {
+        showStatus(nothingOpen);
+        return {};
+    }
+    const QFileInfo current(m_store->path());
+    QString path = QFileDialog::getSaveFileName(this, title,
+                                                QDir(projectsFolder()).filePath(current.completeBaseName() + tr("-copy")
+                                                                                + QLatin1Char('.') + kProjectSuffix),
+                                                tr("Headshot QA projects (*.hqa)"));
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + kProjectSuffix;
+    return path;
+}
+
+void MainWindow::saveProjectAsDialog()
+{
+    const QString path = askProjectTarget(tr("Save project as"), tr("No project is open: there is nothing to save."));
+    if (!path.isEmpty())
+        saveProjectAs(path);
+}
+
+void MainWindow::copyProjectToDialog()
+{
+    const QString path = askProjectTarget(tr("Copy project to"), tr("No project is open: there is nothing to copy."));
+    if (!path.isEmpty())
+        copyProjectTo(path);
 }
 
 void MainWindow::chooseFiles()
@@ -581,6 +868,9 @@ void MainWindow::onBatchFinished(quint64 batchId, bool cancelled)
     m_cancelButton->setVisible(false);
     m_rateLabel->setText(cancelled ? tr("Assessment cancelled at %1 of %2.").arg(m_progress->value()).arg(m_progress->maximum())
                                    : tr("Assessment finished: %n error(s).", nullptr, m_batchErrors));
+    // Something to look at when the batch ends, unless the reviewer already chose a photo.
+    if (!m_grid->selectionModel()->hasSelection() && m_filter->rowCount() > 0)
+        m_grid->setCurrentIndex(m_filter->index(0, 0));
     Q_EMIT assessmentsChanged();
 }
 
@@ -620,6 +910,7 @@ void MainWindow::onCurrentChanged()
     if (row->corrected)
         state += QLatin1Char(' ') + tr("(corrected)");
     m_panel->showPhoto(QDir::toNativeSeparators(row->path), row->label, row->assessment, state);
+    m_panel->setVerified(row->verified(), row->verifiedBy);
 }
 
 void MainWindow::flipVerdict(int attributeIndex)
@@ -697,6 +988,9 @@ void MainWindow::stepHistory(bool back)
     }
     const PhotoId id = (*step)->photoId();
     m_model->refreshPhoto(m_store.get(), id);
+    if (const auto& marks = (*step)->marks) // a flag/rating step may span several photos (ui/cull/CullActions)
+        for (const MarkEdit& e : *marks)
+            m_model->refreshPhoto(m_store.get(), e.photoId);
     // The history outlives the session, so the step may be on any photo: select it on the Review tab (showing
     // every photo when the filter hides it) and name it, so that nothing changes out of sight.
     const PhotoRow* row = m_model->rowFor(id);
@@ -719,6 +1013,15 @@ void MainWindow::stepHistory(bool back)
         const QString value = c->newValue == 1 ? tr("pass") : c->newValue == 0 ? tr("fail") : tr("not judged");
         showStatus((back ? tr("Undid the change of %1 on %2: %1 is %3 again.") : tr("Redid the change of %1 on %2: %1 is %3."))
                        .arg(attributeName(c->attribute), name, value));
+    } else if (const auto& marks = (*step)->marks) {
+        QSet<PhotoId> photos;
+        for (const MarkEdit& e : *marks)
+            photos.insert(e.photoId);
+        const int n = int(photos.size());
+        showStatus(n == 1 ? (back ? tr("Undid the flag, rating or colour label change of %1.")
+                                  : tr("Redid the flag, rating or colour label change of %1.")).arg(name)
+                          : (back ? tr("Undid the flag, rating or colour label change of %n photo(s).", nullptr, n)
+                                  : tr("Redid the flag, rating or colour label change of %n photo(s).", nullptr, n)));
     } else {
         const auto& g = *(*step)->golden;
         const QString now = g.newLabel ? tr("golden label %1").arg(labelToString(*g.newLabel)) : tr("not verified");

@@ -7,9 +7,12 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QAction;
+class QActionGroup;
+class QUrl;
 class QLabel;
 class QListView;
 class QMenu;
@@ -25,6 +28,7 @@ namespace hqa::ui {
 class PhotoListModel;
 class PhotoFilterModel;
 class PhotoViewer;
+class PhotoDelegate;
 class AttributePanel;
 class AssessmentWorker;
 struct AssessmentResult;
@@ -65,6 +69,37 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     /// Where a project is created when photos are dropped with none open.
     static QString defaultProjectPath();
+    /// The folder projects live in by default (the default project's); File > Open project starts there.
+    static QString projectsFolder();
+
+    // Projects across sessions ---------------------------------------------------------------------------------
+    /// What "headshot-qa gui" with no paths does: reopens the project opened last (QSettings "project/recent"),
+    /// or the default project when no project was ever opened but it exists. False with a status message when
+    /// the last project is gone or cannot be opened; false and silent when there is nothing to reopen.
+    bool reopenLastProject();
+    /// Projects opened, most recent first (absolute paths, at most kMaxRecentProjects).
+    static QStringList recentProjects();
+    static constexpr int kMaxRecentProjects = 8;
+    /// File > Recent projects (rebuilt each time it is shown and after each project is opened).
+    QMenu* recentProjectsMenu() const { return m_recentMenu; }
+    /// Copies the open project to path (a consistent snapshot, safe while it is open) and works on in the copy;
+    /// false with a status message when nothing was copied.
+    bool saveProjectAs(const QString& path);
+    /// Copies the open project to path and works on in the open one.
+    bool copyProjectTo(const QString& path);
+    /// Opens the folder of the current photo in the file manager.
+    void revealSelectedInFolder();
+    /// Test seam: when set, called instead of QDesktopServices::openUrl (Reveal in folder).
+    static std::function<bool(const QUrl&)>& openUrlHook();
+
+    // Grid ------------------------------------------------------------------------------------------------------
+    /// "5 of 25 shown" beside the filter.
+    QLabel* shownCountLabel() const { return m_shownCount; }
+    /// The text over the grid when it shows no photo (a filter matches nothing, or the project is empty).
+    QLabel* emptyGridLabel() const { return m_emptyGrid; }
+    /// Side of the thumbnails in pixels (View > Thumbnail size; kept in QSettings "grid/thumbnailSize").
+    int thumbnailSize() const;
+    void setThumbnailSize(int side);
 
 public Q_SLOTS:
     /// Reloads rows and badges after someone else changed the store.
@@ -81,6 +116,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private Q_SLOTS:
     void onResult(quint64 batchId, const hqa::ui::AssessmentResult& result);
@@ -104,6 +140,16 @@ private:
     void chooseFolder();
     void newProject();
     void openProjectDialog();
+    /// Asks where to save a copy of the open project (".hqa" added when missing); empty when cancelled or
+    /// when no project is open (then `nothingOpen` goes to the status bar).
+    QString askProjectTarget(const QString& title, const QString& nothingOpen);
+    void saveProjectAsDialog();
+    void copyProjectToDialog();
+    void rebuildRecentMenu();
+    /// Puts path first in the recent projects.
+    static void rememberProject(const QString& path);
+    /// The "N of M shown" count and the empty-grid text, after every change of the rows shown.
+    void updateGridInfo();
     hqa::core::PhotoId currentPhoto() const;
     void showStatus(const QString& text);
     /// Undo (back) or redo one step of the shared corrections/golden-label history.
@@ -118,6 +164,11 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_toolsMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QActionGroup* m_thumbnailSizes = nullptr;
+    PhotoDelegate* m_delegate = nullptr;
+    QLabel* m_shownCount = nullptr;
+    QLabel* m_emptyGrid = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     PhotoListModel* m_model = nullptr;

@@ -4,7 +4,10 @@
 // applySettings(), projectOpened(), assessmentsChanged()).
 #include "ui/MainWindow.h"
 
+#include "ui/cull/CullActions.h"
+#include "ui/compare/CompareWiring.h" // issue 14: compare view (C), group by sitting, keep the best (B)
 #include "ui/dashboard/MetricsDashboard.h"
+#include "ui/export/ExportPicksDialog.h"
 #include "ui/dashboard/TrainingCurves.h"
 #include "ui/golden/GoldenSetView.h"
 #include "ui/settings/SettingsDialog.h"
@@ -25,6 +28,8 @@ namespace hqa::ui {
 
 void MainWindow::installExtras()
 {
+    CullActions::install(this); // issue 14: P/X/U flags, Ctrl+0-5 stars, Ctrl+6-9 colour labels, filters, rating sort
+    CompareWiring::install(this);
     auto* golden = new GoldenSetView(this);
     golden->setObjectName(QStringLiteral("goldenSetView"));
     modeTabs()->addTab(golden, tr("Golden set"));
@@ -60,6 +65,23 @@ void MainWindow::installExtras()
     auto* showMetrics = viewMenu()->addAction(tr("&Metrics dashboard"));
     connect(showMetrics, &QAction::triggered, this, [this, dashboard] { modeTabs()->setCurrentWidget(dashboard); });
 
+    // File > Export picks…, above Quit.
+    auto* exportPicks = new QAction(tr("E&xport picks…"), this);
+    connect(exportPicks, &QAction::triggered, this, [this] {
+        ExportPicksDialog dialog(store(), selectedFiles(), this);
+        connect(&dialog, &ExportPicksDialog::photosMoved, this, [this] {
+            if (store())
+                (void)store()->refreshMissing();
+            refreshFromStore();
+        });
+        dialog.exec();
+    });
+    QAction* beforeQuit = nullptr;
+    for (QAction* a : m_fileMenu->actions())
+        if (a->isSeparator())
+            beforeQuit = a;
+    m_fileMenu->insertAction(beforeQuit, exportPicks);
+
 #ifdef HQA_HAVE_LEARN_DIALOG
     auto* learn = toolsMenu()->addAction(tr("&Learn from corrections..."));
     connect(learn, &QAction::triggered, this, [this, dashboard] {
@@ -71,6 +93,8 @@ void MainWindow::installExtras()
         dashboard->trainingCurves()->show();
         connect(&dialog, &LearnDialog::epochFinished, dashboard->trainingCurves(), &TrainingCurves::addEpoch);
         connect(&dialog, &LearnDialog::headChanged, this, &MainWindow::applySettings);
+        // An accepted fine-tuned network (engine/model) is used from the next assessment on.
+        connect(&dialog, &LearnDialog::modelChanged, this, &MainWindow::applySettings);
         dialog.exec();
     });
 #endif

@@ -2,6 +2,7 @@
 
 #include "core/cli/AssessmentFormat.h"
 #include "core/cli/EngineArgs.h"
+#include "core/measures/FixAdvice.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -17,6 +18,8 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: jsonl (default), csv or table."),
                       QStringLiteral("FORMAT"), QStringLiteral("jsonl")});
     parser.addOption({QStringLiteral("evidence"), QStringLiteral("Add each attribute's raw measured values (jsonl).")});
+    parser.addOption({QStringLiteral("fix"), QStringLiteral("Add how to fix each failing attribute: a \"fix\" field (jsonl) or "
+                                                            "an indented \"fix\" line under the photo (table).")});
     addEngineOptions(parser);
     addShardOption(parser);
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("PATH..."));
@@ -57,6 +60,7 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
         return kExitSomeFailed;
     }
     const bool withEvidence = parser.isSet(QStringLiteral("evidence"));
+    const bool withFix = parser.isSet(QStringLiteral("fix"));
     if (format == QLatin1String("csv"))
         out << csvHeader() << "\n";
     else if (format == QLatin1String("table"))
@@ -72,12 +76,32 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
             err << "headshot-qa assess: " << a.file << ": " << QString::fromLatin1(code.data(), code.size())
                 << ": " << a.error->detail << "\n";
         }
-        if (format == QLatin1String("jsonl"))
-            out << QJsonDocument(assessmentToJson(a, withEvidence)).toJson(QJsonDocument::Compact) << "\n";
-        else if (format == QLatin1String("csv"))
+        // How to fix each failing attribute (--fix), derived from its evidence (core/measures/FixAdvice.h).
+        std::vector<std::pair<QString, QString>> fixes;
+        if (withFix && a.ok())
+            for (Attribute at : kAllAttributes)
+                if (a.verdict(at).judged && !a.verdict(at).pass)
+                    fixes.emplace_back(QString::fromLatin1(attributeKey(at).data(), attributeKey(at).size()),
+                                       howToFix(at, a.verdict(at)));
+        if (format == QLatin1String("jsonl")) {
+            QJsonObject o = assessmentToJson(a, withEvidence);
+            if (!fixes.empty()) {
+                QJsonObject attrs = o.value(QStringLiteral("attributes")).toObject();
+                for (const auto& [key, fix] : fixes) {
+                    QJsonObject jv = attrs.value(key).toObject();
+                    jv[QStringLiteral("fix")] = fix;
+                    attrs[key] = jv;
+                }
+                o[QStringLiteral("attributes")] = attrs;
+            }
+            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+        } else if (format == QLatin1String("csv")) {
             out << assessmentToCsv(a) << "\n";
-        else
+        } else {
             out << assessmentToTableRow(a) << "\n";
+            for (const auto& [key, fix] : fixes)
+                out << "    fix " << key << ": " << fix << "\n";
+        }
         out.flush();
     });
     progress.finish();

@@ -10,6 +10,8 @@
 
 namespace hqa::core::cli {
 
+int runExport(const QStringList& args, QTextStream& out, QTextStream& err); // ExportCommand.cpp
+
 namespace {
 
 struct Command {
@@ -29,6 +31,7 @@ const std::vector<Command>& commands()
         {"verify", "list the labels of a labels.csv the engine most strongly disagrees with", runVerify},
         {"augment", "write variants that break one attribute each, with known labels", runAugment},
         {"merge", "join the outputs of sharded runs (assess/project add --shard K/N) into one", runMerge},
+        {"export", "copy or move photos and their sidecars to a folder, optionally as the standard crop", runExport},
 #ifdef HQA_WITH_TORCH
         {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
          runModelCommand},

@@ -27,6 +27,10 @@ const char* kUsage =
     "                                          [--xmp [--overwrite-xmp] [--xmp-naming darktable|lightroom]]\n"
     "       headshot-qa project import PROJECT [--labels FILE [--as golden|corrections]] [--jsonl FILE]\n"
     "                                          [--reviewer NAME]\n"
+    "       headshot-qa project mark PROJECT FILE... [--pick|--reject|--unflag] [--stars N] [--colour COLOUR]\n"
+    "                                          [--reviewer NAME]\n"
+    "       headshot-qa project marks PROJECT\n"
+    "       headshot-qa project import-xmp PROJECT [--naming darktable|lightroom] [--reviewer NAME]\n"
     "A project is one file (SQLite) holding photos (by content), assessments, corrections and golden labels.\n"
     "See headshot-qa project SUBCOMMAND --help.\n";
 
@@ -208,6 +212,7 @@ int runStatus(const QStringList& args, QTextStream& out, QTextStream& err)
         << "golden labels:  " << s->golden << "\n"
         << "corrections:    " << s->corrections << "\n"
         << "models:         " << s->models << "\n"
+        << "flags:          " << s->picked << " picked, " << s->rejected << " rejected\n"
         << "failing:       ";
     for (Attribute a : kAllAttributes)
         out << " " << key(a) << " " << s->failing[index(a)];
@@ -234,6 +239,13 @@ int exportXmp(ProjectStore& store, const XmpWriteOptions& options, QTextStream& 
     std::unordered_map<PhotoId, Label> goldenById;
     for (const auto& g : *golden)
         goldenById[g.photoId] = g.label;
+    auto marks = store.allMarks();
+    if (!marks) {
+        printError(err, QStringLiteral("export"), marks.error());
+        return kExitSomeFailed;
+    }
+    // A reviewer's flag, stars and colour label are written instead of the flags derived from the verdicts.
+    std::unordered_map<PhotoId, CullMarks> marksById(marks->begin(), marks->end());
     QSet<QString> correctedPaths;
     if (auto corrected = store.labelSet(LabelSource::Corrected, QString()))
         for (const auto& r : corrected->rows)
@@ -257,6 +269,8 @@ int exportXmp(ProjectStore& store, const XmpWriteOptions& options, QTextStream& 
             }
             v.source = correctedPaths.contains(p.path) ? QStringLiteral("corrected") : QStringLiteral("engine");
         }
+        if (auto it = marksById.find(p.id); it != marksById.end())
+            v.marks = it->second;
         if (auto e = writeXmpSidecar(p.path, v, options)) {
             printError(err, QStringLiteral("export"), *e);
             ++failed;
@@ -575,6 +589,228 @@ int runImport(const QStringList& args, QTextStream& out, QTextStream& err)
     return failed ? kExitSomeFailed : kExitOk;
 }
 
+QString marksLine(const CullMarks& m)
+{
+    QStringList parts;
+    if (m.flag != PickFlag::None)
+        parts << pickFlagKey(m.flag);
+    if (m.stars > 0)
+        parts << QStringLiteral("%1 star%2").arg(m.stars).arg(m.stars == 1 ? QString() : QStringLiteral("s"));
+    if (m.colour != ColourLabel::None)
+        parts << colourLabelKey(m.colour);
+    return parts.join(QStringLiteral(", "));
+}
+
+int runMark(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Sets the pick flag, star rating and/or colour label of photos already in the project, as one step of its "
+        "undo history (what is not given is kept)."));
+    parser.addOption({QStringLiteral("pick"), QStringLiteral("Flag as a pick.")});
+    parser.addOption({QStringLiteral("reject"), QStringLiteral("Flag as a reject.")});
+    parser.addOption({QStringLiteral("unflag"), QStringLiteral("Remove the pick or reject flag.")});
+    parser.addOption({QStringLiteral("stars"), QStringLiteral("Star rating, 0 to 5."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("colour"),
+                      QStringLiteral("Colour label: red, yellow, green, blue, purple or none."), QStringLiteral("COLOUR")});
+    parser.addOption({QStringLiteral("reviewer"),
+                      QStringLiteral("Name recorded in the history (default: setting review/reviewer, else the login "
+                                     "name)."),
+                      QStringLiteral("NAME")});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Photos of the project."), QStringLiteral("FILE..."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project mark"), args, out, err))
+        return *code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() < 2) {
+        err << "headshot-qa project mark: expects PROJECT and at least one FILE\n";
+        return kExitUsage;
+    }
+    const int flags = int(parser.isSet(QStringLiteral("pick"))) + int(parser.isSet(QStringLiteral("reject")))
+                    + int(parser.isSet(QStringLiteral("unflag")));
+    if (flags > 1) {
+        err << "headshot-qa project mark: give at most one of --pick, --reject and --unflag\n";
+        return kExitUsage;
+    }
+    std::optional<int> stars;
+    if (parser.isSet(QStringLiteral("stars"))) {
+        bool ok = false;
+        stars = parser.value(QStringLiteral("stars")).toInt(&ok);
+        if (!ok || *stars < 0 || *stars > kMaxStars) {
+            err << "headshot-qa project mark: --stars must be 0 to " << kMaxStars << "\n";
+            return kExitUsage;
+        }
+    }
+    std::optional<ColourLabel> colour;
+    if (parser.isSet(QStringLiteral("colour"))) {
+        colour = colourLabelFromKey(parser.value(QStringLiteral("colour")));
+        if (!colour) {
+            err << "headshot-qa project mark: --colour must be red, yellow, green, blue, purple or none\n";
+            return kExitUsage;
+        }
+    }
+    if (flags == 0 && !stars && !colour) {
+        err << "headshot-qa project mark: say what to set: --pick, --reject, --unflag, --stars N or --colour COLOUR\n";
+        return kExitUsage;
+    }
+    const QString reviewer = parser.isSet(QStringLiteral("reviewer")) ? parser.value(QStringLiteral("reviewer"))
+                                                                      : defaultReviewerName();
+    auto store = openProject(QStringLiteral("mark"), pos.front(), err);
+    if (!store)
+        return kExitSomeFailed;
+    if (store->isReadOnly())
+        return kExitSomeFailed;
+    int failed = 0;
+    std::vector<std::pair<PhotoId, CullMarks>> items;
+    QStringList names;
+    for (const QString& file : pos.mid(1)) {
+        auto photo = store->photoByPath(file);
+        if (!photo || !photo->has_value()) {
+            err << "headshot-qa project mark: " << file << ": "
+                << (photo ? QStringLiteral("not in the project (add it with project add)") : photo.error().detail) << "\n";
+            ++failed;
+            continue;
+        }
+        auto current = store->marks((*photo)->id);
+        if (!current) {
+            printError(err, QStringLiteral("mark"), current.error());
+            ++failed;
+            continue;
+        }
+        CullMarks m = *current;
+        if (parser.isSet(QStringLiteral("pick")))
+            m.flag = PickFlag::Accept;
+        else if (parser.isSet(QStringLiteral("reject")))
+            m.flag = PickFlag::Reject;
+        else if (parser.isSet(QStringLiteral("unflag")))
+            m.flag = PickFlag::None;
+        if (stars)
+            m.stars = *stars;
+        if (colour)
+            m.colour = *colour;
+        items.emplace_back((*photo)->id, m);
+        names << (*photo)->path;
+    }
+    if (!items.empty()) {
+        auto step = store->setMarks(items, reviewer);
+        if (!step) {
+            printError(err, QStringLiteral("mark"), step.error());
+            return kExitSomeFailed;
+        }
+        for (size_t i = 0; i < items.size(); ++i) {
+            const QString line = marksLine(items[i].second);
+            out << names[int(i)] << ": " << (line.isEmpty() ? QStringLiteral("no marks") : line) << "\n";
+        }
+    }
+    return failed ? kExitSomeFailed : kExitOk;
+}
+
+int runMarks(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Lists the photos that have a flag, stars or a colour label."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project marks"), args, out, err))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        err << "headshot-qa project marks: expects exactly one PROJECT\n";
+        return kExitUsage;
+    }
+    auto store = openProject(QStringLiteral("marks"), parser.positionalArguments().front(), err);
+    if (!store)
+        return kExitSomeFailed;
+    auto marks = store->allMarks();
+    if (!marks) {
+        printError(err, QStringLiteral("marks"), marks.error());
+        return kExitSomeFailed;
+    }
+    for (const auto& [id, m] : *marks) {
+        auto photo = store->photo(id);
+        out << (photo && photo->has_value() ? (*photo)->path : QStringLiteral("photo %1").arg(id)) << ": "
+            << marksLine(m) << "\n";
+    }
+    return kExitOk;
+}
+
+int runImportXmp(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Reads the rating, pick label and colour label of each photo's XMP sidecar (written by darktable, digiKam, "
+        "Lightroom, Bridge or headshot-qa) into the photo's flag, stars and colour label, one undo step per photo. "
+        "Flags headshot-qa itself derived from the verdicts are not read back; what a sidecar does not say is kept."));
+    parser.addOption({QStringLiteral("naming"),
+                      QStringLiteral("Which sidecar to read: darktable (photo.jpg.xmp, also digiKam) or lightroom "
+                                     "(photo.xmp, also Bridge). Default: photo.jpg.xmp, else photo.xmp."),
+                      QStringLiteral("STYLE")});
+    parser.addOption({QStringLiteral("reviewer"),
+                      QStringLiteral("Name recorded in the history (default: setting review/reviewer, else the login "
+                                     "name)."),
+                      QStringLiteral("NAME")});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    if (auto code = parseCommandLine(parser, QStringLiteral("project import-xmp"), args, out, err))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        err << "headshot-qa project import-xmp: expects exactly one PROJECT\n";
+        return kExitUsage;
+    }
+    std::vector<SidecarNaming> namings{SidecarNaming::FullName, SidecarNaming::BaseName};
+    if (parser.isSet(QStringLiteral("naming"))) {
+        const QString naming = parser.value(QStringLiteral("naming"));
+        if (naming == QLatin1String("darktable"))
+            namings = {SidecarNaming::FullName};
+        else if (naming == QLatin1String("lightroom"))
+            namings = {SidecarNaming::BaseName};
+        else {
+            err << "headshot-qa project import-xmp: --naming must be darktable or lightroom\n";
+            return kExitUsage;
+        }
+    }
+    const QString reviewer = parser.isSet(QStringLiteral("reviewer")) ? parser.value(QStringLiteral("reviewer"))
+                                                                      : defaultReviewerName();
+    auto store = openProject(QStringLiteral("import-xmp"), parser.positionalArguments().front(), err);
+    if (!store)
+        return kExitSomeFailed;
+    if (store->isReadOnly())
+        return kExitSomeFailed;
+    auto photos = store->photos();
+    if (!photos) {
+        printError(err, QStringLiteral("import-xmp"), photos.error());
+        return kExitSomeFailed;
+    }
+    int read = 0, changed = 0, failed = 0;
+    for (const PhotoRecord& p : *photos) {
+        QString sidecar;
+        for (SidecarNaming n : namings)
+            if (sidecar.isEmpty() && QFileInfo::exists(xmpSidecarPath(p.path, n)))
+                sidecar = xmpSidecarPath(p.path, n);
+        if (sidecar.isEmpty())
+            continue;
+        auto content = readXmpSidecar(sidecar);
+        auto current = content ? store->marks(p.id) : Expected<CullMarks>(content.error());
+        if (!current) {
+            printError(err, QStringLiteral("import-xmp"), current.error());
+            ++failed;
+            continue;
+        }
+        ++read;
+        const CullMarks wanted = marksFromXmpFlags(content->importable, *current);
+        if (wanted == *current)
+            continue;
+        auto step = store->setMarks(p.id, wanted, reviewer);
+        if (!step) {
+            printError(err, QStringLiteral("import-xmp"), step.error());
+            ++failed;
+            continue;
+        }
+        ++changed;
+        const QString line = marksLine(wanted);
+        out << p.path << ": " << (line.isEmpty() ? QStringLiteral("no marks") : line) << "\n";
+    }
+    out << "read " << read << " XMP sidecars; changed the marks of " << changed << " photos\n";
+    return failed ? kExitSomeFailed : kExitOk;
+}
+
 } // namespace
 
 int runProjectCommand(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -599,6 +835,12 @@ int runProjectCommand(const QStringList& args, QTextStream& out, QTextStream& er
         return runExport(rest, out, err);
     if (sub == QLatin1String("import"))
         return runImport(rest, out, err);
+    if (sub == QLatin1String("mark"))
+        return runMark(rest, out, err);
+    if (sub == QLatin1String("marks"))
+        return runMarks(rest, out, err);
+    if (sub == QLatin1String("import-xmp"))
+        return runImportXmp(rest, out, err);
     err << "headshot-qa project: unknown subcommand \"" << sub << "\"\n" << kUsage;
     return kExitUsage;
 }

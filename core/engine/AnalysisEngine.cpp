@@ -8,27 +8,6 @@
 
 namespace hqa::core {
 
-namespace {
-
-cv::Point2d scaled(const cv::Point2d& p, double s) { return {p.x * s, p.y * s}; }
-
-FaceGeometry toOriginal(const FaceGeometry& g, double s)
-{
-    FaceGeometry o = g;
-    o.box = cv::Rect2d(g.box.x * s, g.box.y * s, g.box.width * s, g.box.height * s);
-    for (auto& p : o.landmarks)
-        p = scaled(p, s);
-    o.interEyeDistance = g.interEyeDistance * s;
-    o.eyeToChin = g.eyeToChin * s;
-    o.eyeLeft = scaled(g.eyeLeft, s);
-    o.eyeRight = scaled(g.eyeRight, s);
-    o.chin = scaled(g.chin, s);
-    o.headTopY = g.headTopY * s;
-    return o;
-}
-
-} // namespace
-
 QString asSentence(QString text)
 {
     text = text.trimmed();
@@ -91,7 +70,7 @@ Assessment AnalysisEngine::assess(const DecodedImage& image, const QString& file
         a.elapsedMs = timer.nsecsElapsed() / 1e6;
         return a;
     }
-    a.face = toOriginal(ev.geometry, scaleToOriginal);
+    a.face = geometryInOriginal(ev.geometry, scaleToOriginal);
     a.face->detectionConfidence = ev.faces.front().confidence;
 
     QElapsedTimer measureTimer;

@@ -4,6 +4,7 @@
 #include "core/face/FaceMasks.h"
 #include "core/face/FacePose.h"
 #include "core/face/PersonSegmenter.h"
+#include "core/image/ImageDecoder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -658,4 +659,41 @@ Expected<FaceEvidence> FaceAnalyzer::analyze(const cv::Mat& bgr, double scaleToO
     return ev;
 }
 
+FaceGeometry geometryInOriginal(const FaceGeometry& g, double s)
+{
+    const auto scaled = [s](const cv::Point2d& p) { return cv::Point2d(p.x * s, p.y * s); };
+    FaceGeometry o = g;
+    o.box = cv::Rect2d(g.box.x * s, g.box.y * s, g.box.width * s, g.box.height * s);
+    for (auto& p : o.landmarks)
+        p = scaled(p);
+    o.interEyeDistance = g.interEyeDistance * s;
+    o.eyeToChin = g.eyeToChin * s;
+    o.eyeLeft = scaled(g.eyeLeft);
+    o.eyeRight = scaled(g.eyeRight);
+    o.chin = scaled(g.chin);
+    o.headTopY = g.headTopY * s;
+    return o;
+}
+
+std::optional<FaceGeometry> faceGeometryOfFile(const QString& path, int maxLongSide)
+{
+    thread_local std::unique_ptr<FaceAnalyzer> analyzer;
+    if (!analyzer) {
+        FaceAnalyzerConfig config;
+        config.computeMasks = false;
+        analyzer = std::make_unique<FaceAnalyzer>(config);
+    }
+    DecodeOptions options;
+    options.maxLongSide = maxLongSide;
+    auto image = decodeImageFile(path, options);
+    if (!image)
+        return std::nullopt;
+    const double s = image->scale > 0 ? 1.0 / image->scale : 1.0;
+    auto ev = analyzer->analyze(image->bgr, s);
+    if (!ev || !ev->hasFace() || !ev->landmarksValid)
+        return std::nullopt;
+    return geometryInOriginal(ev->geometry, s);
+}
+
 } // namespace hqa::core
+

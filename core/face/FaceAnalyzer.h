@@ -75,4 +75,12 @@ private:
     std::unique_ptr<Impl> d;
 };
 
+/// A face's geometry measured on an image decoded at `scaleToOriginal` (original pixels per decoded pixel), in
+/// original-image pixels.
+FaceGeometry geometryInOriginal(const FaceGeometry& g, double scaleToOriginal);
+
+/// The dominant face of a photo file, in original-image pixels, when it has landmarks: for callers that hold no
+/// assessment (benchmarks, tools). Decodes at most `maxLongSide` pixels; no masks; one analyzer per thread.
+std::optional<FaceGeometry> faceGeometryOfFile(const QString& path, int maxLongSide = 1024);
+
 } // namespace hqa::core

@@ -96,6 +96,35 @@ const char* const kSchemaV2[] = {
     "CREATE INDEX golden_history_photo ON golden_history(photo_id, id)",
 };
 
+// Version 3: a photographer's culling marks (pick flag, 0-5 stars, colour label). `marks` holds each photo's current
+// marks (no row = none); `mark_history` is append-only like the other two histories. The rows of one edit (several
+// selected photos marked at once) share `step`, the id of the step's first row, and are undone as one. Their place
+// on the shared undo timeline is (after_correction, after_golden, step): the largest corrections.id and
+// golden_history.id when the step was written. flag: 0 none, 1 pick, 2 reject; colour: 0 none, 1 red, 2 yellow,
+// 3 green, 4 blue, 5 purple. A v2 file has no marks and no marks history.
+const char* const kSchemaV3[] = {
+    R"(CREATE TABLE marks(
+        photo_id INTEGER PRIMARY KEY REFERENCES photos(id),
+        flag INTEGER NOT NULL DEFAULT 0 CHECK(flag BETWEEN 0 AND 2),
+        stars INTEGER NOT NULL DEFAULT 0 CHECK(stars BETWEEN 0 AND 5),
+        colour INTEGER NOT NULL DEFAULT 0 CHECK(colour BETWEEN 0 AND 5),
+        updated_at INTEGER NOT NULL))",
+    R"(CREATE TABLE mark_history(
+        id INTEGER PRIMARY KEY,
+        step INTEGER NOT NULL,
+        photo_id INTEGER NOT NULL REFERENCES photos(id),
+        kind TEXT NOT NULL DEFAULT 'edit' CHECK(kind IN ('edit', 'undo', 'redo')),
+        reverts_step INTEGER,
+        old_flag INTEGER NOT NULL, old_stars INTEGER NOT NULL, old_colour INTEGER NOT NULL,
+        new_flag INTEGER NOT NULL, new_stars INTEGER NOT NULL, new_colour INTEGER NOT NULL,
+        reviewer TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        after_correction INTEGER NOT NULL DEFAULT 0,
+        after_golden INTEGER NOT NULL DEFAULT 0))",
+    "CREATE INDEX mark_history_photo ON mark_history(photo_id, id)",
+    "CREATE INDEX mark_history_step ON mark_history(step, id)",
+};
+
 struct Migration {
     int toVersion;
     std::vector<const char*> statements;
@@ -108,6 +137,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> all = {
         {1, std::vector<const char*>(std::begin(kSchemaV1), std::end(kSchemaV1))},
         {2, std::vector<const char*>(std::begin(kSchemaV2), std::end(kSchemaV2))},
+        {3, std::vector<const char*>(std::begin(kSchemaV3), std::end(kSchemaV3))},
     };
     return all;
 }

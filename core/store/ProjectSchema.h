@@ -16,7 +16,7 @@ inline constexpr int kProjectApplicationId = 0x48514131;
 
 /// The schema version this build writes. Files with a lower version are migrated on open (read-write), files
 /// with a higher one are refused because this build would not know what the newer columns mean.
-inline constexpr int kProjectSchemaVersion = 2;
+inline constexpr int kProjectSchemaVersion = 3;
 
 /// Reads user_version and application_id. An empty file (fresh) reports version 0.
 struct SchemaInfo {

@@ -17,11 +17,18 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryFile>
 #include <QThread>
 
+#include <cerrno>
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <tuple>
 #include <unordered_map>
 
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -473,8 +480,13 @@ struct ProjectStore::Private {
         return storeEffective(photo, l);
     }
 
+    /// Keys of the shared timeline: id * 4 + tag, tag 0 for a correction, 1 for a golden-history row, 2 for a
+    /// marks step (its step id).
+    enum TimelineTag : qint64 { kTagCorrection = 0, kTagGolden = 1, kTagMarks = 2 };
+    static qint64 timelineKey(qint64 id, TimelineTag tag) { return id * 4 + tag; }
+
     struct UndoStateAll {
-        std::vector<qint64> done, undone; ///< as UndoState; golden rows as negative ids
+        std::vector<qint64> done, undone; ///< as UndoState, with timelineKey()s
     };
 
     // Golden-label history (schema v2) ------------------------------------------------------------------------------
@@ -570,32 +582,45 @@ struct ProjectStore::Private {
         return goldenEditFrom(q);
     }
 
-    /// The shared timeline replayed: corrections keep their ids, golden rows are stored negated. A golden row
-    /// written after correction k (after_correction = k) sits between corrections k and k + 1.
+    /// The shared timeline replayed. Each event's place is (correction, golden, marks step): a correction k is
+    /// (k, 0, 0); a golden row g written after correction k is (k, g, 0); a marks step m written after correction k
+    /// and golden row g is (k, g, m). All three tables are append-only and every write holds SQLite's lock, so
+    /// these places are in the order the rows were written.
     Expected<UndoStateAll> undoStateAll() const
     {
         struct Event {
-            qint64 key; // correction id, or -golden id
+            qint64 key; // timelineKey()
             CorrectionKind kind;
-            qint64 target;
+            qint64 target; // timelineKey() of the edit an undo or redo acts on
         };
-        std::vector<std::pair<std::pair<qint64, qint64>, Event>> events; // ordered by (position, tie)
+        using Place = std::tuple<qint64, qint64, qint64>;
+        std::vector<std::pair<Place, Event>> events;
         QSqlQuery q = query();
         if (!q.exec(QStringLiteral("SELECT id, kind, reverts_id FROM corrections")))
             return sqlError(q.lastError(), tr("cannot read corrections"));
         while (q.next()) {
             const qint64 id = q.value(0).toLongLong();
-            events.push_back({{id, 0}, {id, kindFrom(q.value(1).toString()), q.value(2).toLongLong()}});
+            events.push_back({{id, 0, 0}, {timelineKey(id, kTagCorrection), kindFrom(q.value(1).toString()),
+                                           timelineKey(q.value(2).toLongLong(), kTagCorrection)}});
         }
         QSqlQuery g = query();
         if (!g.exec(QStringLiteral("SELECT id, kind, reverts_id, after_correction FROM golden_history")))
             return sqlError(g.lastError(), tr("cannot read the golden label history"));
         while (g.next()) {
             const qint64 id = g.value(0).toLongLong();
-            events.push_back({{g.value(3).toLongLong(), id}, {-id, kindFrom(g.value(1).toString()),
-                                                              -g.value(2).toLongLong()}});
+            events.push_back({{g.value(3).toLongLong(), id, 0}, {timelineKey(id, kTagGolden), kindFrom(g.value(1).toString()),
+                                                                 timelineKey(g.value(2).toLongLong(), kTagGolden)}});
         }
-        // A correction sorts before the golden rows written after it ((k, 0) < (k, id > 0)).
+        QSqlQuery m = query(); // one event per step: its first row
+        if (!m.exec(QStringLiteral("SELECT step, kind, reverts_step, after_correction, after_golden FROM mark_history "
+                                   "WHERE id = step")))
+            return sqlError(m.lastError(), tr("cannot read the marks history"));
+        while (m.next()) {
+            const qint64 step = m.value(0).toLongLong();
+            events.push_back({{m.value(3).toLongLong(), m.value(4).toLongLong(), step},
+                              {timelineKey(step, kTagMarks), kindFrom(m.value(1).toString()),
+                               timelineKey(m.value(2).toLongLong(), kTagMarks)}});
+        }
         std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         UndoStateAll s;
         for (const auto& [order, e] : events) {
@@ -623,9 +648,28 @@ struct ProjectStore::Private {
             if (stack.empty())
                 return std::optional<HistoryStep>{};
             const qint64 key = stack.back();
+            const qint64 targetId = key / 4;
             HistoryStep step;
-            if (key > 0) {
-                auto target = correctionById(key);
+            if (key % 4 == kTagMarks) {
+                auto rows = markStepRows(targetId);
+                if (!rows)
+                    return rows.error();
+                std::vector<std::pair<PhotoId, CullMarks>> items;
+                if (kind == CorrectionKind::Undo) // back to each row's old marks, last row first
+                    for (auto it = rows->rbegin(); it != rows->rend(); ++it)
+                        items.emplace_back(it->photoId, it->oldMarks);
+                else
+                    for (const MarkEdit& e : *rows)
+                        items.emplace_back(e.photoId, e.newMarks);
+                auto id = appendMarks(items, kind, targetId, reviewer);
+                if (!id)
+                    return id.error();
+                auto written = markStepRows(*id);
+                if (!written)
+                    return written.error();
+                step.marks = *written;
+            } else if (key % 4 == kTagCorrection) {
+                auto target = correctionById(targetId);
                 if (!target)
                     return target.error();
                 Correction c = *target;
@@ -642,7 +686,7 @@ struct ProjectStore::Private {
                     return row.error();
                 step.correction = *row;
             } else {
-                auto target = goldenEditById(-key);
+                auto target = goldenEditById(targetId);
                 if (!target)
                     return target.error();
                 GoldenState after;
@@ -665,6 +709,111 @@ struct ProjectStore::Private {
             }
             return std::optional<HistoryStep>(step);
         });
+    }
+
+    // Culling marks (schema v3) -------------------------------------------------------------------------------------
+    static int flagCode(PickFlag f) { return f == PickFlag::Accept ? 1 : f == PickFlag::Reject ? 2 : 0; }
+    static PickFlag flagFromCode(int c) { return c == 1 ? PickFlag::Accept : c == 2 ? PickFlag::Reject : PickFlag::None; }
+    static int colourCode(ColourLabel c) { return static_cast<int>(c); }
+    static ColourLabel colourFromCode(int c)
+    {
+        return c >= 0 && c <= static_cast<int>(ColourLabel::Purple) ? static_cast<ColourLabel>(c) : ColourLabel::None;
+    }
+    static CullMarks marksFrom(const QSqlQuery& q, int first)
+    {
+        return {flagFromCode(q.value(first).toInt()), std::clamp(q.value(first + 1).toInt(), 0, kMaxStars),
+                colourFromCode(q.value(first + 2).toInt())};
+    }
+
+    Expected<CullMarks> marksState(PhotoId photo) const
+    {
+        QSqlQuery q = query();
+        if (!exec(q, QStringLiteral("SELECT flag, stars, colour FROM marks WHERE photo_id = ?"), {photo}))
+            return sqlError(q.lastError(), tr("cannot read flags and ratings"));
+        return q.next() ? marksFrom(q, 0) : CullMarks{};
+    }
+
+    static constexpr const char* kMarkColumns =
+        "id, step, photo_id, kind, reverts_step, old_flag, old_stars, old_colour, new_flag, new_stars, new_colour, "
+        "reviewer, created_at";
+
+    static MarkEdit markEditFrom(const QSqlQuery& q)
+    {
+        MarkEdit e;
+        e.id = q.value(0).toLongLong();
+        e.step = q.value(1).toLongLong();
+        e.photoId = q.value(2).toLongLong();
+        e.kind = kindFrom(q.value(3).toString());
+        e.revertsStep = q.value(4).toLongLong();
+        e.oldMarks = marksFrom(q, 5);
+        e.newMarks = marksFrom(q, 8);
+        e.reviewer = q.value(11).toString();
+        e.createdAt = fromMs(q.value(12).toLongLong());
+        return e;
+    }
+
+    Expected<std::vector<MarkEdit>> markStepRows(qint64 step) const
+    {
+        QSqlQuery q = query();
+        if (!exec(q, QStringLiteral("SELECT %1 FROM mark_history WHERE step = ? ORDER BY id").arg(QLatin1String(kMarkColumns)),
+                  {step}))
+            return sqlError(q.lastError(), tr("cannot read the marks history"));
+        std::vector<MarkEdit> out;
+        while (q.next())
+            out.push_back(markEditFrom(q));
+        if (out.empty())
+            return makeError(ErrorCode::InvalidArgument, tr("marks change %1 does not exist").arg(step));
+        return out;
+    }
+
+    /// Writes the photos' new marks and one history row each, all sharing one step (the first row's id); runs
+    /// inside the caller's write transaction. An edit that changes nothing writes no row (step 0 when no photo
+    /// changed); an undo or redo always writes its rows, so that it takes its place on the timeline.
+    Expected<qint64> appendMarks(const std::vector<std::pair<PhotoId, CullMarks>>& items, CorrectionKind kind,
+                                 qint64 revertsStep, const QString& reviewer)
+    {
+        qint64 step = 0;
+        const qint64 now = nowMs();
+        QSqlQuery q(db);
+        for (const auto& [photo, after] : items) {
+            if (after.stars < 0 || after.stars > kMaxStars)
+                return makeError(ErrorCode::InvalidArgument,
+                                 tr("a rating is 0 to %1 stars, not %2").arg(kMaxStars).arg(after.stars));
+            QSqlQuery known = query();
+            if (!exec(known, QStringLiteral("SELECT 1 FROM photos WHERE id = ?"), {photo}))
+                return sqlError(known.lastError(), tr("cannot read photo"));
+            if (!known.next())
+                return makeError(ErrorCode::InvalidArgument, tr("photo %1 is not in the project").arg(photo));
+            known.finish();
+            auto before = marksState(photo);
+            if (!before)
+                return before.error();
+            if (kind == CorrectionKind::Edit && *before == after)
+                continue;
+            const bool ok = after.isEmpty()
+                ? exec(q, QStringLiteral("DELETE FROM marks WHERE photo_id = ?"), {photo})
+                : exec(q, QStringLiteral("INSERT INTO marks(photo_id, flag, stars, colour, updated_at) VALUES (?, ?, ?, ?, ?) "
+                                         "ON CONFLICT(photo_id) DO UPDATE SET flag = excluded.flag, stars = excluded.stars, "
+                                         "colour = excluded.colour, updated_at = excluded.updated_at"),
+                       {photo, flagCode(after.flag), after.stars, colourCode(after.colour), now});
+            if (!ok)
+                return sqlError(q.lastError(), tr("cannot store the flags and ratings"));
+            if (!exec(q, QStringLiteral("INSERT INTO mark_history(step, photo_id, kind, reverts_step, old_flag, old_stars, "
+                                        "old_colour, new_flag, new_stars, new_colour, reviewer, created_at, "
+                                        "after_correction, after_golden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                        "(SELECT coalesce(max(id), 0) FROM corrections), "
+                                        "(SELECT coalesce(max(id), 0) FROM golden_history))"),
+                      {step, photo, kindText(kind), revertsStep ? QVariant(revertsStep) : QVariant(),
+                       flagCode(before->flag), before->stars, colourCode(before->colour), flagCode(after.flag),
+                       after.stars, colourCode(after.colour), reviewer, now}))
+                return sqlError(q.lastError(), tr("cannot record the flags and ratings change"));
+            if (step == 0) {
+                step = q.lastInsertId().toLongLong();
+                if (!exec(q, QStringLiteral("UPDATE mark_history SET step = ? WHERE id = ?"), {step, step}))
+                    return sqlError(q.lastError(), tr("cannot record the flags and ratings change"));
+            }
+        }
+        return step;
     }
 
     struct UndoState {
@@ -1307,6 +1456,55 @@ Expected<std::vector<GoldenLabel>> ProjectStore::goldenLabels() const
     return out;
 }
 
+// Culling marks --------------------------------------------------------------------------------------------------
+
+Expected<qint64> ProjectStore::setMarks(PhotoId photo, const CullMarks& marks, const QString& reviewer)
+{
+    return setMarks(std::vector<std::pair<PhotoId, CullMarks>>{{photo, marks}}, reviewer);
+}
+
+Expected<qint64> ProjectStore::setMarks(const std::vector<std::pair<PhotoId, CullMarks>>& marks, const QString& reviewer)
+{
+    if (reviewer.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, tr("flags and ratings need a reviewer name"));
+    return d->write<qint64>([&]() -> Expected<qint64> {
+        return d->appendMarks(marks, CorrectionKind::Edit, 0, reviewer.trimmed());
+    });
+}
+
+Expected<CullMarks> ProjectStore::marks(PhotoId photo) const
+{
+    return d->marksState(photo);
+}
+
+Expected<std::vector<std::pair<PhotoId, CullMarks>>> ProjectStore::allMarks() const
+{
+    QSqlQuery q = d->query();
+    if (!q.exec(QStringLiteral("SELECT photo_id, flag, stars, colour FROM marks ORDER BY photo_id")))
+        return d->sqlError(q.lastError(), tr("cannot read flags and ratings"));
+    std::vector<std::pair<PhotoId, CullMarks>> out;
+    while (q.next()) {
+        const CullMarks m = Private::marksFrom(q, 1);
+        if (!m.isEmpty())
+            out.emplace_back(q.value(0).toLongLong(), m);
+    }
+    return out;
+}
+
+Expected<std::vector<MarkEdit>> ProjectStore::markHistory(PhotoId photo) const
+{
+    QSqlQuery q = d->query();
+    const QString base = QStringLiteral("SELECT %1 FROM mark_history ").arg(QLatin1String(Private::kMarkColumns));
+    const bool ok = photo ? d->exec(q, base + QStringLiteral("WHERE photo_id = ? ORDER BY id"), {photo})
+                          : q.exec(base + QStringLiteral("ORDER BY id"));
+    if (!ok)
+        return d->sqlError(q.lastError(), tr("cannot read the marks history"));
+    std::vector<MarkEdit> out;
+    while (q.next())
+        out.push_back(Private::markEditFrom(q));
+    return out;
+}
+
 // Models ---------------------------------------------------------------------------------------------------------
 
 Expected<qint64> ProjectStore::registerModel(const ModelRecord& model)
@@ -1377,6 +1575,11 @@ Expected<ProjectSummary> ProjectStore::summary() const
     s.corrections = q.value(1).toInt();
     s.golden = q.value(2).toInt();
     s.models = q.value(3).toInt();
+    q.finish();
+    if (!q.exec(QStringLiteral("SELECT coalesce(sum(flag = 1), 0), coalesce(sum(flag = 2), 0) FROM marks")) || !q.next())
+        return d->sqlError(q.lastError(), tr("cannot read the project"));
+    s.picked = q.value(0).toInt();
+    s.rejected = q.value(1).toInt();
     return s;
 }
 
@@ -1441,6 +1644,68 @@ Expected<QString> ProjectStore::integrityCheck() const
     while (q.next())
         lines << q.value(0).toString();
     return lines.join(u'\n');
+}
+
+std::optional<Error> ProjectStore::copyTo(const QString& path) const
+{
+    const QFileInfo target(path);
+    if (path.isEmpty() || target.fileName().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, tr("a copy of the project needs a file name"));
+    const QFileInfo own(d->path);
+    if (target.absoluteFilePath() == own.absoluteFilePath()
+        || (target.exists() && !target.canonicalFilePath().isEmpty()
+            && target.canonicalFilePath() == own.canonicalFilePath()))
+        return makeError(ErrorCode::InvalidArgument, tr("%1 is the open project itself; choose another file").arg(path));
+    if (target.isDir())
+        return makeError(ErrorCode::InvalidArgument, tr("%1 is a folder; choose a file name").arg(path));
+    const QString folder = target.absolutePath();
+    if (!QFileInfo(folder).isDir())
+        return makeError(ErrorCode::Io, tr("cannot copy the project to %1: the folder does not exist").arg(path));
+
+    // VACUUM INTO writes only into a new or empty file: an empty temporary one beside the target, so that the
+    // final rename stays on one file system and replaces the target in one step.
+    QTemporaryFile temp(folder + QStringLiteral("/.") + target.fileName() + QStringLiteral(".copy-XXXXXX"));
+    temp.setAutoRemove(true);
+    if (!temp.open())
+        return makeError(ErrorCode::Io, tr("cannot copy the project to %1: %2").arg(path, temp.errorString()));
+    const QString tempPath = temp.fileName();
+    temp.close();
+
+    QSqlQuery q(d->db);
+    if (!q.prepare(QStringLiteral("VACUUM INTO ?")))
+        return d->sqlError(q.lastError(), tr("cannot copy the project"));
+    q.addBindValue(tempPath);
+    if (!q.exec()) {
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if (code == 13)
+            return makeError(ErrorCode::Io, tr("cannot copy the project: the disk holding %1 is full; the open "
+                                               "project is unchanged").arg(path));
+        return makeError(ErrorCode::Io, tr("cannot copy the project to %1: %2").arg(path, q.lastError().text()));
+    }
+    q.finish();
+
+    // Durable before it takes the target's name: a power cut leaves either the old target or the whole copy.
+    const QByteArray tempName = QFile::encodeName(tempPath);
+    const int fd = ::open(tempName.constData(), O_RDONLY);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    if (!synced)
+        return makeError(ErrorCode::Io, tr("cannot copy the project to %1: the copy could not be written to disk")
+                                            .arg(path));
+    // A log left beside an older file of that name would be replayed into the copy when it is opened.
+    for (const char* suffix : {"-wal", "-shm", "-journal"})
+        QFile::remove(target.absoluteFilePath() + QLatin1String(suffix));
+    if (::rename(tempName.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
+        return makeError(ErrorCode::Io, tr("cannot copy the project to %1: %2")
+                                            .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    temp.setAutoRemove(false); // renamed away; nothing left to remove
+    const int dirFd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
+    if (dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
+    return std::nullopt;
 }
 
 } // namespace hqa::core

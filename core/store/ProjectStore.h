@@ -5,6 +5,7 @@
 #include "core/Assessment.h"
 #include "core/Error.h"
 #include "core/eval/LabelFile.h"
+#include "core/store/CullMarks.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -78,11 +79,33 @@ struct GoldenEdit {
     QDateTime createdAt;
 };
 
-/// One step of the shared undo timeline: exactly one of the two is set.
+/// One row of the marks history (schema v3, append-only): a photo's flag, stars and colour label before and after.
+/// The rows one setMarks call writes (several photos at once) share `step`, the id of its first row, and are
+/// undone and redone together; undo and redo rows name the step they act on.
+struct MarkEdit {
+    qint64 id = 0;
+    qint64 step = 0;
+    PhotoId photoId = 0;
+    CorrectionKind kind = CorrectionKind::Edit;
+    qint64 revertsStep = 0;
+    CullMarks oldMarks, newMarks;
+    QString reviewer;
+    QDateTime createdAt;
+};
+
+/// One step of the shared undo timeline: exactly one of correction, golden and marks is set (marks holds the
+/// rows of one marks step, one per photo).
 struct HistoryStep {
     std::optional<Correction> correction;
     std::optional<GoldenEdit> golden;
-    PhotoId photoId() const { return correction ? correction->photoId : golden ? golden->photoId : 0; }
+    std::optional<std::vector<MarkEdit>> marks;
+    PhotoId photoId() const
+    {
+        return correction ? correction->photoId
+               : golden   ? golden->photoId
+               : marks && !marks->empty() ? marks->front().photoId
+                                          : 0;
+    }
 };
 
 /// A registered checkpoint with its evaluation figures.
@@ -111,6 +134,8 @@ struct ProjectSummary {
     int corrections = 0;  ///< history rows, undo/redo included
     int golden = 0;
     int models = 0;
+    int picked = 0;       ///< photos flagged pick / reject (schema v3 marks)
+    int rejected = 0;
     std::array<int, kAttributeCount> failing{}; ///< photos whose effective verdict fails each attribute
 };
 
@@ -211,6 +236,19 @@ public:
     Expected<std::optional<GoldenLabel>> goldenLabel(PhotoId photo) const;
     Expected<std::vector<GoldenLabel>> goldenLabels() const;
 
+    // Culling marks: pick flag, stars, colour label (schema v3; on the shared undo timeline) ----------------------
+    /// Sets one photo's marks: one history row (none when they do not change). Returns the step id, 0 for no change.
+    Expected<qint64> setMarks(PhotoId photo, const CullMarks& marks, const QString& reviewer);
+    /// Sets the marks of several photos as ONE undo step (photos whose marks do not change get no row). Stars
+    /// outside 0..5 or an unknown photo are InvalidArgument and nothing is written. Returns the step id or 0.
+    Expected<qint64> setMarks(const std::vector<std::pair<PhotoId, CullMarks>>& marks, const QString& reviewer);
+    /// A photo's marks (empty marks when none were set).
+    Expected<CullMarks> marks(PhotoId photo) const;
+    /// Every photo with marks that are not empty, by photo id.
+    Expected<std::vector<std::pair<PhotoId, CullMarks>>> allMarks() const;
+    /// Marks history in order; photo 0 means all photos.
+    Expected<std::vector<MarkEdit>> markHistory(PhotoId photo = 0) const;
+
     // Models ---------------------------------------------------------------------------------------------------
     /// Registers a checkpoint; registering the same name and version again updates it. Returns its id.
     Expected<qint64> registerModel(const ModelRecord& model);
@@ -222,6 +260,10 @@ public:
     Expected<LabelSet> labelSet(LabelSource source, const QString& baseDir) const;
     /// PRAGMA integrity_check; "ok" for a sound file.
     Expected<QString> integrityCheck() const;
+    /// Writes a consistent snapshot of the project (committed state, WAL included) to path with VACUUM INTO,
+    /// through a temporary file in path's folder renamed over path, so a failed copy leaves path as it was.
+    /// Safe while this store is open; refuses path when it is this project's own file.
+    std::optional<Error> copyTo(const QString& path) const;
 
 private:
     struct Private;

@@ -151,6 +151,52 @@ XmpFlags flagsForVerdicts(const Label& label)
     return f;
 }
 
+XmpFlags flagsForMarks(const CullMarks& marks)
+{
+    XmpFlags f;
+    if (marks.stars > 0)
+        f.rating = std::min(marks.stars, kMaxStars);
+    switch (marks.flag) {
+    case PickFlag::Reject:
+        f.rating = -1; // darktable and Lightroom read a reject from the rating; the stars are kept in the project
+        f.pickLabel = 1;
+        break;
+    case PickFlag::Accept: f.pickLabel = 3; break;
+    case PickFlag::None: break;
+    }
+    if (marks.colour != ColourLabel::None) {
+        const QString key = colourLabelKey(marks.colour);
+        f.colourLabel = key.left(1).toUpper() + key.mid(1); // "Red", as Lightroom and Bridge write it
+    }
+    return f;
+}
+
+CullMarks marksFromXmpFlags(const XmpFlags& flags, const CullMarks& current)
+{
+    CullMarks m = current;
+    if (flags.pickLabel)
+        m.flag = *flags.pickLabel == 1 ? PickFlag::Reject : *flags.pickLabel == 3 ? PickFlag::Accept : PickFlag::None;
+    else if (flags.rating && *flags.rating < 0)
+        m.flag = PickFlag::Reject;
+    else if (flags.rating && m.flag == PickFlag::Reject)
+        m.flag = PickFlag::None; // rated again in a tool that marks rejects by the rating alone
+    if (flags.rating && *flags.rating >= 0)
+        m.stars = std::min(*flags.rating, kMaxStars);
+    const QString label = flags.colourLabel.trimmed();
+    if (label.isEmpty())
+        return m;
+    if (auto c = colourLabelFromKey(label)) {
+        m.colour = *c;
+    } else {
+        // Bridge's default names for its five labels, red to purple.
+        const char* const bridge[] = {"Select", "Second", "Approved", "Review", "To Do"};
+        for (int i = 0; i < 5; ++i)
+            if (label.compare(QLatin1String(bridge[i]), Qt::CaseInsensitive) == 0)
+                m.colour = static_cast<ColourLabel>(i + 1);
+    }
+    return m;
+}
+
 QString xmpSidecarPath(const QString& photoPath, SidecarNaming naming)
 {
     if (naming == SidecarNaming::FullName)
@@ -170,13 +216,17 @@ Expected<QByteArray> mergeXmpSidecar(const QByteArray& existing, const XmpVerdic
             return unreadable(tr("the existing sidecar"), tr("the XMP parser rejected it"));
 
         const auto before = snapshot(xmp);
-        const XmpFlags flags = flagsForVerdicts(verdicts.label);
+        const bool fromMarks = verdicts.marks && !verdicts.marks->isEmpty();
+        const XmpFlags flags = fromMarks ? flagsForMarks(*verdicts.marks) : flagsForVerdicts(verdicts.label);
         updateShared(xmp, kRating, intText(flags.rating), options.overwriteFlags);
         updateShared(xmp, kColourLabel,
                      flags.colourLabel.isEmpty() ? std::nullopt : std::optional(flags.colourLabel.toStdString()),
                      options.overwriteFlags);
         updateShared(xmp, kPickLabel, intText(flags.pickLabel), options.overwriteFlags);
 
+        // What the flags the product wrote stand for: a reviewer's marks are read back by project import-xmp, flags
+        // derived from the verdicts are not.
+        xmp["Xmp.hqa.flagsFrom"] = std::string(fromMarks ? "marks" : "verdicts");
         xmp["Xmp.hqa.label"] = labelToString(verdicts.label).toStdString();
         for (int i = 0; i < kAttributeCount; ++i) {
             const auto key = kAttributeKeys[i];
@@ -250,6 +300,18 @@ Expected<XmpSidecarContent> readXmpSidecar(const QString& sidecarPath)
         if (const auto label = valueOf(xmp, kColourLabel.key))
             c.flags.colourLabel = QString::fromStdString(*label);
         c.flags.pickLabel = intValue(valueOf(xmp, kPickLabel.key));
+        const bool ownFromVerdicts = valueOf(xmp, "Xmp.hqa.flagsFrom").value_or("verdicts") != "marks";
+        const auto importable = [&](const SharedProperty& p) {
+            const auto current = valueOf(xmp, p.key);
+            const auto written = valueOf(xmp, p.writtenKey);
+            return current && !(ownFromVerdicts && written && *written == *current);
+        };
+        if (importable(kRating))
+            c.importable.rating = c.flags.rating;
+        if (importable(kColourLabel))
+            c.importable.colourLabel = c.flags.colourLabel;
+        if (importable(kPickLabel))
+            c.importable.pickLabel = c.flags.pickLabel;
         if (const auto label = valueOf(xmp, "Xmp.hqa.label"))
             if (auto parsed = parseLabel(QString::fromStdString(*label)))
                 c.label = *parsed;

@@ -6,6 +6,7 @@
 
 #include "core/Error.h"
 #include "core/eval/LabelFile.h"
+#include "core/store/CullMarks.h"
 
 #include <QByteArray>
 #include <QString>
@@ -22,10 +23,13 @@ struct XmpVerdicts {
     QString source;       ///< "golden", "corrected" or "engine"
     QString engine;       ///< engine and model version behind the verdict, when there is one
     QString modelVersion;
+    /// The reviewer's marks (flag, stars, colour label); when set they are written instead of the flags derived
+    /// from the verdicts.
+    std::optional<CullMarks> marks;
 };
 
 /// Pick state derived from a label: Reject when any attribute fails, Accept when all six pass, None otherwise.
-enum class PickFlag { None, Accept, Reject };
+/// (PickFlag is in CullMarks.h, shared with the marks a reviewer sets.)
 PickFlag pickFlagFor(const Label& label);
 
 /// The flag properties other tools read. Unset = not written.
@@ -39,10 +43,23 @@ struct XmpFlags {
 /// digiKam accepted, no invented star rating) when all six pass, nothing otherwise.
 XmpFlags flagsForVerdicts(const Label& label);
 
+/// Flags for a reviewer's marks: a reject is rating -1 (as darktable and Lightroom read it) and digiKam rejected, a
+/// pick digiKam accepted, stars the rating, the colour xmp:Label ("Red", ..., "Purple"). Empty marks write nothing.
+XmpFlags flagsForMarks(const CullMarks& marks);
+
+/// Marks read back from a sidecar another tool (or this one) wrote, on top of `current`: digiKam's pick label says the
+/// flag (1 reject, 3 pick, 0 or 2 none); without one, rating -1 is a reject and any other rating takes a reject back.
+/// Ratings 0..5 are the stars; xmp:Label names the colour (Lightroom's "Red".."Purple", Bridge's "Select".."To Do").
+/// What the sidecar does not say (an absent property, an unknown label name) keeps current's value.
+CullMarks marksFromXmpFlags(const XmpFlags& flags, const CullMarks& current = {});
+
 /// What a sidecar says, as far as the product reads it back.
 struct XmpSidecarContent {
     XmpFlags flags;
     std::optional<Label> label; ///< hqa:label, when headshot-qa wrote one
+    /// The flags a person or another tool set, and those headshot-qa wrote from a reviewer's marks; not the ones it
+    /// derived from the verdicts (importing those would turn verdicts into marks).
+    XmpFlags importable;
 };
 
 /// Where the sidecar of a photo goes.

@@ -17,6 +17,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace hqa::ui {
@@ -43,6 +44,13 @@ MetricsDashboard::MetricsDashboard(QWidget* parent) : QWidget(parent)
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("goldenSizeWarning"));
+    m_warning->setWordWrap(true);
+    // A warning, in words first; the colour only adds to them.
+    m_warning->setStyleSheet(QStringLiteral("QLabel { color: #8a4b00; }"));
+    m_warning->setVisible(false);
+    layout->addWidget(m_warning);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     auto* top = new QWidget(splitter);
@@ -194,10 +202,52 @@ void MetricsDashboard::recompute()
                         nullptr, int(m_unassessed.size()))
                          .arg(m_unassessed.join(QStringLiteral("; ")));
     m_summary->setText(summary);
+    const QString warning = sampleWarning();
+    m_warning->setText(warning);
+    m_warning->setVisible(!warning.isEmpty());
     buildAttributeBars(m_barsPlot, m_metrics, tr("Against the golden labels"));
     fillTable();
     if (!m_dragging)
         redrawCurve();
+}
+
+int MetricsDashboard::judgedGolden(Attribute a) const
+{
+    const auto i = size_t(hqa::core::index(a));
+    int n = 0;
+    for (const auto& s : m_samples)
+        n += s.judged[i] && s.truth[i] >= 0 ? 1 : 0;
+    return n;
+}
+
+int MetricsDashboard::goldenPasses(Attribute a) const
+{
+    const auto i = size_t(hqa::core::index(a));
+    int n = 0;
+    for (const auto& s : m_samples)
+        n += s.judged[i] && s.truth[i] == 1 ? 1 : 0;
+    return n;
+}
+
+QString MetricsDashboard::sampleWarning() const
+{
+    if (m_samples.empty())
+        return {};
+    QStringList small;
+    for (Attribute a : kAllAttributes) {
+        const int judged = judgedGolden(a), passes = goldenPasses(a), fails = judged - passes;
+        if (judged >= kMinJudgedGolden && std::min(passes, fails) >= kMinMinorityGolden)
+            continue;
+        small << tr("%1: %2 (%3 pass, %4 fail)").arg(hqa::core::attributeName(a)).arg(judged).arg(passes).arg(fails);
+    }
+    if (small.isEmpty())
+        return {};
+    return tr("Too few golden photos to trust these figures for: %1. Aim for at least %2 golden photos with a "
+              "judged value per attribute, at least %3 of them with each verdict: below that one photo moves a "
+              "figure by several points.")
+        .arg(small.join(QStringLiteral("; ")))
+        .arg(kMinJudgedGolden)
+        .arg(kMinMinorityGolden);
 }
 
 void MetricsDashboard::fillTable()

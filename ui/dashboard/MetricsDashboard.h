@@ -1,7 +1,8 @@
 #pragma once
 // Metrics dashboard: the engine's latest verdicts against the project's golden labels. Per-attribute bars,
 // a confusion table, and a threshold curve per attribute whose current threshold is a vertical line the user
-// drags: the figures follow live; Apply stores the thresholds (engine/threshold/<key>).
+// drags: the figures follow live; Apply stores the thresholds (engine/threshold/<key>). A warning line says
+// when the golden set is too small to trust, with the count per attribute (see kMinJudgedGolden).
 
 #include "core/eval/Metrics.h"
 #include "core/eval/ThresholdCurve.h"
@@ -38,6 +39,22 @@ public:
     int samples() const { return int(m_truth.size()); }
     /// The summary line above the plots.
     QString summaryText() const;
+
+    /// The golden set is too small to trust an attribute's figures when fewer than kMinJudgedGolden golden photos
+    /// have both a known golden value and a verdict for it, or fewer than kMinMinorityGolden of them carry the
+    /// rarer golden value. 30: with 30 photos the 95% interval of an accuracy near 0.8 is already about +-14
+    /// points (Wilson), wider than most differences between two thresholds or engines. 10: balanced accuracy and
+    /// the fail F1 rest on the rarer class; with fewer than 10 photos of it one photo moves its recall by more
+    /// than 10 points.
+    static constexpr int kMinJudgedGolden = 30;
+    static constexpr int kMinMinorityGolden = 10;
+    /// Golden photos with a known value and a verdict for the attribute, and how many of them pass (golden).
+    int judgedGolden(hqa::core::Attribute a) const;
+    int goldenPasses(hqa::core::Attribute a) const;
+    /// The small-golden-set warning; empty when every attribute has enough photos (or there are none at all).
+    QString sampleWarning() const;
+    QLabel* warningLabel() const { return m_warning; }
+    QCustomPlot* barsPlot() const { return m_barsPlot; }
     /// Golden photos whose latest assessment is an error (no face, unreadable): counted apart, not as samples.
     int unassessed() const { return int(m_unassessed.size()); }
     double threshold(hqa::core::Attribute a) const { return m_thresholds[size_t(hqa::core::index(a))]; }
@@ -85,6 +102,7 @@ private:
     hqa::core::Metrics m_metrics;
 
     QLabel* m_summary = nullptr;
+    QLabel* m_warning = nullptr;
     QCustomPlot* m_barsPlot = nullptr;
     QCustomPlot* m_curvePlot = nullptr;
     QCPItemStraightLine* m_currentLine = nullptr;

@@ -11,6 +11,10 @@ using namespace hqa::core;
 QColor passColour() { return QColor(0x1b, 0x7f, 0x3b); }
 QColor failColour() { return QColor(0xc6, 0x28, 0x28); }
 QColor unknownColour() { return QColor(0x75, 0x75, 0x75); }
+// The fail colour at 16 % over white, as the badge always looked on a white tile, but opaque: a translucent fill
+// turned dark blue on the selection highlight and hid the red cross (contrast 1.5:1; now 4.4:1 everywhere).
+QColor failFillColour() { return QColor(0xf6, 0xdd, 0xdd); }
+QColor verifiedColour() { return QColor(0x15, 0x65, 0xc0); }
 
 QString attributeLetter(Attribute a)
 {
@@ -65,7 +69,7 @@ void paintBadge(QPainter& painter, const QRectF& rect, Attribute a, BadgeKind ki
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(colour, 1));
-    painter.setBrush(kind == BadgeKind::Fail ? QColor(colour.red(), colour.green(), colour.blue(), 40) : QColor(Qt::white));
+    painter.setBrush(kind == BadgeKind::Fail ? failFillColour() : QColor(Qt::white));
     painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
     QFont f = painter.font();
     f.setPixelSize(std::max(7, int(rect.height() * 0.6)));
@@ -76,6 +80,21 @@ void paintBadge(QPainter& painter, const QRectF& rect, Attribute a, BadgeKind ki
     painter.drawText(letter, Qt::AlignCenter, attributeLetter(a));
     const QRectF symbol(rect.center().x(), rect.top() + 1, rect.width() / 2 - 1, rect.height() - 2);
     paintVerdictSymbol(painter, symbol, kind, colour);
+    painter.restore();
+}
+
+void paintVerifiedSeal(QPainter& painter, const QRectF& rect)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const double side = std::min(rect.width(), rect.height());
+    QRectF disc(0, 0, side, side);
+    disc.moveCenter(rect.center());
+    painter.setPen(QPen(Qt::white, std::max(1.5, side / 10.0)));
+    painter.setBrush(verifiedColour());
+    painter.drawEllipse(disc.adjusted(1, 1, -1, -1));
+    paintVerdictSymbol(painter, disc.adjusted(side * 0.2, side * 0.2, -side * 0.2, -side * 0.2), BadgeKind::Pass,
+                       Qt::white);
     painter.restore();
 }
 

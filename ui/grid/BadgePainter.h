@@ -18,6 +18,10 @@ enum class BadgeKind { Pass, Fail, Unknown };
 QColor passColour();
 QColor failColour();
 QColor unknownColour();
+/// The fill of a failing badge: opaque, so that the badge reads the same on a selected (highlighted) tile.
+QColor failFillColour();
+/// The "verified" (golden label) seal.
+QColor verifiedColour();
 /// One letter per attribute: L, B, A, E, F, S (translatable).
 QString attributeLetter(hqa::core::Attribute a);
 BadgeKind badgeKindFor(int value);
@@ -28,5 +32,7 @@ void paintBadge(QPainter& painter, const QRectF& rect, hqa::core::Attribute a, B
 void paintBadgeStrip(QPainter& painter, const QRectF& rect, const QString& label);
 /// Draws the tick, cross or question mark alone.
 void paintVerdictSymbol(QPainter& painter, const QRectF& rect, BadgeKind kind, const QColor& colour);
+/// Draws the verified seal (a white tick on a disc of verifiedColour(), white rim) inside rect.
+void paintVerifiedSeal(QPainter& painter, const QRectF& rect);
 
 } // namespace hqa::ui

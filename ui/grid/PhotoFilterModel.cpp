@@ -2,6 +2,8 @@
 
 #include "ui/grid/PhotoListModel.h"
 
+#include <climits>
+
 namespace hqa::ui {
 
 using namespace hqa::core;
@@ -10,6 +12,11 @@ PhotoFilterModel::PhotoFilterModel(QObject* parent) : QSortFilterProxyModel(pare
 {
     setDynamicSortFilter(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    // Qt compares by code point in the C locale (LANG=C.UTF-8 is common on servers), numeric mode ignored.
+    if (m_collator.locale().language() == QLocale::C)
+        m_collator.setLocale(QLocale(QLocale::English));
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void PhotoFilterModel::setFilter(Filter filter, Attribute attribute)
@@ -44,12 +51,39 @@ bool PhotoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
     case Filter::Error: return state == PhotoState::Error;
     case Filter::Missing: return state == PhotoState::Missing;
     case Filter::NotAssessed: return state == PhotoState::NotAssessed;
+    case Filter::NotReviewed:
+        return !i.data(PhotoListModel::CorrectedRole).toBool() && !i.data(PhotoListModel::VerifiedRole).toBool();
+    case Filter::Picked: return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::Accept);
+    case Filter::Rejected: return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::Reject);
+    case Filter::Unflagged: return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::None);
+    case Filter::ThreeStarsOrMore: return i.data(PhotoListModel::StarsRole).toInt() >= 3;
+    case Filter::ColourRed:
+    case Filter::ColourYellow:
+    case Filter::ColourGreen:
+    case Filter::ColourBlue:
+    case Filter::ColourPurple:
+        return i.data(PhotoListModel::ColourRole).toInt()
+            == int(ColourLabel::Red) + (int(m_filter) - int(Filter::ColourRed));
     }
     return true;
 }
 
+void PhotoFilterModel::setGroupOrder(const QHash<qint64, int>& rankByPhotoId)
+{
+    m_groupOrder = rankByPhotoId;
+    invalidate();
+    sort(0, sortOrder());
+}
+
 bool PhotoFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
+    if (!m_groupOrder.isEmpty()) {
+        // Group order reads the same in either sort direction: the view reverses what lessThan says for descending.
+        const int l = m_groupOrder.value(left.data(PhotoListModel::PhotoIdRole).toLongLong(), INT_MAX);
+        const int r = m_groupOrder.value(right.data(PhotoListModel::PhotoIdRole).toLongLong(), INT_MAX);
+        if (l != r)
+            return sortOrder() == Qt::AscendingOrder ? l < r : l > r;
+    }
     switch (m_sort) {
     case Sort::Name: break;
     case Sort::FailingCount: {
@@ -57,6 +91,18 @@ bool PhotoFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
         const int r = right.data(PhotoListModel::FailingCountRole).toInt();
         if (l != r)
             return l < r;
+        break;
+    }
+    case Sort::Rating: {
+        // Best first under the ascending order the sort box uses: more stars, then pick > none > reject.
+        const auto rank = [](const QModelIndex& i) {
+            const int flag = i.data(PhotoListModel::FlagRole).toInt();
+            const int pick = flag == int(PickFlag::Accept) ? 2 : flag == int(PickFlag::Reject) ? 0 : 1;
+            return i.data(PhotoListModel::StarsRole).toInt() * 3 + pick;
+        };
+        const int l = rank(left), r = rank(right);
+        if (l != r)
+            return l > r;
         break;
     }
     case Sort::AttributeScore: {
@@ -67,8 +113,12 @@ bool PhotoFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
         break;
     }
     }
-    return QString::localeAwareCompare(left.data(Qt::DisplayRole).toString(),
-                                       right.data(Qt::DisplayRole).toString()) < 0;
+    // Natural order, as a file manager shows names: img2 before img10. Equal names (two folders) by path.
+    const int byName = m_collator.compare(left.data(Qt::DisplayRole).toString(), right.data(Qt::DisplayRole).toString());
+    if (byName != 0)
+        return byName < 0;
+    return m_collator.compare(left.data(PhotoListModel::PathRole).toString(),
+                              right.data(PhotoListModel::PathRole).toString()) < 0;
 }
 
 } // namespace hqa::ui

@@ -89,6 +89,26 @@ QString PhotoListModel::stateText(const PhotoRow& row)
     return {};
 }
 
+QString PhotoListModel::marksText(const CullMarks& marks)
+{
+    QStringList parts;
+    if (marks.flag == PickFlag::Accept)
+        parts << tr("Picked");
+    else if (marks.flag == PickFlag::Reject)
+        parts << tr("Rejected");
+    if (marks.stars > 0)
+        parts << tr("%n star(s)", nullptr, marks.stars);
+    switch (marks.colour) {
+    case ColourLabel::Red: parts << tr("red label"); break;
+    case ColourLabel::Yellow: parts << tr("yellow label"); break;
+    case ColourLabel::Green: parts << tr("green label"); break;
+    case ColourLabel::Blue: parts << tr("blue label"); break;
+    case ColourLabel::Purple: parts << tr("purple label"); break;
+    case ColourLabel::None: break;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 QVariant PhotoListModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_rows.size()))
@@ -100,6 +120,11 @@ QVariant PhotoListModel::data(const QModelIndex& index, int role) const
         QString tip = r.path + QLatin1Char('\n') + stateText(r);
         if (!r.errorText.isEmpty())
             tip += QLatin1Char('\n') + r.errorText;
+        if (r.verified())
+            tip += QLatin1Char('\n') + (r.verifiedBy.isEmpty() ? tr("Verified (golden label)")
+                                                               : tr("Verified (golden label) by %1").arg(r.verifiedBy));
+        if (const QString marks = marksText(r.marks); !marks.isEmpty())
+            tip += QLatin1Char('\n') + marks;
         if (!r.sameContentAs.isEmpty()) {
             QStringList names;
             for (const QString& p : r.sameContentAs)
@@ -121,6 +146,10 @@ QVariant PhotoListModel::data(const QModelIndex& index, int role) const
     case CorrectedRole: return r.corrected;
     case GoldenDisagreeRole: return r.disagreesWithGolden();
     case StateTextRole: return stateText(r);
+    case VerifiedRole: return r.verified();
+    case FlagRole: return int(r.marks.flag);
+    case StarsRole: return r.marks.stars;
+    case ColourRole: return int(r.marks.colour);
     case ScoreRole: {
         QVariantList scores;
         for (Attribute a : kAllAttributes) {
@@ -168,11 +197,20 @@ void PhotoListModel::reload(const ProjectStore* store)
             for (PhotoRow& row : m_rows)
                 row.corrected = corrected.contains(row.id);
         }
+        if (auto marks = store->allMarks()) {
+            for (const auto& [id, m] : *marks) {
+                const int i = m_index.value(id, -1);
+                if (i >= 0)
+                    m_rows[size_t(i)].marks = m;
+            }
+        }
         if (auto golden = store->goldenLabels()) {
             for (const GoldenLabel& g : *golden) {
                 const int i = m_index.value(g.photoId, -1);
-                if (i >= 0)
+                if (i >= 0) {
                     m_rows[size_t(i)].golden = g.label;
+                    m_rows[size_t(i)].verifiedBy = g.verifiedBy;
+                }
             }
         }
     }
@@ -212,8 +250,12 @@ void PhotoListModel::refreshPhoto(const ProjectStore* store, PhotoId id)
         row.label = (*p)->label;
     if (auto c = store->corrections(id))
         row.corrected = !photosWithActiveCorrections(*c).isEmpty();
-    if (auto g = store->goldenLabel(id)) // accepted, undone or redone since the last reload
+    if (auto g = store->goldenLabel(id)) { // accepted, undone or redone since the last reload
         row.golden = *g ? std::optional<Label>((*g)->label) : std::nullopt;
+        row.verifiedBy = *g ? (*g)->verifiedBy : QString();
+    }
+    if (auto m = store->marks(id))
+        row.marks = *m;
     const QModelIndex mi = createIndex(i, 0);
     Q_EMIT dataChanged(mi, mi);
 }

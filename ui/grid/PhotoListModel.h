@@ -26,6 +26,8 @@ struct PhotoRow {
     hqa::core::Label label = hqa::core::kUnknownLabel; ///< effective verdicts (corrections applied)
     bool corrected = false;
     std::optional<hqa::core::Label> golden;
+    QString verifiedBy; ///< who set the golden label (empty when there is none)
+    hqa::core::CullMarks marks; ///< pick flag, stars, colour label (issue 14)
     QImage thumbnail;
     bool thumbnailRequested = false;
     /// Other files given this session with the same content: the store keeps one photo per content, so they share
@@ -33,6 +35,8 @@ struct PhotoRow {
     QStringList sameContentAs;
 
     PhotoState state() const;
+    /// A reviewer verified the photo: it has a golden label.
+    bool verified() const { return golden.has_value(); }
     int failingCount() const;
     bool disagreesWithGolden() const;
 };
@@ -51,8 +55,12 @@ public:
         GoldenDisagreeRole,
         ScoreRole,        ///< QVariantList of six scores (-1 when not judged)
         StateTextRole,    ///< "All pass", "2 failing", "Error", "Not assessed", "Missing file"
+        FlagRole,         ///< int(hqa::core::PickFlag)
+        StarsRole,        ///< 0..5
+        ColourRole,       ///< int(hqa::core::ColourLabel)
+        VerifiedRole,     ///< bool: the photo has a golden label
     };
-    static constexpr int kThumbnailSide = 160;
+    static constexpr int kThumbnailSide = 240; ///< the largest thumbnail size the grid offers
 
     explicit PhotoListModel(QObject* parent = nullptr);
 
@@ -79,6 +87,8 @@ public:
     int thumbnailsReady() const;
 
     static QString stateText(const PhotoRow& row);
+    /// "Picked, 3 stars, red label"; empty when the photo has no marks.
+    static QString marksText(const hqa::core::CullMarks& marks);
 
 private:
     void requestThumbnail(int row) const;

@@ -2,6 +2,8 @@
 
 #include "ui/grid/BadgePainter.h"
 
+#include "core/measures/FixAdvice.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
@@ -35,8 +37,14 @@ AttributePanel::AttributePanel(QWidget* parent) : QWidget(parent)
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("stateLabel"));
     m_state->setWordWrap(true); // a long error must be read whole, not cut at the panel's edge
+    m_verified = new QLabel(this);
+    m_verified->setObjectName(QStringLiteral("verifiedLabel"));
+    m_verified->setWordWrap(true);
+    m_verified->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(verifiedColour().name()));
+    m_verified->hide();
     outer->addWidget(m_title);
     outer->addWidget(m_state);
+    outer->addWidget(m_verified);
     auto* grid = new QGridLayout;
     outer->addLayout(grid);
     for (int i = 0; i < kAttributeCount; ++i) {
@@ -71,6 +79,7 @@ void AttributePanel::clear()
 {
     m_title->setText(tr("No photo selected"));
     m_state->clear();
+    setVerified(false);
     for (int i = 0; i < kAttributeCount; ++i) {
         Row& row = m_rows[size_t(i)];
         row.verdict->setText(tr("Not judged"));
@@ -87,6 +96,7 @@ void AttributePanel::showPhoto(const QString& title, const Label& label, const s
 {
     m_title->setText(title);
     m_state->setText(stateText);
+    setVerified(false);
     for (int i = 0; i < kAttributeCount; ++i) {
         const Attribute a = kAllAttributes[size_t(i)];
         Row& row = m_rows[size_t(i)];
@@ -105,6 +115,12 @@ void AttributePanel::showPhoto(const QString& title, const Label& label, const s
         // The bar is the engine's score: beside a verdict a reviewer set the other way it says so.
         row.score->setFormat(judged && kind != BadgeKind::Unknown && engineSays != (kind == BadgeKind::Pass)
                                  ? tr("engine score %p%, overruled") : tr("score %p%"));
+        // How to fix a failing attribute, from the verdict's evidence (a generic line where there is none).
+        if (kind == BadgeKind::Fail) {
+            const QString fix = judged ? howToFix(a, assessment->verdict(a)) : genericFix(a);
+            if (!fix.isEmpty())
+                reason += (reason.isEmpty() ? QString() : QStringLiteral("\n")) + tr("How to fix: %1").arg(fix);
+        }
         row.reason->setText(reason);
     }
 }
@@ -112,5 +128,17 @@ void AttributePanel::showPhoto(const QString& title, const Label& label, const s
 QString AttributePanel::verdictText(Attribute a) const { return m_rows[size_t(index(a))].verdict->text(); }
 QString AttributePanel::reasonText(Attribute a) const { return m_rows[size_t(index(a))].reason->text(); }
 QString AttributePanel::stateText() const { return m_state->text(); }
+
+void AttributePanel::setVerified(bool verified, const QString& verifiedBy)
+{
+    // The tick is drawn text, the words say it: the state never depends on the colour alone.
+    m_verified->setText(!verified ? QString()
+                        : QStringLiteral("\u2713 ") + (verifiedBy.isEmpty()
+                              ? tr("Verified (golden label)")
+                              : tr("Verified by %1 (golden label)").arg(verifiedBy)));
+    m_verified->setVisible(verified);
+}
+
+QString AttributePanel::verifiedText() const { return m_verified->isHidden() ? QString() : m_verified->text(); }
 
 } // namespace hqa::ui

@@ -30,6 +30,10 @@ public:
     QString reasonText(hqa::core::Attribute a) const;
     /// The header line under the title ("All pass (corrected)", "Error: ...").
     QString stateText() const;
+    /// Shows (or hides) that a reviewer verified the photo (it has a golden label). showPhoto() and clear() hide it.
+    void setVerified(bool verified, const QString& verifiedBy = {});
+    /// The verified line as shown; empty when the photo is not verified.
+    QString verifiedText() const;
 
 Q_SIGNALS:
     void flipRequested(int attributeIndex);
@@ -43,6 +47,7 @@ private:
     };
     QLabel* m_title = nullptr;
     QLabel* m_state = nullptr;
+    QLabel* m_verified = nullptr;
     std::array<Row, hqa::core::kAttributeCount> m_rows;
 };
 

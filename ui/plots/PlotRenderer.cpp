@@ -28,6 +28,12 @@ void resetPlot(QCustomPlot* plot)
     plot->clearPlottables();
     plot->clearItems();
     plot->clearGraphs();
+    // A legend an earlier build placed under the plot goes back to its home (the axis rect's inset layout),
+    // which leaves its row empty for simplify() to remove.
+    if (plot->legend->layout() != plot->axisRect()->insetLayout()) {
+        plot->axisRect()->insetLayout()->addElement(plot->legend, Qt::AlignRight | Qt::AlignTop);
+        plot->plotLayout()->simplify();
+    }
     // A title row from an earlier build is removed so that rebuilding does not stack titles.
     if (plot->plotLayout()->rowCount() > 1) {
         plot->plotLayout()->removeAt(0);
@@ -43,6 +49,19 @@ void addTitle(QCustomPlot* plot, const QString& title)
     plot->plotLayout()->insertRow(0);
     auto* text = new QCPTextElement(plot, title, QFont(QStringLiteral("sans"), 11, QFont::Bold));
     plot->plotLayout()->addElement(0, 0, text);
+}
+
+/// The legend in a row of its own under the axis rect, so that it never covers a bar or a line.
+void placeLegendBelow(QCustomPlot* plot, int columns)
+{
+    QCPLayoutGrid* layout = plot->plotLayout();
+    const int row = layout->rowCount();
+    layout->addElement(row, 0, plot->legend); // takes it out of the axis rect's inset layout
+    layout->setRowStretchFactor(row, 0.001);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setWrap(columns);
+    plot->legend->setMargins(QMargins(6, 3, 6, 3));
+    plot->legend->setVisible(true);
 }
 
 QCPItemStraightLine* verticalLine(QCustomPlot* plot, double x, const QPen& pen)
@@ -104,8 +123,7 @@ void buildAttributeBars(QCustomPlot* plot, const hqa::core::Metrics& metrics, co
         }
         bars->setData(keys, values, true);
     }
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    placeLegendBelow(plot, kSeries);
     plot->replot();
 }
 
@@ -159,8 +177,7 @@ ThresholdPlotItems buildThresholdPlot(QCustomPlot* plot, const hqa::core::Thresh
     label->setText(QCoreApplication::translate("hqa::ui::Plots", "current %1 (solid), best %2 (dash-dot)")
                        .arg(curve.currentThreshold, 0, 'f', 2)
                        .arg(curve.bestThreshold, 0, 'f', 2));
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    placeLegendBelow(plot, 3);
     plot->replot();
     return items;
 }

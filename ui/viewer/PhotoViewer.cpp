@@ -45,6 +45,13 @@ PhotoViewer::PhotoViewer(QWidget* parent) : QWidget(parent)
                                            "border-radius: 3px; }"));
     m_legend->setAccessibleName(tr("Overlay legend"));
     m_legend->hide();
+    m_zoomLabel = new QLabel(this);
+    m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
+    m_zoomLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_zoomLabel->setStyleSheet(m_legend->styleSheet());
+    m_zoomLabel->setAccessibleName(tr("Zoom"));
+    m_zoomLabel->hide();
+    setMouseTracking(true); // the pointer position Z zooms about
 }
 
 void PhotoViewer::setEffectiveLabel(const Label& label)
@@ -105,8 +112,9 @@ void PhotoViewer::clear()
     m_assessment.reset();
     m_label.reset();
     m_message.clear();
+    m_fitted = true;
     updateLegend();
-    update();
+    viewChanged();
 }
 
 void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>& assessment)
@@ -123,7 +131,7 @@ void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>&
     m_message = tr("Loading…");
     m_fitted = true;
     updateLegend();
-    update();
+    viewChanged();
     const quint64 request = ++m_request;
     const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
     const int longSide = screen ? int(std::max(screen->size().width(), screen->size().height()) * screen->devicePixelRatio()) : 2048;
@@ -181,21 +189,69 @@ void PhotoViewer::fitToWindow()
 {
     m_fitted = true;
     m_view = fitViewport(originalSize(), QSizeF(size()));
-    update();
+    viewChanged();
 }
 
 void PhotoViewer::zoomIn()
 {
     m_fitted = false;
     m_view = zoomAbout(m_view, QPointF(width() / 2.0, height() / 2.0), 1.25);
-    update();
+    viewChanged();
 }
 
 void PhotoViewer::zoomOut()
 {
     m_fitted = false;
     m_view = zoomAbout(m_view, QPointF(width() / 2.0, height() / 2.0), 0.8);
+    viewChanged();
+}
+
+void PhotoViewer::zoomToActualSize(const QPointF& widgetPoint)
+{
+    if (m_image.isNull() || m_view.scale <= 0)
+        return;
+    m_fitted = false;
+    m_view = zoomAbout(m_view, widgetPoint, 1.0 / m_view.scale);
+    m_view.scale = 1.0; // exactly, whatever the rounding of the factor
+    viewChanged();
+}
+
+void PhotoViewer::toggleActualSize()
+{
+    if (m_image.isNull())
+        return;
+    if (!m_fitted && std::abs(m_view.scale - 1.0) < 1e-9) {
+        fitToWindow();
+        return;
+    }
+    const bool overViewer = m_pointerInside && rect().contains(m_pointer.toPoint());
+    zoomToActualSize(overViewer ? m_pointer : QPointF(width() / 2.0, height() / 2.0));
+}
+
+QString PhotoViewer::zoomText() const
+{
+    if (m_fitted || m_image.isNull())
+        return tr("Fit");
+    return tr("%1%").arg(qRound(m_view.scale * 100.0));
+}
+
+void PhotoViewer::viewChanged()
+{
+    const QString text = zoomText();
+    if (m_zoomLabel->text() != text) {
+        m_zoomLabel->setText(text);
+        Q_EMIT zoomChanged(text);
+    }
+    m_zoomLabel->setToolTip(tr("Zoom: %1% (Z: 100% or fit, 0: fit, +/-: zoom)").arg(qRound(m_view.scale * 100.0)));
+    m_zoomLabel->setVisible(!m_image.isNull());
+    placeZoomLabel();
     update();
+}
+
+void PhotoViewer::placeZoomLabel()
+{
+    m_zoomLabel->adjustSize();
+    m_zoomLabel->move(std::max(0, width() - m_zoomLabel->width() - 8), 8);
 }
 
 void PhotoViewer::resizeEvent(QResizeEvent*)
@@ -204,6 +260,13 @@ void PhotoViewer::resizeEvent(QResizeEvent*)
         m_view = fitViewport(originalSize(), QSizeF(size()));
     if (m_legend->isVisible())
         m_legend->move(8, std::max(8, height() - m_legend->height() - 8));
+    viewChanged();
+}
+
+void PhotoViewer::leaveEvent(QEvent* event)
+{
+    m_pointerInside = false;
+    QWidget::leaveEvent(event);
 }
 
 void PhotoViewer::wheelEvent(QWheelEvent* event)
@@ -213,7 +276,7 @@ void PhotoViewer::wheelEvent(QWheelEvent* event)
     const double steps = event->angleDelta().y() / 120.0;
     m_fitted = false;
     m_view = zoomAbout(m_view, event->position(), std::pow(1.25, steps));
-    update();
+    viewChanged();
     event->accept();
 }
 
@@ -228,12 +291,14 @@ void PhotoViewer::mousePressEvent(QMouseEvent* event)
 
 void PhotoViewer::mouseMoveEvent(QMouseEvent* event)
 {
+    m_pointer = event->position();
+    m_pointerInside = true;
     if (!m_dragging)
         return;
     m_fitted = false;
     m_view = panBy(m_view, event->position() - m_dragStart);
     m_dragStart = event->position();
-    update();
+    viewChanged();
 }
 
 void PhotoViewer::mouseReleaseEvent(QMouseEvent*)
@@ -249,6 +314,7 @@ void PhotoViewer::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Equal: zoomIn(); return;
     case Qt::Key_Minus: zoomOut(); return;
     case Qt::Key_0: fitToWindow(); return;
+    case Qt::Key_Z: toggleActualSize(); return;
     default: QWidget::keyPressEvent(event);
     }
 }

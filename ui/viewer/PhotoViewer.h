@@ -1,6 +1,6 @@
 #pragma once
 // Shows the selected photo (decoded off-thread at screen resolution; the latest request wins), with zoom, pan
-// and framing overlays drawn from the assessment's face geometry.
+// and framing overlays drawn from the assessment's face geometry, and a zoom readout ("Fit", "100%") in a corner.
 
 #include "core/Assessment.h"
 #include "core/eval/LabelFile.h"
@@ -46,9 +46,18 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToWindow();
+    /// Key Z (as in Lightroom): 100 % (one image pixel per screen pixel) about the pointer when it is over the
+    /// viewer, else about the centre; at 100 % back to fit.
+    void toggleActualSize();
+    /// 100 % keeping the image point under widgetPoint where it is.
+    void zoomToActualSize(const QPointF& widgetPoint);
+    bool isFitted() const { return m_fitted; }
+    /// What the zoom readout says: "Fit" while the photo is fitted to the window, else the zoom ("100%", "250%").
+    QString zoomText() const;
 
 Q_SIGNALS:
     void imageShown(const QString& path);
+    void zoomChanged(const QString& zoomText);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -58,11 +67,15 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     void paintOverlays(QPainter& painter);
     /// Names and colours of the overlays drawn now, in a corner; hidden when nothing is drawn.
     void updateLegend();
+    /// After every change of m_view or m_fitted: the readout, zoomChanged(), a repaint.
+    void viewChanged();
+    void placeZoomLabel();
     QSizeF originalSize() const;
 
     QString m_path;
@@ -73,6 +86,9 @@ private:
     Overlays m_overlays = Overlays(AllOverlays) & ~Overlays(Landmarks);
     std::optional<hqa::core::Label> m_label;
     QLabel* m_legend = nullptr;
+    QLabel* m_zoomLabel = nullptr;
+    QPointF m_pointer;         ///< last pointer position over the viewer
+    bool m_pointerInside = false;
     Viewport m_view;
     bool m_fitted = true;
     quint64 m_request = 0;

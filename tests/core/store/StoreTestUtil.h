@@ -3,14 +3,35 @@
 // verdicts are chosen by the test.
 
 #include "core/Assessment.h"
+#include "core/cli/ProjectCommand.h"
 #include "core/eval/LabelFile.h"
 
 #include <QDir>
 #include <QString>
+#include <QStringList>
+#include <QTextStream>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace hqa::test {
+
+/// What one in-process run of `headshot-qa project ...` returned and printed.
+struct ProjectRun {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs the project command in this process (arguments after "project").
+inline ProjectRun runProject(const QStringList& args)
+{
+    ProjectRun r;
+    QTextStream out(&r.out), err(&r.err);
+    r.code = core::cli::runProjectCommand(args, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
 
 /// Writes a PNG whose pixels depend on seed, so different seeds give different SHA-256s.
 inline QString writeImage(const QString& path, int seed, int width = 96, int height = 128)

@@ -20,21 +20,9 @@ using namespace hqa::core;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = hqa::test::ProjectRun;
 
-Run project(const QStringList& args)
-{
-    Run r;
-    QTextStream out(&r.out), err(&r.err);
-    r.code = cli::runProjectCommand(args, out, err);
-    out.flush();
-    err.flush();
-    return r;
-}
+Run project(const QStringList& args) { return hqa::test::runProject(args); }
 
 QString readText(const QString& path)
 {

@@ -56,6 +56,11 @@ int writeFixture(const QString& dir)
     m.version = QStringLiteral("fixture-1");
     m.metrics = QJsonObject{{QStringLiteral("hamming_accuracy"), 0.9389}};
     store.registerModel(m);
+    // Schema 3: a reviewer's flag, stars and colour label (one two-photo step, then one more).
+    store.setMarks({{ids[0], CullMarks{PickFlag::Accept, 4, ColourLabel::Green}},
+                    {ids[1], CullMarks{PickFlag::Reject, 0, ColourLabel::None}}},
+                   QStringLiteral("Fixture Reviewer"));
+    store.setMarks(ids[2], CullMarks{PickFlag::None, 2, ColourLabel::Purple}, QStringLiteral("Fixture Reviewer"));
     qInfo("wrote %s", qPrintable(path));
     return 0;
 }
@@ -163,6 +168,17 @@ void TestStoreMigration::fixtureOpensAndKeepsItsData()
     auto models = store.models().value();
     QCOMPARE(models.size(), size_t(1));
     QCOMPARE(models[0].metrics.value(QStringLiteral("hamming_accuracy")).toDouble(), 0.9389);
+
+    // Marks from schema 3 on (a v3 fixture has two marks steps on the timeline after its golden label).
+    if (version >= 3) {
+        QCOMPARE(store.allMarks().value().size(), size_t(3));
+        const CullMarks m0 = store.marks(photos[0].id).value();
+        QVERIFY(m0.flag == PickFlag::Accept && m0.stars == 4 && m0.colour == ColourLabel::Green);
+        QCOMPARE(store.marks(photos[1].id).value().flag, PickFlag::Reject);
+        QCOMPARE(store.markHistory().value().size(), size_t(3));
+    } else {
+        QVERIFY(store.allMarks().value().empty());
+    }
 
     // The migrated file is writable like a new one and stamped with the current version.
     QVERIFY(store.redo(QStringLiteral("tester")).value().has_value());
