@@ -15,6 +15,12 @@
 
 namespace hqa::core {
 
+/// Engine names, as stored in projects, model files, settings and verdict sources (constant-initialised, so that
+/// static objects of any translation unit may use them).
+inline constexpr QLatin1String kMeasuresEngine{"measures"};
+inline constexpr QLatin1String kSwinEngine{"swin"};
+inline constexpr QLatin1String kFusedEngine{"fused"};
+
 /// One raw measured value behind a verdict, e.g. {"cheek_luminance_ratio", 2.6}. Kept separate from its
 /// mapping to a score so that learned heads can use the raw values as features.
 struct EvidenceValue {
@@ -32,6 +38,15 @@ struct AttributeVerdict {
     std::vector<EvidenceValue> evidence;
 
     std::optional<double> evidenceValue(std::string_view name) const;
+
+    /// The one pass/fail rule of every engine and head: judged, and pass when the score reaches the threshold.
+    void decide(double newScore, double newThreshold)
+    {
+        judged = true;
+        score = newScore;
+        threshold = newThreshold;
+        pass = score >= threshold;
+    }
 };
 
 /// Geometry of the judged (dominant) face in original image pixel coordinates.
@@ -54,7 +69,7 @@ struct Timings {
 struct Assessment {
     QString file;                  ///< path as given by the caller
     std::optional<Error> error;    ///< set when the image could not be assessed
-    QString engine = QStringLiteral("measures");
+    QString engine = kMeasuresEngine;
     QString modelVersion;          ///< engine/model version string, for the store and corrections
     int faceCount = 0;
     cv::Size imageSize;            ///< oriented size of the original image

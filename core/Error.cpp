@@ -18,4 +18,14 @@ std::string_view errorCodeKey(ErrorCode code)
     return "unknown";
 }
 
+ErrorCode errorCodeFromKey(std::string_view key)
+{
+    for (ErrorCode c : {ErrorCode::Unreadable, ErrorCode::UnsupportedFormat, ErrorCode::TooLarge, ErrorCode::TooSmall,
+                        ErrorCode::NoFace, ErrorCode::Io, ErrorCode::Model, ErrorCode::InvalidArgument,
+                        ErrorCode::Cancelled})
+        if (errorCodeKey(c) == key)
+            return c;
+    return ErrorCode::Unreadable;
+}
+
 } // namespace hqa::core

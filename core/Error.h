@@ -24,6 +24,8 @@ enum class ErrorCode {
 
 /// Stable snake_case key used in JSON output and the project store ("unreadable", "too_large", ...).
 std::string_view errorCodeKey(ErrorCode code);
+/// The code a key names (the inverse of errorCodeKey); Unreadable for a key no version of the product wrote.
+ErrorCode errorCodeFromKey(std::string_view key);
 
 struct Error {
     ErrorCode code = ErrorCode::Unreadable;

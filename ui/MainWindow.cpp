@@ -583,7 +583,7 @@ void MainWindow::applySettings()
 {
     QSettings settings = appSettings();
     EngineOptions options;
-    options.name = settings.value(QStringLiteral("engine/name"), QStringLiteral("measures")).toString();
+    options.name = settings.value(QStringLiteral("engine/name"), core::kMeasuresEngine).toString();
     options.modelPath = settings.value(QStringLiteral("engine/model")).toString();
     // The corrections head the reviewer accepted in "Learn from corrections" (applied after any engine).
     options.headPath = settings.value(QStringLiteral("engine/head")).toString();

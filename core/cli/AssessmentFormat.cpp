@@ -41,7 +41,7 @@ QJsonObject assessmentToJson(const Assessment& a, bool withEvidence)
         jv[QStringLiteral("score")] = round3(v.score);
         jv[QStringLiteral("reason")] = v.reason;
         // Which engine decided, when it is not simply the one named above (fusion, a corrections head).
-        if (a.engine == QLatin1String("fused") || (!v.source.isEmpty() && v.source != a.engine))
+        if (a.engine == kFusedEngine || (!v.source.isEmpty() && v.source != a.engine))
             jv[QStringLiteral("source")] = v.source;
         if (withEvidence) {
             QJsonObject ev;

@@ -17,7 +17,7 @@ void addEngineOptions(QCommandLineParser& parser)
 {
     parser.addOption({QStringLiteral("engine"),
                       QStringLiteral("Engine: %1 (default measures).").arg(availableEngines().join(u'|')),
-                      QStringLiteral("NAME"), QStringLiteral("measures")});
+                      QStringLiteral("NAME"), kMeasuresEngine});
     parser.addOption({QStringLiteral("model"), QStringLiteral("Model file for a learned engine."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("head"),
                       QStringLiteral("Corrections head (from `headshot-qa learn`) applied after the engine."),
@@ -40,7 +40,7 @@ std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, 
             << availableEngines().join(QStringLiteral(", ")) << ")\n";
         return std::nullopt;
     }
-    if (o.engine.name != QLatin1String("measures") && o.engine.modelPath.isEmpty()) {
+    if (o.engine.name != kMeasuresEngine && o.engine.modelPath.isEmpty()) {
         err << "headshot-qa: --engine " << o.engine.name << " needs --model FILE\n";
         return std::nullopt;
     }
@@ -67,7 +67,7 @@ std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, 
         }
     }
     // A learned engine parallelises inside the network; one worker with all cores beats two half-fed ones.
-    if (o.engine.name != QLatin1String("measures")) {
+    if (o.engine.name != kMeasuresEngine) {
 #ifdef HQA_WITH_TORCH
         if (const auto warning = blasWarning())
             err << "headshot-qa: warning: " << *warning << "\n";

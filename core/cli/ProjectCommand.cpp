@@ -410,20 +410,14 @@ Expected<Assessment> assessmentFromJson(const QJsonObject& o, const QString& fil
 {
     Assessment a;
     a.file = file;
-    a.engine = o.value(QStringLiteral("engine")).toString(QStringLiteral("measures"));
+    a.engine = o.value(QStringLiteral("engine")).toString(kMeasuresEngine);
     a.modelVersion = o.value(QStringLiteral("model_version")).toString();
     a.faceCount = o.value(QStringLiteral("faces")).toInt();
     a.elapsedMs = o.value(QStringLiteral("elapsed_ms")).toDouble();
     if (o.value(QStringLiteral("status")).toString() == QLatin1String("error")) {
         const QJsonObject e = o.value(QStringLiteral("error")).toObject();
-        Error err{ErrorCode::Unreadable, e.value(QStringLiteral("message")).toString()};
-        const QString code = e.value(QStringLiteral("code")).toString();
-        for (ErrorCode c : {ErrorCode::Unreadable, ErrorCode::UnsupportedFormat, ErrorCode::TooLarge,
-                            ErrorCode::TooSmall, ErrorCode::NoFace, ErrorCode::Io, ErrorCode::Model,
-                            ErrorCode::InvalidArgument, ErrorCode::Cancelled})
-            if (code == QString::fromLatin1(errorCodeKey(c).data(), static_cast<qsizetype>(errorCodeKey(c).size())))
-                err.code = c;
-        a.error = err;
+        a.error = Error{errorCodeFromKey(e.value(QStringLiteral("code")).toString().toStdString()),
+                        e.value(QStringLiteral("message")).toString()};
     }
     const QJsonObject attrs = o.value(QStringLiteral("attributes")).toObject();
     for (Attribute at : kAllAttributes) {

@@ -22,9 +22,7 @@ QString asSentence(QString text)
 void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason,
                     const QString& failReason)
 {
-    verdict.judged = true;
-    verdict.threshold = threshold;
-    verdict.pass = verdict.score >= threshold;
+    verdict.decide(verdict.score, threshold);
     verdict.reason = asSentence(verdict.pass ? passReason : failReason);
 }
 

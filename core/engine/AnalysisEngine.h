@@ -22,7 +22,7 @@ public:
     explicit AnalysisEngine(const EngineOptions& options = {});
     ~AnalysisEngine() override;
 
-    QString name() const override { return QStringLiteral("measures"); }
+    QString name() const override { return kMeasuresEngine; }
     QString version() const override;
     int preferredLongSide() const override { return kAnalysisLongSide; }
     Assessment assess(const DecodedImage& image, const QString& file) override;

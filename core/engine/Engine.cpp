@@ -18,16 +18,16 @@ namespace {
 
 Expected<std::unique_ptr<Engine>> makeBaseEngine(const EngineOptions& options)
 {
-    if (options.name == QLatin1String("measures")) {
+    if (options.name == kMeasuresEngine) {
         auto engine = std::make_unique<AnalysisEngine>(options);
         if (auto error = engine->load())
             return *error;
         return std::unique_ptr<Engine>(std::move(engine));
     }
 #ifdef HQA_WITH_TORCH
-    if (options.name == QLatin1String("swin"))
+    if (options.name == kSwinEngine)
         return makeSwinEngine(options);
-    if (options.name == QLatin1String("fused"))
+    if (options.name == kFusedEngine)
         return makeFusedEngine(options);
 #endif
     return makeError(ErrorCode::InvalidArgument,
@@ -47,9 +47,9 @@ Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
 
 QStringList availableEngines()
 {
-    QStringList names{QStringLiteral("measures")};
+    QStringList names{kMeasuresEngine};
 #ifdef HQA_WITH_TORCH
-    names << QStringLiteral("swin") << QStringLiteral("fused");
+    names << kSwinEngine << kFusedEngine;
 #endif
     return names;
 }

@@ -14,7 +14,7 @@
 namespace hqa::core {
 
 struct EngineOptions {
-    QString name = QStringLiteral("measures"); ///< "measures" or "swin" (more engines register here later)
+    QString name = kMeasuresEngine; ///< "measures" or "swin" (more engines register here later)
     QString modelPath;                          ///< model file for learned engines
     QString headPath;                           ///< corrections head (core/train/CorrectionsHead) applied after the engine
     /// Per-attribute threshold overrides (score >= threshold passes); nullopt keeps the engine's own.

@@ -16,7 +16,7 @@ Expected<std::unique_ptr<FusedEngine>> FusedEngine::create(const EngineOptions& 
         return makeError(ErrorCode::InvalidArgument,
                          QCoreApplication::translate("hqa::FusedEngine", "the fused engine needs --model MODEL"));
     EngineOptions so = options;
-    so.name = QStringLiteral("swin");
+    so.name = kSwinEngine;
     auto swin = SwinEngine::create(so);
     if (!swin)
         return swin.error();
@@ -27,7 +27,7 @@ Expected<std::unique_ptr<FusedEngine>> FusedEngine::create(const EngineOptions& 
                                                      "%1 holds no fusion choice; run `headshot-qa model fuse %1 LABELS.csv` first")
                              .arg(options.modelPath));
     EngineOptions mo = options;
-    mo.name = QStringLiteral("measures");
+    mo.name = kMeasuresEngine;
     auto measures = std::make_unique<AnalysisEngine>(mo);
     if (auto err = measures->load())
         return *err;
@@ -51,7 +51,7 @@ Assessment FusedEngine::assess(const DecodedImage& image, const QString& file)
 {
     const Assessment s = m_swin->assess(image, file);
     Assessment out = m_measures->assess(image, file);
-    out.engine = QStringLiteral("fused");
+    out.engine = kFusedEngine;
     out.modelVersion = version();
     out.timings.modelMs = s.timings.modelMs;
     if (!s.ok())

@@ -12,7 +12,7 @@ public:
     ~FusedEngine() override;
     /// Model error when the model has no fusion choice (run `headshot-qa model fuse MODEL LABELS.csv`).
     static Expected<std::unique_ptr<FusedEngine>> create(const EngineOptions& options);
-    QString name() const override { return QStringLiteral("fused"); }
+    QString name() const override { return kFusedEngine; }
     QString version() const override;
     int preferredLongSide() const override;
     Assessment assess(const DecodedImage& image, const QString& file) override;

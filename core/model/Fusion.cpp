@@ -65,7 +65,7 @@ std::optional<FusionChoice> FusionChoice::fromJson(const QJsonObject& o)
     for (int a = 0; a < kAttributeCount; ++a) {
         const QJsonObject f = attrs.value(key(a)).toObject();
         AttributeFusion& d = c.attributes[size_t(a)];
-        d.source = f.value("source").toString(QStringLiteral("swin"));
+        d.source = f.value("source").toString(kSwinEngine);
         if (d.source != "swin" && d.source != "measures" && d.source != "blend")
             return std::nullopt;
         d.swinWeight = f.value("swin_weight").toDouble(0.5);
@@ -124,10 +124,10 @@ FusionChoice chooseFusion(const std::vector<Assessment>& swin, const std::vector
             }
         }
         double best = f.swin;
-        f.source = QStringLiteral("swin");
+        f.source = kSwinEngine;
         if (better(f.measures, best)) {
             best = f.measures;
-            f.source = QStringLiteral("measures");
+            f.source = kMeasuresEngine;
         }
         if (better(f.blend, best))
             f.source = QStringLiteral("blend");
@@ -137,23 +137,20 @@ FusionChoice chooseFusion(const std::vector<Assessment>& swin, const std::vector
 
 AttributeVerdict fuseVerdict(const AttributeFusion& f, const AttributeVerdict& swin, const AttributeVerdict& measures)
 {
-    if (f.source == QLatin1String("measures")) {
+    if (f.source == kMeasuresEngine) {
         AttributeVerdict v = measures;
-        v.source = QStringLiteral("measures");
+        v.source = kMeasuresEngine;
         return v;
     }
-    if (f.source == QLatin1String("swin") || !measures.judged || !swin.judged) {
+    if (f.source == kSwinEngine || !measures.judged || !swin.judged) {
         // A blend needs both scores; when the measures cannot judge (no face) the network still can.
         AttributeVerdict v = swin;
-        v.source = QStringLiteral("swin");
+        v.source = kSwinEngine;
         return v;
     }
     AttributeVerdict v;
-    v.judged = true;
     v.source = QStringLiteral("blend");
-    v.score = f.swinWeight * swin.score + (1.0 - f.swinWeight) * measures.score;
-    v.threshold = f.threshold;
-    v.pass = v.score >= v.threshold;
+    v.decide(f.swinWeight * swin.score + (1.0 - f.swinWeight) * measures.score, f.threshold);
     v.reason = tr("Blend of the network (%1, weight %2) and the measures (%3): %4")
                    .arg(swin.score, 0, 'f', 2).arg(f.swinWeight, 0, 'f', 2).arg(measures.score, 0, 'f', 2)
                    .arg(measures.reason);
@@ -165,7 +162,7 @@ Expected<FusionChoice> fuseModel(const QString& modelPath, const LabelSet& label
                                  const std::function<void(int, int)>& progress)
 {
     EngineOptions so;
-    so.name = QStringLiteral("swin");
+    so.name = kSwinEngine;
     so.modelPath = modelPath;
     so.threads = threads;
     auto swinEngine = makeEngine(so);

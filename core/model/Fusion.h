@@ -15,7 +15,7 @@
 namespace hqa::core {
 
 struct AttributeFusion {
-    QString source = QStringLiteral("swin"); ///< "swin", "measures" or "blend"
+    QString source = kSwinEngine; ///< "swin", "measures" or "blend"
     double swinWeight = 0.5;                 ///< blend: score = w * swin + (1 - w) * measures
     double threshold = 0.5;                  ///< blend: pass when the blended score >= threshold
     /// Balanced accuracy of each candidate on the labelled set (NaN when a class is absent).

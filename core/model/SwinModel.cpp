@@ -458,7 +458,7 @@ Expected<std::unique_ptr<SwinEngine>> SwinEngine::create(const EngineOptions& op
     return engine;
 }
 
-QString SwinEngine::name() const { return QStringLiteral("swin"); }
+QString SwinEngine::name() const { return kSwinEngine; }
 
 QString SwinEngine::version() const { return m_model->metadata().modelVersion; }
 
@@ -511,10 +511,7 @@ std::vector<Assessment> SwinEngine::assessBatch(const std::vector<const DecodedI
             const float logit = out->attributeLogits[b * kAttributeCount + size_t(m_headOf[size_t(index(a))])];
             const double p = 1.0 / (1.0 + std::exp(-double(logit)));
             AttributeVerdict& v = r.verdict(a);
-            v.judged = true;
-            v.score = p;
-            v.threshold = m_thresholds[size_t(index(a))];
-            v.pass = p >= v.threshold;
+            v.decide(p, m_thresholds[size_t(index(a))]);
             v.source = name();
             v.reason = QCoreApplication::translate("hqa::SwinEngine", "network: %1 probability of %2")
                            .arg(p, 0, 'f', 2)

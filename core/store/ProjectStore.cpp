@@ -47,19 +47,6 @@ qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
 
-/// The error codes are stored by their stable key; this maps a key back (Unreadable for unknown keys).
-ErrorCode errorCodeFromKey(const QString& key)
-{
-    for (ErrorCode c : {ErrorCode::Unreadable, ErrorCode::UnsupportedFormat, ErrorCode::TooLarge,
-                        ErrorCode::TooSmall, ErrorCode::NoFace, ErrorCode::Io, ErrorCode::Model,
-                        ErrorCode::InvalidArgument, ErrorCode::Cancelled}) {
-        const auto k = errorCodeKey(c);
-        if (key == QLatin1String(k.data(), static_cast<qsizetype>(k.size())))
-            return c;
-    }
-    return ErrorCode::Unreadable;
-}
-
 QString labelText(const Label& l) { return labelToString(l); }
 
 Label labelFromText(const QString& s) { return parseLabel(s).value_or(kUnknownLabel); }
@@ -201,7 +188,7 @@ StoredAssessment assessmentFrom(const QSqlQuery& q)
     a.engine = q.value(4).toString();
     a.modelVersion = q.value(5).toString();
     if (!q.value(6).isNull())
-        a.error = Error{errorCodeFromKey(q.value(6).toString()), q.value(7).toString()};
+        a.error = Error{errorCodeFromKey(q.value(6).toString().toStdString()), q.value(7).toString()};
     a.faceCount = q.value(8).toInt();
     a.imageSize = cv::Size(q.value(9).toInt(), q.value(10).toInt());
     const Label l = labelFromText(q.value(11).toString());

@@ -482,9 +482,7 @@ void CorrectionsHead::apply(Assessment& assessment) const
         }
         const auto& m = *d->models[size_t(index(a))];
         const QString measured = v.reason;
-        v.score = *p;
-        v.threshold = m.threshold;
-        v.pass = *p >= m.threshold;
+        v.decide(*p, m.threshold);
         v.source = v.source.isEmpty() ? QStringLiteral("head") : v.source + QStringLiteral("+head");
         v.reason = tr("%1 by the head learned from %2 reviewed photos (p = %3, weighing most: %4); the measures said: %5")
                        .arg(v.pass ? tr("Passes") : tr("Fails"))

@@ -49,7 +49,7 @@ struct CorrectionSample {
 /// person across the check. A folder of many people counts as one (the check gets stricter, never laxer);
 /// one person spread over several folders counts as several (keep each person's photos in one folder).
 Expected<std::vector<CorrectionSample>> correctionSamples(const ProjectStore& store,
-                                                          const QString& engine = QStringLiteral("measures"));
+                                                          const QString& engine = kMeasuresEngine);
 
 /// The bound on "better than the engine" (all figures held out by person):
 /// 1. Grouped k-fold over people: every person's photos are held out together once, judged by a head trained

@@ -96,7 +96,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
 
 void SettingsDialog::load(const QSettings& s)
 {
-    const QString engine = s.value(settings::kEngineName, QStringLiteral("measures")).toString();
+    const QString engine = s.value(settings::kEngineName, core::kMeasuresEngine).toString();
     int row = m_engine->findData(engine);
     if (row < 0 && !engine.isEmpty()) {
         // Keep a configured engine this build lacks visible rather than silently switching it.
@@ -144,7 +144,7 @@ void SettingsDialog::save(QSettings& s) const
 bool SettingsDialog::engineNeedsModel() const
 {
     // The learned engines have no built-in model: without a file they cannot start at all.
-    return m_engine->currentData().toString() != QLatin1String("measures");
+    return m_engine->currentData().toString() != core::kMeasuresEngine;
 }
 
 QString SettingsDialog::modelProblem() const

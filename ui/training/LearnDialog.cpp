@@ -142,9 +142,9 @@ LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTr
     fillVersions();
 
     const QSettings s = settings::appSettings();
-    m_engineName = s.value(settings::kEngineName, QStringLiteral("measures")).toString();
+    m_engineName = s.value(settings::kEngineName, core::kMeasuresEngine).toString();
     m_baseModel = s.value(settings::kEngineModel).toString();
-    if (m_engineName == QLatin1String("swin") || m_engineName == QLatin1String("fused"))
+    if (m_engineName == core::kSwinEngine || m_engineName == core::kFusedEngine)
         buildFineTunePage();
 }
 
@@ -571,7 +571,7 @@ void LearnDialog::onFineTuneFinished(const hqa::core::Expected<NetworkFineTuneOu
     if (o.beatsCurrent()) {
         m_ftAccept->setEnabled(true);
         QString why = tr("The new version is not in use until you press \"Accept the fine-tuned model\".");
-        if (m_engineName == QLatin1String("fused"))
+        if (m_engineName == core::kFusedEngine)
             why += u' '
                    + tr("Accepting also switches the engine from \"fused\" to \"swin\": the fusion choice belongs to "
                         "the current model (run \"headshot-qa model fuse\" on the new one to fuse again).");
@@ -614,7 +614,7 @@ void LearnDialog::showFineTuneOutcome(const NetworkFineTuneOutcome& outcome)
 bool LearnDialog::registerFineTuned(const NetworkFineTuneOutcome& o)
 {
     hqa::core::ModelRecord rec;
-    rec.name = QStringLiteral("swin");
+    rec.name = core::kSwinEngine;
     rec.path = QFileInfo(o.modelPath).absoluteFilePath();
     rec.version = o.modelVersion.isEmpty() ? QFileInfo(o.modelPath).completeBaseName() : o.modelVersion;
     rec.sha256 = hqa::core::fileSha256(rec.path);
@@ -665,11 +665,11 @@ bool LearnDialog::acceptFineTuned()
     }
     QSettings s = settings::appSettings();
     s.setValue(settings::kEngineModel, path);
-    const bool wasFused = m_engineName == QLatin1String("fused");
+    const bool wasFused = m_engineName == core::kFusedEngine;
     if (wasFused)
-        s.setValue(settings::kEngineName, QStringLiteral("swin"));
+        s.setValue(settings::kEngineName, core::kSwinEngine);
     s.sync();
-    m_engineName = QStringLiteral("swin");
+    m_engineName = core::kSwinEngine;
     m_baseModel = path; // a next run starts from the accepted version
     m_ftAccept->setEnabled(false);
     m_ftWhy->setText(wasFused ? tr("The fine-tuned model (version %1) is the active model now, with the engine "

@@ -255,7 +255,7 @@ Expected<FineTuneResult> fineTuneFromProject(const QString& projectPath, FineTun
     if (sha256.isEmpty())
         return makeError(ErrorCode::Io, tr("cannot read %1").arg(options.outPath));
     ModelRecord rec;
-    rec.name = QStringLiteral("swin");
+    rec.name = kSwinEngine;
     rec.version = r->modelVersion;
     rec.path = QFileInfo(options.outPath).absoluteFilePath();
     rec.sha256 = sha256;

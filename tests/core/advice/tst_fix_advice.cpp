@@ -64,8 +64,7 @@ private:
 void TestFixAdvice::initTestCase()
 {
     const QString labels = hqa::test::cachePath(QStringLiteral("eval/labels.csv"));
-    if (!QFileInfo::exists(labels))
-        QSKIP("evaluation set missing: run scripts/fetch-test-data");
+    QVERIFY2(QFileInfo::exists(labels), "evaluation set missing: run scripts/fetch-test-data");
     m_rows = readLabels(labels);
     QVERIFY(m_rows.size() > 100);
     m_engine = std::make_unique<AnalysisEngine>();

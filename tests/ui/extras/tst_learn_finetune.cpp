@@ -112,8 +112,7 @@ private Q_SLOTS:
         settings::appSettings().clear();
         const QStringList frames =
             QDir(hqa::test::cachePath(QStringLiteral("frames"))).entryList({QStringLiteral("franck_*.png")}, QDir::Files, QDir::Name);
-        if (frames.size() < kPeople)
-            QSKIP("franck frames missing: run scripts/fetch-test-data");
+        QVERIFY2(frames.size() >= kPeople, "franck frames missing: run scripts/fetch-test-data");
         SwinModel::setThreads(2);
         m_dir = hqa::test::tempDir() + QStringLiteral("/finetune");
         QVERIFY(QDir().mkpath(m_dir));
