@@ -7,6 +7,9 @@
 #include "core/eval/LabelFile.h"
 
 #include <QDir>
+#include <QXmlStreamReader>
+#include <QMap>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -31,6 +34,23 @@ inline ProjectRun runProject(const QStringList& args)
     out.flush();
     err.flush();
     return r;
+}
+
+/// Attributes of the rdf:Description element of an XMP sidecar, keyed "prefix:name".
+inline QMap<QString, QString> xmpAttributes(const QString& path)
+{
+    QMap<QString, QString> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader r(&f);
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement() && r.name() == QLatin1String("Description"))
+            for (const auto& a : r.attributes())
+                out.insert(a.qualifiedName().toString(), a.value().toString());
+    }
+    return out;
 }
 
 /// Writes a PNG whose pixels depend on seed, so different seeds give different SHA-256s.

@@ -17,6 +17,7 @@
 #include <QtTest>
 
 using namespace hqa::core;
+using hqa::test::xmpAttributes;
 
 namespace {
 
@@ -35,23 +36,6 @@ void writeText(const QString& path, const QByteArray& text)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(text);
-}
-
-/// Attributes of the rdf:Description element of an XMP sidecar, keyed "prefix:name".
-QMap<QString, QString> xmpAttributes(const QString& path)
-{
-    QMap<QString, QString> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return out;
-    QXmlStreamReader r(&f);
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement() && r.name() == QLatin1String("Description"))
-            for (const auto& a : r.attributes())
-                out[a.qualifiedName().toString()] = a.value().toString();
-    }
-    return out;
 }
 
 } // namespace

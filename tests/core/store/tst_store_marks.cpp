@@ -18,6 +18,7 @@
 #include <QtTest>
 
 using namespace hqa::core;
+using hqa::test::xmpAttributes;
 
 namespace {
 
@@ -47,23 +48,6 @@ QByteArray readBytes(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-/// Attributes of the rdf:Description element of an XMP sidecar, keyed "prefix:name".
-QMap<QString, QString> xmpAttributes(const QString& path)
-{
-    QMap<QString, QString> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return out;
-    QXmlStreamReader r(&f);
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement() && r.name() == QLatin1String("Description"))
-            for (const auto& a : r.attributes())
-                out.insert(a.qualifiedName().toString(), a.value().toString());
-    }
-    return out;
 }
 
 int rawTableCount(const QString& path, const QString& table)
