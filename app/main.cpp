@@ -38,7 +38,8 @@ bool displayAvailable()
     // A platform plugin that draws nowhere (offscreen, minimal; the test harness sets offscreen) is no display:
     // a bare "headshot-qa" then prints the help and exits 2 as a command-line tool should.
     const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
-    const bool headlessPlatform = platform.startsWith(QLatin1String("offscreen")) || platform.startsWith(QLatin1String("minimal"));
+    const bool headlessPlatform = platform.startsWith(QLatin1String("offscreen"))
+        || platform.startsWith(QLatin1String("minimal"));
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
         || (!platform.isEmpty() && !headlessPlatform);
 }
@@ -74,7 +75,9 @@ void armScreenshots(hqa::ui::MainWindow& window, const QString& dir)
             QTimer::singleShot(500, &window, [&window, dir] {
                 // 256 colours keep the committed PNGs small; the UI's flat colours survive unchanged.
                 auto save = [&dir](QWidget* widget, const QString& name) {
-                    widget->grab().toImage().convertToFormat(QImage::Format_Indexed8, Qt::DiffuseDither)
+                    widget->grab()
+                        .toImage()
+                        .convertToFormat(QImage::Format_Indexed8, Qt::DiffuseDither)
                         .save(QDir(dir).filePath(name));
                 };
                 save(&window, QStringLiteral("main-window.png"));
@@ -83,8 +86,8 @@ void armScreenshots(hqa::ui::MainWindow& window, const QString& dir)
             });
         });
         const int row = qEnvironmentVariableIntValue("HQA_SCREENSHOT_ROW");
-        window.gridView()->setCurrentIndex(window.filterModel()->index(
-            std::min(row, window.filterModel()->rowCount() - 1), 0));
+        window.gridView()->setCurrentIndex(
+            window.filterModel()->index(std::min(row, window.filterModel()->rowCount() - 1), 0));
     });
     poll->start(200);
 }

@@ -29,12 +29,12 @@ struct EvidenceValue {
 };
 
 struct AttributeVerdict {
-    bool judged = false;     ///< false when the engine could not judge (e.g. no face): pass/score meaningless
+    bool judged = false; ///< false when the engine could not judge (e.g. no face): pass/score meaningless
     bool pass = false;
-    double score = 0.0;      ///< 0..1, probability-like, higher is better
-    double threshold = 0.5;  ///< pass == (score >= threshold)
-    QString reason;          ///< one sentence with the measured figure
-    QString source;          ///< engine that decided this attribute ("measures", "swin", ...)
+    double score = 0.0; ///< 0..1, probability-like, higher is better
+    double threshold = 0.5; ///< pass == (score >= threshold)
+    QString reason; ///< one sentence with the measured figure
+    QString source; ///< engine that decided this attribute ("measures", "swin", ...)
     std::vector<EvidenceValue> evidence;
 
     std::optional<double> evidenceValue(std::string_view name) const;
@@ -51,14 +51,14 @@ struct AttributeVerdict {
 
 /// Geometry of the judged (dominant) face in original image pixel coordinates.
 struct FaceGeometry {
-    cv::Rect2d box;                     ///< face box (detector's, landmark-refined)
+    cv::Rect2d box; ///< face box (detector's, landmark-refined)
     std::vector<cv::Point2d> landmarks; ///< 68 points (iBUG 300-W order) or empty
     double yaw = 0, pitch = 0, roll = 0; ///< degrees; yaw > 0: subject turned to the image left
-    double interEyeDistance = 0;        ///< pixels, between eye centres
-    double eyeToChin = 0;               ///< "T": eye midpoint to chin, pixels
-    cv::Point2d eyeLeft, eyeRight;      ///< eye centres, image-left and image-right
+    double interEyeDistance = 0; ///< pixels, between eye centres
+    double eyeToChin = 0; ///< "T": eye midpoint to chin, pixels
+    cv::Point2d eyeLeft, eyeRight; ///< eye centres, image-left and image-right
     cv::Point2d chin;
-    double headTopY = 0;                ///< estimated top of the head (hair), may be < 0 when cut off
+    double headTopY = 0; ///< estimated top of the head (hair), may be < 0 when cut off
     double detectionConfidence = 0;
 };
 
@@ -67,12 +67,12 @@ struct Timings {
 };
 
 struct Assessment {
-    QString file;                  ///< path as given by the caller
-    std::optional<Error> error;    ///< set when the image could not be assessed
+    QString file; ///< path as given by the caller
+    std::optional<Error> error; ///< set when the image could not be assessed
     QString engine = kMeasuresEngine;
-    QString modelVersion;          ///< engine/model version string, for the store and corrections
+    QString modelVersion; ///< engine/model version string, for the store and corrections
     int faceCount = 0;
-    cv::Size imageSize;            ///< oriented size of the original image
+    cv::Size imageSize; ///< oriented size of the original image
     std::array<AttributeVerdict, kAttributeCount> verdicts;
     std::optional<FaceGeometry> face;
     double elapsedMs = 0;

@@ -15,12 +15,18 @@ std::optional<Attribute> attributeFromKey(std::string_view key)
 QString attributeName(Attribute a)
 {
     switch (a) {
-    case Attribute::Lighting: return QCoreApplication::translate("hqa::Attribute", "Lighting even and frontal");
-    case Attribute::Background: return QCoreApplication::translate("hqa::Attribute", "Background clean");
-    case Attribute::Attire: return QCoreApplication::translate("hqa::Attribute", "Business attire visible");
-    case Attribute::Expression: return QCoreApplication::translate("hqa::Attribute", "Neutral professional expression");
-    case Attribute::Framing: return QCoreApplication::translate("hqa::Attribute", "Face framed and centred");
-    case Attribute::Sharpness: return QCoreApplication::translate("hqa::Attribute", "Image sharp");
+    case Attribute::Lighting:
+        return QCoreApplication::translate("hqa::Attribute", "Lighting even and frontal");
+    case Attribute::Background:
+        return QCoreApplication::translate("hqa::Attribute", "Background clean");
+    case Attribute::Attire:
+        return QCoreApplication::translate("hqa::Attribute", "Business attire visible");
+    case Attribute::Expression:
+        return QCoreApplication::translate("hqa::Attribute", "Neutral professional expression");
+    case Attribute::Framing:
+        return QCoreApplication::translate("hqa::Attribute", "Face framed and centred");
+    case Attribute::Sharpness:
+        return QCoreApplication::translate("hqa::Attribute", "Image sharp");
     }
     return {};
 }

@@ -13,9 +13,9 @@ enum class Attribute : int { Lighting = 0, Background, Attire, Expression, Frami
 
 inline constexpr int kAttributeCount = 6;
 
-inline constexpr std::array<Attribute, kAttributeCount> kAllAttributes = {
-    Attribute::Lighting, Attribute::Background, Attribute::Attire,
-    Attribute::Expression, Attribute::Framing, Attribute::Sharpness};
+inline constexpr std::array<Attribute, kAttributeCount> kAllAttributes = {Attribute::Lighting, Attribute::Background,
+                                                                          Attribute::Attire,   Attribute::Expression,
+                                                                          Attribute::Framing,  Attribute::Sharpness};
 
 inline constexpr std::array<std::string_view, kAttributeCount> kAttributeKeys = {
     "lighting", "background", "attire", "expression", "framing", "sharpness"};

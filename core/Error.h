@@ -11,14 +11,14 @@
 namespace hqa::core {
 
 enum class ErrorCode {
-    Unreadable,        ///< empty, not an image, truncated, corrupt
+    Unreadable, ///< empty, not an image, truncated, corrupt
     UnsupportedFormat, ///< a real image format the product does not decode (GIF, HEIC, ...)
-    TooLarge,          ///< pixel count over the limit, refused before decoding
-    TooSmall,          ///< too few pixels to judge a headshot
-    NoFace,            ///< decoded fine but no face found
-    Io,                ///< file system error (missing, permission, disk full)
-    Model,             ///< model file missing, corrupt or incompatible
-    InvalidArgument,   ///< a caller passed something meaningless
+    TooLarge, ///< pixel count over the limit, refused before decoding
+    TooSmall, ///< too few pixels to judge a headshot
+    NoFace, ///< decoded fine but no face found
+    Io, ///< file system error (missing, permission, disk full)
+    Model, ///< model file missing, corrupt or incompatible
+    InvalidArgument, ///< a caller passed something meaningless
     Cancelled,
 };
 
@@ -33,11 +33,14 @@ struct Error {
 };
 
 /// Minimal expected<T, Error> (std::expected is C++23).
-template <typename T>
-class Expected {
+template<typename T> class Expected {
 public:
-    Expected(T value) : m_v(std::move(value)) {}
-    Expected(Error error) : m_v(std::move(error)) {}
+    Expected(T value)
+        : m_v(std::move(value))
+    { }
+    Expected(Error error)
+        : m_v(std::move(error))
+    { }
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
     T& value() & { return std::get<T>(m_v); }

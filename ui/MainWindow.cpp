@@ -51,16 +51,14 @@ using namespace hqa::core;
 namespace {
 const QString kProjectSuffix = QStringLiteral("hqa");
 
-QSettings appSettings()
-{
-    return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"));
-}
+QSettings appSettings() { return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa")); }
 
 const QString kRecentProjectsKey = QStringLiteral("project/recent");
 const QString kThumbnailSizeKey = QStringLiteral("grid/thumbnailSize");
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
 {
     qRegisterMetaType<AssessmentResult>();
     qRegisterMetaType<BatchProgress>();
@@ -135,13 +133,11 @@ QStringList MainWindow::selectedFiles() const
 
 QString MainWindow::defaultProjectPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("default.hqa"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("default.hqa"));
 }
 
-QString MainWindow::projectsFolder()
-{
-    return QFileInfo(defaultProjectPath()).absolutePath();
-}
+QString MainWindow::projectsFolder() { return QFileInfo(defaultProjectPath()).absolutePath(); }
 
 QStringList MainWindow::recentProjects()
 {
@@ -166,13 +162,15 @@ bool MainWindow::reopenLastProject()
 {
     const QStringList recent = recentProjects();
     // Before the recent list existed, the work went into the default project: that is the last one then.
-    const QString last = !recent.isEmpty() ? recent.front()
-                       : QFileInfo::exists(defaultProjectPath()) ? defaultProjectPath() : QString();
+    const QString last = !recent.isEmpty()        ? recent.front()
+        : QFileInfo::exists(defaultProjectPath()) ? defaultProjectPath()
+                                                  : QString();
     if (last.isEmpty())
         return false;
     if (!QFileInfo(last).isFile()) {
         showStatus(tr("The last project, %1, is no longer there. Open another with File > Open project or "
-                      "File > Recent projects.").arg(QDir::toNativeSeparators(last)));
+                      "File > Recent projects.")
+                       .arg(QDir::toNativeSeparators(last)));
         return false;
     }
     if (!openProject(last, false))
@@ -251,16 +249,17 @@ void MainWindow::revealSelectedInFolder()
     const QString file = current.data(PhotoListModel::PathRole).toString();
     const QString folder = QFileInfo(file).absolutePath();
     if (!QFileInfo(folder).isDir()) {
-        showStatus(tr("The folder of %1 no longer exists: %2").arg(QFileInfo(file).fileName(),
-                                                                 QDir::toNativeSeparators(folder)));
+        showStatus(tr("The folder of %1 no longer exists: %2")
+                       .arg(QFileInfo(file).fileName(), QDir::toNativeSeparators(folder)));
         return;
     }
     const QUrl url = QUrl::fromLocalFile(folder);
     const auto& hook = openUrlHook();
     const bool opened = hook ? hook(url) : QDesktopServices::openUrl(url);
-    showStatus(opened ? tr("Opened the folder %1, which holds %2.").arg(QDir::toNativeSeparators(folder),
-                                                                       QFileInfo(file).fileName())
-                      : tr("Could not open the folder %1: no file manager answered.").arg(QDir::toNativeSeparators(folder)));
+    showStatus(
+        opened ? tr("Opened the folder %1, which holds %2.")
+                     .arg(QDir::toNativeSeparators(folder), QFileInfo(file).fileName())
+               : tr("Could not open the folder %1: no file manager answered.").arg(QDir::toNativeSeparators(folder)));
 }
 
 bool MainWindow::copyProjectTo(const QString& path)
@@ -271,7 +270,8 @@ bool MainWindow::copyProjectTo(const QString& path)
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (auto error = m_store->copyTo(absolute)) {
-        showStatus(tr("The project was not copied to %1: %2").arg(QDir::toNativeSeparators(absolute), errorSentence(*error)));
+        showStatus(
+            tr("The project was not copied to %1: %2").arg(QDir::toNativeSeparators(absolute), errorSentence(*error)));
         return false;
     }
     showStatus(tr("Copied the project to %1; you are still working in %2.")
@@ -289,7 +289,8 @@ bool MainWindow::saveProjectAs(const QString& path)
     if (m_assessing)
         cancelAssessment(); // what is assessed after the copy would go into the old project
     if (auto error = m_store->copyTo(absolute)) {
-        showStatus(tr("The project was not saved as %1: %2").arg(QDir::toNativeSeparators(absolute), errorSentence(*error)));
+        showStatus(
+            tr("The project was not saved as %1: %2").arg(QDir::toNativeSeparators(absolute), errorSentence(*error)));
         return false;
     }
     const QString previous = m_store->path();
@@ -320,8 +321,9 @@ void MainWindow::updateGridInfo()
     const int total = m_model->rowCount();
     m_shownCount->setText(tr("%1 of %2 shown").arg(shown).arg(total));
     if (shown == 0 && total > 0)
-        m_emptyGrid->setText(tr("No photo matches this filter.") + QLatin1Char('\n')
-                             + tr("Choose \"%1\" to see all %n photo(s).", nullptr, total).arg(m_filterBox->itemText(0)));
+        m_emptyGrid->setText(
+            tr("No photo matches this filter.") + QLatin1Char('\n')
+            + tr("Choose \"%1\" to see all %n photo(s).", nullptr, total).arg(m_filterBox->itemText(0)));
     else if (total == 0)
         m_emptyGrid->setText(tr("No photos yet: drop photos or folders here, or use File > Open files."));
     m_emptyGrid->setGeometry(m_grid->viewport()->rect());
@@ -371,7 +373,8 @@ void MainWindow::buildReviewPage()
     m_sortBox->addItem(tr("Sort by name"), QVariantList{int(S::Name), 0});
     m_sortBox->addItem(tr("Sort by failures (most first)"), QVariantList{int(S::FailingCount), 0});
     for (Attribute a : kAllAttributes)
-        m_sortBox->addItem(tr("Sort by score: %1").arg(attributeName(a)), QVariantList{int(S::AttributeScore), index(a)});
+        m_sortBox->addItem(tr("Sort by score: %1").arg(attributeName(a)),
+                           QVariantList{int(S::AttributeScore), index(a)});
     connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
         const QVariantList v = m_sortBox->currentData().toList();
         const auto sort = S(v.value(0).toInt());
@@ -445,7 +448,8 @@ void MainWindow::buildMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentProjectsMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
-    m_fileMenu->addAction(tr("&Save project as…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::saveProjectAsDialog)
+    m_fileMenu
+        ->addAction(tr("&Save project as…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::saveProjectAsDialog)
         ->setObjectName(QStringLiteral("saveProjectAs"));
     m_fileMenu->addAction(tr("&Copy project to…"), this, &MainWindow::copyProjectToDialog)
         ->setObjectName(QStringLiteral("copyProjectTo"));
@@ -459,7 +463,8 @@ void MainWindow::buildMenus()
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
     m_undoAction = m_editMenu->addAction(tr("&Undo correction"), QKeySequence::Undo, this, &MainWindow::undo);
-    m_redoAction = m_editMenu->addAction(tr("&Redo correction"), QKeySequence(tr("Ctrl+Shift+Z")), this, &MainWindow::redo);
+    m_redoAction = m_editMenu->addAction(tr("&Redo correction"), QKeySequence(tr("Ctrl+Shift+Z")), this,
+                                         &MainWindow::redo);
     m_editMenu->addSeparator();
     for (int i = 0; i < kAttributeCount; ++i) {
         QAction* flip = m_editMenu->addAction(tr("Flip verdict: %1").arg(attributeName(kAllAttributes[size_t(i)])),
@@ -478,8 +483,10 @@ void MainWindow::buildMenus()
     m_viewMenu->addAction(tr("Zoom &in"), QKeySequence(Qt::Key_Plus), m_viewer, &PhotoViewer::zoomIn);
     m_viewMenu->addAction(tr("Zoom &out"), QKeySequence(Qt::Key_Minus), m_viewer, &PhotoViewer::zoomOut);
     m_viewMenu->addAction(tr("&Fit to window"), QKeySequence(Qt::Key_0), m_viewer, &PhotoViewer::fitToWindow);
-    m_viewMenu->addAction(tr("100% or &fit (about the pointer)"), QKeySequence(Qt::Key_Z), m_viewer,
-                          &PhotoViewer::toggleActualSize)->setObjectName(QStringLiteral("zoomActualSize"));
+    m_viewMenu
+        ->addAction(tr("100% or &fit (about the pointer)"), QKeySequence(Qt::Key_Z), m_viewer,
+                    &PhotoViewer::toggleActualSize)
+        ->setObjectName(QStringLiteral("zoomActualSize"));
     QMenu* sizes = m_viewMenu->addMenu(tr("&Thumbnail size"));
     m_thumbnailSizes = new QActionGroup(this);
     const std::pair<int, QString> thumbnailSizes[] = {
@@ -574,10 +581,7 @@ void MainWindow::showShortcuts()
     dialog.exec();
 }
 
-void MainWindow::showStatus(const QString& text)
-{
-    statusBar()->showMessage(text);
-}
+void MainWindow::showStatus(const QString& text) { statusBar()->showMessage(text); }
 
 void MainWindow::applySettings()
 {
@@ -597,7 +601,8 @@ void MainWindow::applySettings()
     m_reviewer = defaultReviewerName();
     // Functor invocations run in the worker's thread (the context object's), queued behind earlier jobs.
     AssessmentWorker* worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, options] { worker->configure(options); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, options] { worker->configure(options); }, Qt::QueuedConnection);
 }
 
 bool MainWindow::openProject(const QString& path, bool create)
@@ -608,14 +613,16 @@ bool MainWindow::openProject(const QString& path, bool create)
         QDir().mkpath(QFileInfo(path).absolutePath());
     auto store = create ? ProjectStore::create(path) : ProjectStore::open(path);
     if (!store) {
-        showStatus(tr("Cannot open the project %1: %2").arg(QDir::toNativeSeparators(path), errorSentence(store.error())));
+        showStatus(
+            tr("Cannot open the project %1: %2").arg(QDir::toNativeSeparators(path), errorSentence(store.error())));
         return false;
     }
     m_store = std::move(store.value());
     m_model->clearRejected();
     const QString absolute = QFileInfo(path).absoluteFilePath();
     AssessmentWorker* worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, absolute] { worker->openProject(absolute); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, absolute] { worker->openProject(absolute); }, Qt::QueuedConnection);
     setWindowTitle(tr("%1 – Headshot QA").arg(QFileInfo(path).fileName()));
     if (m_store->isReadOnly())
         showStatus(m_store->readOnlyReason());
@@ -632,7 +639,8 @@ bool MainWindow::openProject(const QString& path, bool create)
 void MainWindow::newProject()
 {
     QDir().mkpath(projectsFolder());
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), projectsFolder(), tr("Headshot QA projects (*.hqa)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), projectsFolder(),
+                                                tr("Headshot QA projects (*.hqa)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -656,10 +664,10 @@ QString MainWindow::askProjectTarget(const QString& title, const QString& nothin
         return {};
     }
     const QFileInfo current(m_store->path());
-    QString path = QFileDialog::getSaveFileName(this, title,
-                                                QDir(projectsFolder()).filePath(current.completeBaseName() + tr("-copy")
-                                                                                + QLatin1Char('.') + kProjectSuffix),
-                                                tr("Headshot QA projects (*.hqa)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, title,
+        QDir(projectsFolder()).filePath(current.completeBaseName() + tr("-copy") + QLatin1Char('.') + kProjectSuffix),
+        tr("Headshot QA projects (*.hqa)"));
     if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + kProjectSuffix;
     return path;
@@ -681,8 +689,8 @@ void MainWindow::copyProjectToDialog()
 
 void MainWindow::chooseFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open photos"), QString(),
-        tr("Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open photos"), QString(), tr("Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)"));
     if (!files.isEmpty())
         addPaths(files);
 }
@@ -721,8 +729,8 @@ void MainWindow::addPaths(const QStringList& paths)
         const QString path = defaultProjectPath();
         if (!openProject(path, !QFileInfo::exists(path)))
             return;
-        showStatus(tr("No project was open: the photos go into the default project %1.")
-                       .arg(QDir::toNativeSeparators(path)));
+        showStatus(
+            tr("No project was open: the photos go into the default project %1.").arg(QDir::toNativeSeparators(path)));
     }
     m_notice->clear();
     m_notice->setVisible(false);
@@ -734,7 +742,8 @@ void MainWindow::addPaths(const QStringList& paths)
     m_rateLabel->setText(tr("Adding %n photo(s)…", nullptr, int(files.size())));
     AssessmentWorker* worker = m_worker;
     const quint64 batch = m_batchId;
-    QMetaObject::invokeMethod(worker, [worker, batch, files] { worker->addPhotos(batch, files); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, batch, files] { worker->addPhotos(batch, files); }, Qt::QueuedConnection);
 }
 
 void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const QStringList& files,
@@ -748,8 +757,7 @@ void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const 
         if (ids[i] > 0) {
             if (!toAssess.contains(ids[i])) // identical files are one photo: assess it once
                 toAssess << ids[i];
-        }
-        else
+        } else
             problems << QStringLiteral("%1: %2").arg(QFileInfo(files.value(i)).fileName(), errors.value(i));
     }
     refreshFromStore();
@@ -757,7 +765,8 @@ void MainWindow::onPhotosAdded(quint64 batchId, const QList<qint64>& ids, const 
         if (ids[i] <= 0)
             m_model->addRejected(files.value(i), errors.value(i));
     if (!problems.isEmpty())
-        showStatus(tr("%n file(s) could not be added: ", nullptr, int(problems.size())) + problems.join(QStringLiteral("; ")));
+        showStatus(tr("%n file(s) could not be added: ", nullptr, int(problems.size()))
+                   + problems.join(QStringLiteral("; ")));
     m_assessing = false;
     // The finished line counts every file that failed, those refused here as well as those the engine could not read.
     m_pendingErrors = int(problems.size());
@@ -785,7 +794,8 @@ void MainWindow::onSameContent(quint64 batchId, const QStringList& files, const 
     for (int i = 0; i < files.size(); ++i)
         pairs << tr("%1 = %2").arg(QFileInfo(files[i]).fileName(), QFileInfo(keptPaths.value(i)).fileName());
     m_notice->setText(tr("%n file(s) had exactly the same content as another photo and share its tile (same "
-                         "verdicts, one entry in the project): ", nullptr, int(files.size()))
+                         "verdicts, one entry in the project): ",
+                         nullptr, int(files.size()))
                       + pairs.join(QStringLiteral("; ")));
     m_notice->setVisible(true);
 }
@@ -821,8 +831,8 @@ void MainWindow::assessPhotos(const QList<PhotoId>& requested)
     m_rateLabel->setText(tr("Assessing…"));
     AssessmentWorker* worker = m_worker;
     const quint64 batch = m_batchId;
-    QMetaObject::invokeMethod(worker, [worker, batch, idList, paths] { worker->runBatch(batch, idList, paths); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, batch, idList, paths] { worker->runBatch(batch, idList, paths); }, Qt::QueuedConnection);
 }
 
 void MainWindow::cancelAssessment()
@@ -855,8 +865,8 @@ void MainWindow::onProgress(quint64 batchId, const BatchProgress& progress)
         return;
     m_progress->setRange(0, progress.total);
     m_progress->setValue(progress.done);
-    m_rateLabel->setText(tr("%1 of %2 · %3 images/s").arg(progress.done).arg(progress.total)
-                             .arg(progress.imagesPerSecond, 0, 'f', 1));
+    m_rateLabel->setText(
+        tr("%1 of %2 · %3 images/s").arg(progress.done).arg(progress.total).arg(progress.imagesPerSecond, 0, 'f', 1));
 }
 
 void MainWindow::onBatchFinished(quint64 batchId, bool cancelled)
@@ -866,8 +876,9 @@ void MainWindow::onBatchFinished(quint64 batchId, bool cancelled)
     m_assessing = false;
     m_progress->setVisible(false);
     m_cancelButton->setVisible(false);
-    m_rateLabel->setText(cancelled ? tr("Assessment cancelled at %1 of %2.").arg(m_progress->value()).arg(m_progress->maximum())
-                                   : tr("Assessment finished: %n error(s).", nullptr, m_batchErrors));
+    m_rateLabel->setText(
+        cancelled ? tr("Assessment cancelled at %1 of %2.").arg(m_progress->value()).arg(m_progress->maximum())
+                  : tr("Assessment finished: %n error(s).", nullptr, m_batchErrors));
     // Something to look at when the batch ends, unless the reviewer already chose a photo.
     if (!m_grid->selectionModel()->hasSelection() && m_filter->rowCount() > 0)
         m_grid->setCurrentIndex(m_filter->index(0, 0));
@@ -929,8 +940,9 @@ void MainWindow::flipVerdict(int attributeIndex)
     m_model->refreshPhoto(m_store.get(), id);
     onCurrentChanged();
     updateActions();
-    showStatus(tr("%1 set to %2 by %3.").arg(attributeName(kAllAttributes[size_t(attributeIndex)]),
-                                             value == 1 ? tr("pass") : tr("fail"), m_reviewer));
+    showStatus(tr("%1 set to %2 by %3.")
+                   .arg(attributeName(kAllAttributes[size_t(attributeIndex)]), value == 1 ? tr("pass") : tr("fail"),
+                        m_reviewer));
     Q_EMIT assessmentsChanged();
 }
 
@@ -943,8 +955,8 @@ void MainWindow::acceptAll()
     // golden set, the metrics and the corrections head all learn from (and one Ctrl+Z takes back).
     auto photo = m_store->photo(id);
     if (!photo || !*photo) {
-        showStatus(tr("Could not accept the verdicts: %1").arg(photo ? tr("the photo is no longer in the project")
-                                                                     : errorSentence(photo.error())));
+        showStatus(tr("Could not accept the verdicts: %1")
+                       .arg(photo ? tr("the photo is no longer in the project") : errorSentence(photo.error())));
         return;
     }
     if (std::any_of((*photo)->label.begin(), (*photo)->label.end(), [](std::int8_t v) { return v < 0; })) {
@@ -962,15 +974,9 @@ void MainWindow::acceptAll()
     moveBy(1);
 }
 
-void MainWindow::undo()
-{
-    stepHistory(true);
-}
+void MainWindow::undo() { stepHistory(true); }
 
-void MainWindow::redo()
-{
-    stepHistory(false);
-}
+void MainWindow::redo() { stepHistory(false); }
 
 void MainWindow::stepHistory(bool back)
 {
@@ -1011,21 +1017,24 @@ void MainWindow::stepHistory(bool back)
     const QString name = row ? QFileInfo(row->path).fileName() : tr("photo %1").arg(id);
     if (const auto& c = (*step)->correction) {
         const QString value = c->newValue == 1 ? tr("pass") : c->newValue == 0 ? tr("fail") : tr("not judged");
-        showStatus((back ? tr("Undid the change of %1 on %2: %1 is %3 again.") : tr("Redid the change of %1 on %2: %1 is %3."))
-                       .arg(attributeName(c->attribute), name, value));
+        showStatus(
+            (back ? tr("Undid the change of %1 on %2: %1 is %3 again.") : tr("Redid the change of %1 on %2: %1 is %3."))
+                .arg(attributeName(c->attribute), name, value));
     } else if (const auto& marks = (*step)->marks) {
         QSet<PhotoId> photos;
         for (const MarkEdit& e : *marks)
             photos.insert(e.photoId);
         const int n = int(photos.size());
         showStatus(n == 1 ? (back ? tr("Undid the flag, rating or colour label change of %1.")
-                                  : tr("Redid the flag, rating or colour label change of %1.")).arg(name)
+                                  : tr("Redid the flag, rating or colour label change of %1."))
+                                .arg(name)
                           : (back ? tr("Undid the flag, rating or colour label change of %n photo(s).", nullptr, n)
                                   : tr("Redid the flag, rating or colour label change of %n photo(s).", nullptr, n)));
     } else {
         const auto& g = *(*step)->golden;
         const QString now = g.newLabel ? tr("golden label %1").arg(labelToString(*g.newLabel)) : tr("not verified");
-        showStatus((back ? tr("Undid the golden-label change of %1: now %2.") : tr("Redid the golden-label change of %1: now %2."))
+        showStatus((back ? tr("Undid the golden-label change of %1: now %2.")
+                         : tr("Redid the golden-label change of %1: now %2."))
                        .arg(name, now));
     }
     Q_EMIT assessmentsChanged();

@@ -73,12 +73,16 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     int images = 40, repeats = 5;
     QList<int> jobsList{1, 2};
-    QString cache = qEnvironmentVariable("HQA_TEST_CACHE", QDir::homePath() + QStringLiteral("/.cache/headshot-qa/testdata"));
+    QString cache = qEnvironmentVariable("HQA_TEST_CACHE",
+                                         QDir::homePath() + QStringLiteral("/.cache/headshot-qa/testdata"));
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == QLatin1String("--images")) images = args[i + 1].toInt();
-        else if (args[i] == QLatin1String("--repeats")) repeats = args[i + 1].toInt();
-        else if (args[i] == QLatin1String("--cache")) cache = args[i + 1];
+        if (args[i] == QLatin1String("--images"))
+            images = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--repeats"))
+            repeats = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--cache"))
+            cache = args[i + 1];
         else if (args[i] == QLatin1String("--jobs")) {
             jobsList.clear();
             for (const QString& j : args[i + 1].split(u','))
@@ -89,7 +93,8 @@ int main(int argc, char** argv)
     for (const QString& f : QDir(cache + QStringLiteral("/frames")).entryList({"*.png"}, QDir::Files, QDir::Name))
         sources << cache + QStringLiteral("/frames/") + f;
     if (sources.size() < 2 || !QFileInfo::exists(sources.front())) {
-        std::fprintf(stderr, "bench_assess: test photos missing in %s (run scripts/fetch-test-data)\n", qPrintable(cache));
+        std::fprintf(stderr, "bench_assess: test photos missing in %s (run scripts/fetch-test-data)\n",
+                     qPrintable(cache));
         return 1;
     }
     QTemporaryDir dir;
@@ -123,7 +128,8 @@ int main(int argc, char** argv)
     double rateOne = 0;
     for (int jobs : jobsList) {
         std::vector<double> startup, total, steady, rss;
-        std::vector<std::string> one{HQA_CLI_PATH, "assess", "--jobs", std::to_string(jobs), files.front().toStdString()};
+        std::vector<std::string> one{HQA_CLI_PATH, "assess", "--jobs", std::to_string(jobs),
+                                     files.front().toStdString()};
         std::vector<std::string> all{HQA_CLI_PATH, "assess", "--jobs", std::to_string(jobs)};
         for (const QString& f : files)
             all.push_back(f.toStdString());

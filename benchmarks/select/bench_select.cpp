@@ -76,11 +76,12 @@ QString writeResized(const QString& src, cv::Size size, const QString& dir, int 
     if (!in.isOpened())
         return {};
     const double fps = in.get(cv::CAP_PROP_FPS) > 0 ? in.get(cv::CAP_PROP_FPS) : 25.0;
-    const QString out = QDir(dir).filePath(QStringLiteral("%1_%2x%3_%4.avi")
-                                               .arg(QFileInfo(src).completeBaseName())
-                                               .arg(size.width)
-                                               .arg(size.height)
-                                               .arg(maxFrames > 0 ? QString::number(maxFrames) : QStringLiteral("all")));
+    const QString out = QDir(dir).filePath(
+        QStringLiteral("%1_%2x%3_%4.avi")
+            .arg(QFileInfo(src).completeBaseName())
+            .arg(size.width)
+            .arg(size.height)
+            .arg(maxFrames > 0 ? QString::number(maxFrames) : QStringLiteral("all")));
     // Reused between runs (the test cache, never committed): writing it costs more than a short measurement.
     if (QFileInfo(out).size() > 0)
         return out;
@@ -141,8 +142,9 @@ int main(int argc, char** argv)
         } else if (a == QLatin1String("--no-upscale")) {
             upscale = false;
         } else {
-            std::fprintf(stderr, "usage: bench_select [--video PATH] [--every N] [--threads 1,2] [--max-frames N] "
-                                 "[--target-ied PX] [--repeats R] [--no-upscale]\n");
+            std::fprintf(stderr,
+                         "usage: bench_select [--video PATH] [--every N] [--threads 1,2] [--max-frames N] "
+                         "[--target-ied PX] [--repeats R] [--no-upscale]\n");
             return 2;
         }
     }
@@ -158,7 +160,9 @@ int main(int argc, char** argv)
                             static_cast<int>(probe.get(cv::CAP_PROP_FRAME_HEIGHT)));
         if (size != cv::Size(720, 576)) {
             // Only as many frames as the run will read, so the copy costs little.
-            const QString big = writeResized(video, cv::Size(720, 576), QDir(cacheDir()).filePath(QStringLiteral("derived")), maxFrames > 0 ? maxFrames * every : 0);
+            const QString big = writeResized(video, cv::Size(720, 576),
+                                             QDir(cacheDir()).filePath(QStringLiteral("derived")),
+                                             maxFrames > 0 ? maxFrames * every : 0);
             if (big.isEmpty())
                 std::fprintf(stderr, "bench_select: could not write a 720x576 copy; measuring the original only\n");
             else
@@ -173,48 +177,50 @@ int main(int argc, char** argv)
            "\tdecode_ms\tanalyze_cpu_ms\tmeasures_cpu_ms\tface_wall_ms\tmask_wall_ms\tpeak_rss_mib\tload1\n";
     for (const QString& v : videos) {
         for (int t : threads) {
-          std::vector<double> fpsRuns;
-          for (int rep = 0; rep < repeats; ++rep) {
-            CollectOptions o;
-            o.every = every;
-            o.threads = t;
-            o.maxSamples = maxFrames;
-            o.targetIed = targetIed;
-            QElapsedTimer timer;
-            timer.start();
-            const double cpu0 = cpuSeconds();
-            auto r = collectVideo(v, o);
-            if (!r) {
-                std::fprintf(stderr, "bench_select: %s\n", qPrintable(r.error().detail));
-                return 1;
+            std::vector<double> fpsRuns;
+            for (int rep = 0; rep < repeats; ++rep) {
+                CollectOptions o;
+                o.every = every;
+                o.threads = t;
+                o.maxSamples = maxFrames;
+                o.targetIed = targetIed;
+                QElapsedTimer timer;
+                timer.start();
+                const double cpu0 = cpuSeconds();
+                auto r = collectVideo(v, o);
+                if (!r) {
+                    std::fprintf(stderr, "bench_select: %s\n", qPrintable(r.error().detail));
+                    return 1;
+                }
+                // Ranking is part of selection: the attributes and regression methods on every group.
+                for (const FaceGroup& g : r->groups) {
+                    rankGroup(g.faces, SelectMethod::Attributes, SelectionConfig::defaults());
+                    rankGroup(g.faces, SelectMethod::Regression, SelectionConfig::defaults(), g.faces);
+                }
+                const double s = timer.nsecsElapsed() / 1e9;
+                const double n = std::max(1, r->stats.framesSampled);
+                const double cpuMs = (cpuSeconds() - cpu0) * 1000.0 / n;
+                const double fps = r->stats.framesSampled / std::max(1e-9, s);
+                const double realtime = r->stats.videoFps > 0 ? fps * every / r->stats.videoFps : 0.0;
+                out << QFileInfo(v).fileName() << "\t" << r->stats.frameSize.width << "x" << r->stats.frameSize.height
+                    << "\t" << t << "\t" << every << "\t" << r->stats.framesSampled << "\t" << r->stats.facesFound
+                    << "\t" << r->groups.size() << "\t" << QString::number(s, 'f', 2) << "\t"
+                    << QString::number(fps, 'f', 1) << "\t" << QString::number(realtime, 'f', 2) << "\t"
+                    << QString::number(cpuMs, 'f', 1) << "\t" << QString::number(r->stats.decodeMs / n, 'f', 1) << "\t"
+                    << QString::number(r->stats.analyzeMs / n, 'f', 1) << "\t"
+                    << QString::number(r->stats.measuresMs / n, 'f', 1) << "\t"
+                    << QString::number(r->stats.faceWallMs / n, 'f', 1) << "\t"
+                    << QString::number(r->stats.maskWallMs / n, 'f', 1) << "\t" << QString::number(peakRssMiB(), 'f', 0)
+                    << "\t" << loadAverage() << "\n";
+                out.flush();
+                fpsRuns.push_back(fps);
             }
-            // Ranking is part of selection: the attributes and regression methods on every group.
-            for (const FaceGroup& g : r->groups) {
-                rankGroup(g.faces, SelectMethod::Attributes, SelectionConfig::defaults());
-                rankGroup(g.faces, SelectMethod::Regression, SelectionConfig::defaults(), g.faces);
-            }
-            const double s = timer.nsecsElapsed() / 1e9;
-            const double n = std::max(1, r->stats.framesSampled);
-            const double cpuMs = (cpuSeconds() - cpu0) * 1000.0 / n;
-            const double fps = r->stats.framesSampled / std::max(1e-9, s);
-            const double realtime = r->stats.videoFps > 0 ? fps * every / r->stats.videoFps : 0.0;
-            out << QFileInfo(v).fileName() << "\t" << r->stats.frameSize.width << "x" << r->stats.frameSize.height << "\t"
-                << t << "\t" << every << "\t" << r->stats.framesSampled << "\t" << r->stats.facesFound << "\t"
-                << r->groups.size() << "\t" << QString::number(s, 'f', 2) << "\t" << QString::number(fps, 'f', 1) << "\t"
-                << QString::number(realtime, 'f', 2) << "\t" << QString::number(cpuMs, 'f', 1) << "\t"
-                << QString::number(r->stats.decodeMs / n, 'f', 1) << "\t" << QString::number(r->stats.analyzeMs / n, 'f', 1)
-                << "\t" << QString::number(r->stats.measuresMs / n, 'f', 1) << "\t"
-                << QString::number(r->stats.faceWallMs / n, 'f', 1) << "\t" << QString::number(r->stats.maskWallMs / n, 'f', 1)
-                << "\t" << QString::number(peakRssMiB(), 'f', 0) << "\t" << loadAverage() << "\n";
+            std::sort(fpsRuns.begin(), fpsRuns.end());
+            const size_t m = fpsRuns.size();
+            const double median = m % 2 ? fpsRuns[m / 2] : (fpsRuns[m / 2 - 1] + fpsRuns[m / 2]) / 2;
+            out << "# median sampled_fps over " << m << " runs: " << QFileInfo(v).fileName() << " threads " << t << ": "
+                << QString::number(median, 'f', 1) << "\n";
             out.flush();
-            fpsRuns.push_back(fps);
-          }
-          std::sort(fpsRuns.begin(), fpsRuns.end());
-          const size_t m = fpsRuns.size();
-          const double median = m % 2 ? fpsRuns[m / 2] : (fpsRuns[m / 2 - 1] + fpsRuns[m / 2]) / 2;
-          out << "# median sampled_fps over " << m << " runs: " << QFileInfo(v).fileName() << " threads " << t << ": "
-              << QString::number(median, 'f', 1) << "\n";
-          out.flush();
         }
     }
     return 0;

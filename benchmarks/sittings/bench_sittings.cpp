@@ -38,7 +38,8 @@ namespace {
 QString testCache()
 {
     const QByteArray env = qgetenv("HQA_TEST_CACHE");
-    return env.isEmpty() ? QDir::home().filePath(QStringLiteral(".cache/headshot-qa/testdata")) : QString::fromLocal8Bit(env);
+    return env.isEmpty() ? QDir::home().filePath(QStringLiteral(".cache/headshot-qa/testdata"))
+                         : QString::fromLocal8Bit(env);
 }
 
 QStringList imagesIn(const QString& dir)
@@ -105,12 +106,18 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Sitting-group benchmark"));
     parser.addHelpOption();
-    const QCommandLineOption sittingOpt(QStringLiteral("sitting"), QStringLiteral("Folder of one sitting."), QStringLiteral("DIR"));
-    const QCommandLineOption peopleOpt(QStringLiteral("people"), QStringLiteral("Folder of different people."), QStringLiteral("DIR"));
-    const QCommandLineOption limitOpt(QStringLiteral("limit"), QStringLiteral("At most N photos per folder."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption repeatsOpt(QStringLiteral("repeats"), QStringLiteral("Timed runs."), QStringLiteral("R"), QStringLiteral("5"));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Feature threads (0: all cores)."), QStringLiteral("T"), QStringLiteral("0"));
-    const QCommandLineOption cacheOpt(QStringLiteral("geometry-cache"), QStringLiteral("Face geometry cache file."), QStringLiteral("FILE"));
+    const QCommandLineOption sittingOpt(QStringLiteral("sitting"), QStringLiteral("Folder of one sitting."),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption peopleOpt(QStringLiteral("people"), QStringLiteral("Folder of different people."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption limitOpt(QStringLiteral("limit"), QStringLiteral("At most N photos per folder."),
+                                      QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption repeatsOpt(QStringLiteral("repeats"), QStringLiteral("Timed runs."), QStringLiteral("R"),
+                                        QStringLiteral("5"));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Feature threads (0: all cores)."),
+                                        QStringLiteral("T"), QStringLiteral("0"));
+    const QCommandLineOption cacheOpt(QStringLiteral("geometry-cache"), QStringLiteral("Face geometry cache file."),
+                                      QStringLiteral("FILE"));
     const QCommandLineOption pairsOpt(QStringLiteral("pairs"), QStringLiteral("Print pair similarity distributions."));
     const QCommandLineOption searchOpt(QStringLiteral("search"), QStringLiteral("Score every threshold combination."));
     parser.addOptions({sittingOpt, peopleOpt, limitOpt, repeatsOpt, threadsOpt, cacheOpt, pairsOpt, searchOpt});
@@ -223,13 +230,16 @@ int main(int argc, char** argv)
             for (int m : g.members)
                 if (!person[size_t(m)].startsWith(QStringLiteral("sitting:")))
                     std::printf(" %s", qPrintable(QFileInfo(paths[m]).fileName()));
-            std::printf(" (and %lld photos of a sitting)\n", qlonglong(std::count_if(g.members.begin(), g.members.end(),
-                [&](int m) { return person[size_t(m)].startsWith(QStringLiteral("sitting:")); })));
+            std::printf(" (and %lld photos of a sitting)\n",
+                        qlonglong(std::count_if(g.members.begin(), g.members.end(), [&](int m) {
+                            return person[size_t(m)].startsWith(QStringLiteral("sitting:"));
+                        })));
         }
     }
-    std::printf("groups: %zu; groups mixing people: %d; pairwise precision %.4f, recall %.4f (%lld/%lld/%lld tp/fp/fn)\n",
-                result.groups.size(), mixed, tp + fp > 0 ? double(tp) / (tp + fp) : 1.0,
-                tp + fn > 0 ? double(tp) / (tp + fn) : 1.0, qlonglong(tp), qlonglong(fp), qlonglong(fn));
+    std::printf(
+        "groups: %zu; groups mixing people: %d; pairwise precision %.4f, recall %.4f (%lld/%lld/%lld tp/fp/fn)\n",
+        result.groups.size(), mixed, tp + fp > 0 ? double(tp) / (tp + fp) : 1.0,
+        tp + fn > 0 ? double(tp) / (tp + fn) : 1.0, qlonglong(tp), qlonglong(fp), qlonglong(fn));
     for (const QString& dir : sittings) {
         std::map<int, int> sizes;
         for (int i = 0; i < paths.size(); ++i)
@@ -248,8 +258,12 @@ int main(int argc, char** argv)
         std::vector<SittingSimilarity> sims(size_t(n) * size_t(n));
         for (int i = 0; i < n; ++i)
             for (int j = i + 1; j < n; ++j)
-                sims[size_t(i) * n + j] = compareSittingFeatures(result.features[size_t(i)], result.features[size_t(j)]);
-        struct Row { double f, s, c, k, precision, recall, f1; int mixed; };
+                sims[size_t(i) * n + j] = compareSittingFeatures(result.features[size_t(i)],
+                                                                 result.features[size_t(j)]);
+        struct Row {
+            double f, s, c, k, precision, recall, f1;
+            int mixed;
+        };
         std::vector<Row> rows;
         for (double tf : {0.70, 0.75, 0.80, 0.84, 0.88, 0.90, 0.92})
             for (double ts : {0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90})
@@ -257,7 +271,9 @@ int main(int argc, char** argv)
                     for (double tk : {0.80, 0.85, 0.90, 0.93, 0.95}) {
                         std::vector<int> parent(static_cast<size_t>(n));
                         std::iota(parent.begin(), parent.end(), 0);
-                        std::function<int(int)> find = [&](int x) { return parent[size_t(x)] == x ? x : parent[size_t(x)] = find(parent[size_t(x)]); };
+                        std::function<int(int)> find = [&](int x) {
+                            return parent[size_t(x)] == x ? x : parent[size_t(x)] = find(parent[size_t(x)]);
+                        };
                         for (int i = 0; i < n; ++i)
                             for (int j = i + 1; j < n; ++j) {
                                 if (!result.features[size_t(i)].faceAligned || !result.features[size_t(j)].faceAligned)
@@ -274,19 +290,24 @@ int main(int argc, char** argv)
                                 fp += !same && g;
                                 fn += same && !g;
                             }
-                        const double p = tp + fp ? double(tp) / (tp + fp) : 1.0, r = tp + fn ? double(tp) / (tp + fn) : 1.0;
+                        const double p = tp + fp ? double(tp) / (tp + fp) : 1.0,
+                                     r = tp + fn ? double(tp) / (tp + fn) : 1.0;
                         rows.push_back({tf, ts, tc, tk, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, 0});
                     }
         std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.f1 > b.f1; });
-        const size_t shown = qEnvironmentVariableIsSet("HQA_SEARCH_ALL") ? rows.size() : std::min<size_t>(25, rows.size());
+        const size_t shown = qEnvironmentVariableIsSet("HQA_SEARCH_ALL") ? rows.size()
+                                                                         : std::min<size_t>(25, rows.size());
         for (size_t k = 0; k < shown; ++k)
-            std::printf("face>=%.2f shape>=%.2f colour>=%.2f skin>=%.2f: precision %.4f recall %.4f F1 %.4f\n", rows[k].f,
-                        rows[k].s, rows[k].c, rows[k].k, rows[k].precision, rows[k].recall, rows[k].f1);
+            std::printf("face>=%.2f shape>=%.2f colour>=%.2f skin>=%.2f: precision %.4f recall %.4f F1 %.4f\n",
+                        rows[k].f, rows[k].s, rows[k].c, rows[k].k, rows[k].precision, rows[k].recall, rows[k].f1);
     }
 
     if (parser.isSet(pairsOpt)) {
         std::vector<double> sameFace, sameColour, diffFace, diffColour, sameBits, diffBits;
-        struct Near { double face, colour; int i, j; };
+        struct Near {
+            double face, colour;
+            int i, j;
+        };
         std::vector<Near> nearest;
         std::vector<double> bestSame(size_t(paths.size()), -2); // each sitting photo's best link to its sitting
         for (int i = 0; i < paths.size(); ++i)
@@ -300,7 +321,8 @@ int main(int argc, char** argv)
                     sameFace.push_back(s.face);
                     sameColour.push_back(s.colour);
                     sameBits.push_back(s.hashBits);
-                    const double m = std::min(s.face - options.minFaceCorrelation, s.colour - options.minColourSimilarity);
+                    const double m = std::min(s.face - options.minFaceCorrelation,
+                                              s.colour - options.minColourSimilarity);
                     bestSame[size_t(i)] = std::max(bestSame[size_t(i)], m);
                     bestSame[size_t(j)] = std::max(bestSame[size_t(j)], m);
                 } else {
@@ -311,9 +333,9 @@ int main(int argc, char** argv)
                 }
             }
         auto row = [](const char* name, const std::vector<double>& v) {
-            std::printf("%-22s n=%-6zu min %.3f  p1 %.3f  p5 %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f\n", name, v.size(),
-                        quantile(v, 0), quantile(v, 0.01), quantile(v, 0.05), quantile(v, 0.5), quantile(v, 0.95),
-                        quantile(v, 0.99), quantile(v, 1));
+            std::printf("%-22s n=%-6zu min %.3f  p1 %.3f  p5 %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f\n", name,
+                        v.size(), quantile(v, 0), quantile(v, 0.01), quantile(v, 0.05), quantile(v, 0.5),
+                        quantile(v, 0.95), quantile(v, 0.99), quantile(v, 1));
         };
         {
             std::vector<double> ss, ds, sk, dk;

@@ -43,7 +43,8 @@ Assessment syntheticAssessment(QRandomGenerator& rng, int photo)
         v.score = rng.generateDouble();
         v.threshold = 0.5;
         v.pass = v.score >= 0.5 || rng.bounded(4) != 0; // about 1 in 8 fails per attribute
-        v.reason = QStringLiteral("face centre %1% left of the image centre (photo %2)").arg(rng.bounded(40)).arg(photo);
+        v.reason =
+            QStringLiteral("face centre %1% left of the image centre (photo %2)").arg(rng.bounded(40)).arg(photo);
         v.source = a.engine;
         v.evidence = {{"raw_a", rng.generateDouble()}, {"raw_b", rng.generateDouble() * 100}};
     }
@@ -75,7 +76,10 @@ std::optional<Error> generate(const QString& path, int photos, qint64 assessment
                                  "VALUES (?, ?, ?, 0, 1200, 1600, ?)"));
         for (int i = 0; i < photos; ++i) {
             q.bindValue(0, QStringLiteral("%1").arg(i, 64, 16, QLatin1Char('0')));
-            q.bindValue(1, QStringLiteral("/photos/shoot-%1/img_%2.jpg").arg(i / 500, 4, 10, QLatin1Char('0')).arg(i, 6, 10, QLatin1Char('0')));
+            q.bindValue(1,
+                        QStringLiteral("/photos/shoot-%1/img_%2.jpg")
+                            .arg(i / 500, 4, 10, QLatin1Char('0'))
+                            .arg(i, 6, 10, QLatin1Char('0')));
             q.bindValue(2, 2'000'000 + i);
             q.bindValue(3, QDateTime::currentMSecsSinceEpoch());
             q.exec();
@@ -168,13 +172,15 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Project store load benchmark."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("photos"), QStringLiteral("Photos (default 100000)."), QStringLiteral("N"), QStringLiteral("100000")});
-    parser.addOption({QStringLiteral("assessments"), QStringLiteral("Assessment rows (default 1000000)."), QStringLiteral("M"),
-                      QStringLiteral("1000000")});
-    parser.addOption({QStringLiteral("project"), QStringLiteral("Project file (default: a temporary one)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("photos"), QStringLiteral("Photos (default 100000)."), QStringLiteral("N"),
+                      QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("assessments"), QStringLiteral("Assessment rows (default 1000000)."),
+                      QStringLiteral("M"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("project"), QStringLiteral("Project file (default: a temporary one)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("reuse"), QStringLiteral("Reuse --project if it exists instead of generating.")});
-    parser.addOption({QStringLiteral("runs"), QStringLiteral("Timed runs per operation (default 5)."), QStringLiteral("R"),
-                      QStringLiteral("5")});
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Timed runs per operation (default 5)."),
+                      QStringLiteral("R"), QStringLiteral("5")});
     parser.process(app);
     const int photos = parser.value(QStringLiteral("photos")).toInt();
     const qint64 assessments = parser.value(QStringLiteral("assessments")).toLongLong();

@@ -124,7 +124,9 @@ int main(int argc, char** argv)
     const double gmacs = swinMacs(cfg) / 1e9;
     out << "BLAS: " << blasDescription() << "\n";
     out << QStringLiteral("Swin-T: %1 GMAC (= %2 GFLOP) per 224 px image; weights %3\n")
-               .arg(gmacs, 0, 'f', 2).arg(2 * gmacs, 0, 'f', 2).arg(weights);
+               .arg(gmacs, 0, 'f', 2)
+               .arg(2 * gmacs, 0, 'f', 2)
+               .arg(weights);
 
     std::mt19937 rng(1);
     std::normal_distribution<float> dist;
@@ -141,8 +143,12 @@ int main(int argc, char** argv)
                                 {"C++ fused attention, oneDNN", true, true, false},
                                 {"C++ fused, oneDNN, channels-last in", true, true, true}};
     out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-               .arg(QStringLiteral("engine"), -36).arg(QStringLiteral("thr"), 3).arg(QStringLiteral("batch"), 5)
-               .arg(QStringLiteral("median ms"), 10).arg(QStringLiteral("img/s"), 7).arg(QStringLiteral("GFLOP/s  vs python   cpu ms   cpu vs py"), 40);
+               .arg(QStringLiteral("engine"), -36)
+               .arg(QStringLiteral("thr"), 3)
+               .arg(QStringLiteral("batch"), 5)
+               .arg(QStringLiteral("median ms"), 10)
+               .arg(QStringLiteral("img/s"), 7)
+               .arg(QStringLiteral("GFLOP/s  vs python   cpu ms   cpu vs py"), 40);
     for (const QString& t : threadList) {
         const int threads = std::max(1, t.toInt());
         SwinModel::setThreads(threads);
@@ -153,14 +159,25 @@ int main(int argc, char** argv)
         for (int round = 0; round < rounds; ++round) {
             if (python) {
                 const QByteArray json = runPython({QStringLiteral("--weights"), weights, QStringLiteral("--threads"),
-                                                   QString::number(threads), QStringLiteral("--reps"), QString::number(reps)},
+                                                   QString::number(threads), QStringLiteral("--reps"),
+                                                   QString::number(reps)},
                                                   threads);
                 const QJsonObject py = QJsonDocument::fromJson(json.trimmed().split('\n').last()).object();
                 for (int batch : {1, 8})
-                    for (const QJsonValue& v : py.value("batches").toObject().value(QString::number(batch)).toObject().value("times_ms").toArray())
+                    for (const QJsonValue& v : py.value("batches")
+                                                   .toObject()
+                                                   .value(QString::number(batch))
+                                                   .toObject()
+                                                   .value("times_ms")
+                                                   .toArray())
                         pyMs[batch].push_back(v.toDouble());
                 for (int batch : {1, 8})
-                    for (const QJsonValue& v : py.value("batches").toObject().value(QString::number(batch)).toObject().value("cpu_ms").toArray())
+                    for (const QJsonValue& v : py.value("batches")
+                                                   .toObject()
+                                                   .value(QString::number(batch))
+                                                   .toObject()
+                                                   .value("cpu_ms")
+                                                   .toArray())
                         pyCpu[batch].push_back(v.toDouble());
                 pyPeak = std::max(pyPeak, py.value("peak_rss_mb").toDouble());
             }
@@ -191,14 +208,23 @@ int main(int argc, char** argv)
             const double pyC = pyCpu[batch].empty() ? 0.0 : median(pyCpu[batch]);
             if (py > 0)
                 out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
-                           .arg(QStringLiteral("Python torchvision eager"), -36).arg(threads, 3).arg(batch, 5)
-                           .arg(py, 10, 'f', 1).arg(1000.0 * batch / py, 7, 'f', 2)
-                           .arg(2 * gmacs * batch / (py / 1000), 8, 'f', 1).arg(QString(), 10).arg(pyC, 9, 'f', 1);
+                           .arg(QStringLiteral("Python torchvision eager"), -36)
+                           .arg(threads, 3)
+                           .arg(batch, 5)
+                           .arg(py, 10, 'f', 1)
+                           .arg(1000.0 * batch / py, 7, 'f', 2)
+                           .arg(2 * gmacs * batch / (py / 1000), 8, 'f', 1)
+                           .arg(QString(), 10)
+                           .arg(pyC, 9, 'f', 1);
             for (int vi = 0; vi < int(std::size(variants)); ++vi) {
                 const double m = median(cppMs[{vi, batch}]), c = median(cppCpu[{vi, batch}]);
                 out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                           .arg(QString::fromLatin1(variants[vi].name), -36).arg(threads, 3).arg(batch, 5).arg(m, 10, 'f', 1)
-                           .arg(1000.0 * batch / m, 7, 'f', 2).arg(2 * gmacs * batch / (m / 1000), 8, 'f', 1)
+                           .arg(QString::fromLatin1(variants[vi].name), -36)
+                           .arg(threads, 3)
+                           .arg(batch, 5)
+                           .arg(m, 10, 'f', 1)
+                           .arg(1000.0 * batch / m, 7, 'f', 2)
+                           .arg(2 * gmacs * batch / (m / 1000), 8, 'f', 1)
                            .arg(py > 0 ? QStringLiteral("%1x").arg(m / py, 0, 'f', 3) : QStringLiteral("-"), 10)
                            .arg(c, 9, 'f', 1)
                            .arg(pyC > 0 ? QStringLiteral("%1x").arg(c / pyC, 0, 'f', 3) : QStringLiteral("-"), 10);
@@ -208,6 +234,7 @@ int main(int argc, char** argv)
         if (python)
             out << QStringLiteral("Python peak RSS %1 MB (whole process)\n").arg(pyPeak, 0, 'f', 0);
     }
-    out << QStringLiteral("C++ peak RSS %1 MB (whole process, includes reading the 113 MB file)\n").arg(peakRssMb(), 0, 'f', 0);
+    out << QStringLiteral("C++ peak RSS %1 MB (whole process, includes reading the 113 MB file)\n")
+               .arg(peakRssMb(), 0, 'f', 0);
     return 0;
 }

@@ -32,10 +32,14 @@ int main(int argc, char** argv)
     QString work = QDir::tempPath() + "/hqa-finetune-bench";
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == "--photos") photos = args[++i].toInt();
-        else if (args[i] == "--reps") reps = args[++i].toInt();
-        else if (args[i] == "--threads") threads = args[++i].toInt();
-        else if (args[i] == "--work") work = args[++i];
+        if (args[i] == "--photos")
+            photos = args[++i].toInt();
+        else if (args[i] == "--reps")
+            reps = args[++i].toInt();
+        else if (args[i] == "--threads")
+            threads = args[++i].toInt();
+        else if (args[i] == "--work")
+            work = args[++i];
     }
     QDir(work).removeRecursively();
     QDir().mkpath(work);
@@ -95,12 +99,20 @@ int main(int argc, char** argv)
             }
             (pass == 0 ? cold : warm).push_back(s);
             out << QString("rep %1 %2: %3 s (features %4 computed %5 s, %6 cached; heads %7 s)\n")
-                       .arg(r + 1).arg(pass == 0 ? "cold" : "warm").arg(s, 0, 'f', 2).arg(res->featuresComputed)
-                       .arg(res->featureSeconds, 0, 'f', 2).arg(res->featuresCached).arg(res->trainSeconds, 0, 'f', 2);
+                       .arg(r + 1)
+                       .arg(pass == 0 ? "cold" : "warm")
+                       .arg(s, 0, 'f', 2)
+                       .arg(res->featuresComputed)
+                       .arg(res->featureSeconds, 0, 'f', 2)
+                       .arg(res->featuresCached)
+                       .arg(res->trainSeconds, 0, 'f', 2);
         }
     }
     out << QString("fine-tune from %1 corrections, Swin-T 224 px, %2 thread(s): cold median %3 s, warm median %4 s "
                    "(whole call: project read, model load, features, 300 head steps, save, register)\n")
-               .arg(photos).arg(threads).arg(median(cold), 0, 'f', 2).arg(median(warm), 0, 'f', 2);
+               .arg(photos)
+               .arg(threads)
+               .arg(median(cold), 0, 'f', 2)
+               .arg(median(warm), 0, 'f', 2);
     return 0;
 }

@@ -38,12 +38,18 @@ int main(int argc, char** argv)
     bool python = true;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == "--threads" && i + 1 < args.size()) threads = args[++i].toInt();
-        else if (args[i] == "--reps" && i + 1 < args.size()) reps = args[++i].toInt();
-        else if (args[i] == "--rounds" && i + 1 < args.size()) rounds = args[++i].toInt();
-        else if (args[i] == "--batches" && i + 1 < args.size()) batchList = args[++i];
-        else if (args[i] == "--work" && i + 1 < args.size()) work = args[++i];
-        else if (args[i] == "--no-python") python = false;
+        if (args[i] == "--threads" && i + 1 < args.size())
+            threads = args[++i].toInt();
+        else if (args[i] == "--reps" && i + 1 < args.size())
+            reps = args[++i].toInt();
+        else if (args[i] == "--rounds" && i + 1 < args.size())
+            rounds = args[++i].toInt();
+        else if (args[i] == "--batches" && i + 1 < args.size())
+            batchList = args[++i];
+        else if (args[i] == "--work" && i + 1 < args.size())
+            work = args[++i];
+        else if (args[i] == "--no-python")
+            python = false;
     }
     QDir().mkpath(work);
     const QString script = QStringLiteral(HQA_SOURCE_DIR "/benchmarks/train/bench_train_torchvision.py");
@@ -101,8 +107,9 @@ int main(int argc, char** argv)
             }
         }
         if (python) {
-            const auto json = QJsonDocument::fromJson(runPython({"--weights", weights, "--threads", QString::number(threads),
-                                                                 "--reps", QString::number(reps), "--batches", batchList}))
+            const auto json = QJsonDocument::fromJson(
+                                  runPython({"--weights", weights, "--threads", QString::number(threads), "--reps",
+                                             QString::number(reps), "--batches", batchList}))
                                   .object();
             for (int b : batches)
                 for (const auto& v : json["batches"].toObject()[QString::number(b)].toObject()["times_ms"].toArray())
@@ -110,13 +117,25 @@ int main(int argc, char** argv)
         }
     }
     out << QString("training step, Swin-T + six heads, 224 px, AdamW, %1 thread(s), %2 reps x %3 round(s)\n")
-               .arg(threads).arg(reps).arg(rounds);
-    out << QString("%1 %2 %3 %4 %5 %6\n").arg("batch", 5).arg("C++ ms", 10).arg("ms/img", 8).arg("Python ms", 10)
-               .arg("ms/img", 8).arg("C++/Py", 7);
+               .arg(threads)
+               .arg(reps)
+               .arg(rounds);
+    out << QString("%1 %2 %3 %4 %5 %6\n")
+               .arg("batch", 5)
+               .arg("C++ ms", 10)
+               .arg("ms/img", 8)
+               .arg("Python ms", 10)
+               .arg("ms/img", 8)
+               .arg("C++/Py", 7);
     for (int b : batches) {
         const double c = median(cpp[b]), p = median(py[b]);
-        out << QString("%1 %2 %3 %4 %5 %6\n").arg(b, 5).arg(c, 10, 'f', 0).arg(c / b, 8, 'f', 1)
-                   .arg(p, 10, 'f', 0).arg(p / b, 8, 'f', 1).arg(p > 0 ? QString::number(c / p, 'f', 2) : QString("n/a"), 7);
+        out << QString("%1 %2 %3 %4 %5 %6\n")
+                   .arg(b, 5)
+                   .arg(c, 10, 'f', 0)
+                   .arg(c / b, 8, 'f', 1)
+                   .arg(p, 10, 'f', 0)
+                   .arg(p / b, 8, 'f', 1)
+                   .arg(p > 0 ? QString::number(c / p, 'f', 2) : QString("n/a"), 7);
     }
     return 0;
 }

@@ -18,11 +18,13 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: jsonl (default), csv or table."),
                       QStringLiteral("FORMAT"), QStringLiteral("jsonl")});
     parser.addOption({QStringLiteral("evidence"), QStringLiteral("Add each attribute's raw measured values (jsonl).")});
-    parser.addOption({QStringLiteral("fix"), QStringLiteral("Add how to fix each failing attribute: a \"fix\" field (jsonl) or "
-                                                            "an indented \"fix\" line under the photo (table).")});
+    parser.addOption({QStringLiteral("fix"),
+                      QStringLiteral("Add how to fix each failing attribute: a \"fix\" field (jsonl) or "
+                                     "an indented \"fix\" line under the photo (table).")});
     addEngineOptions(parser);
     addShardOption(parser);
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("PATH..."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."),
+                                 QStringLiteral("PATH..."));
     if (auto code = parseCommandLine(parser, QStringLiteral("assess"), args, out, err))
         return *code;
 
@@ -73,8 +75,8 @@ int runAssess(const QStringList& args, QTextStream& out, QTextStream& err)
             ++failed;
             const auto code = errorCodeKey(a.error->code);
             progress.finish();
-            err << "headshot-qa assess: " << a.file << ": " << QString::fromLatin1(code.data(), code.size())
-                << ": " << a.error->detail << "\n";
+            err << "headshot-qa assess: " << a.file << ": " << QString::fromLatin1(code.data(), code.size()) << ": "
+                << a.error->detail << "\n";
         }
         // How to fix each failing attribute (--fix), derived from its evidence (core/measures/FixAdvice.h).
         std::vector<std::pair<QString, QString>> fixes;

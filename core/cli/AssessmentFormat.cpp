@@ -79,7 +79,8 @@ QString csvHeader()
 QString assessmentToCsv(const Assessment& a)
 {
     QStringList f;
-    f << csvField(a.file) << QString::fromStdString(a.label()) << (a.ok() ? QStringLiteral("ok") : QStringLiteral("error"));
+    f << csvField(a.file) << QString::fromStdString(a.label())
+      << (a.ok() ? QStringLiteral("ok") : QStringLiteral("error"));
     if (a.error) {
         const auto code = errorCodeKey(a.error->code);
         f << QString::fromLatin1(code.data(), code.size()) << csvField(a.error->detail);
@@ -101,7 +102,8 @@ QString assessmentToCsv(const Assessment& a)
 
 QString tableHeader()
 {
-    return QStringLiteral("%1  L B A E F S  %2").arg(QStringLiteral("FILE").leftJustified(36), QStringLiteral("FIRST FAILING REASON"));
+    return QStringLiteral("%1  L B A E F S  %2")
+        .arg(QStringLiteral("FILE").leftJustified(36), QStringLiteral("FIRST FAILING REASON"));
 }
 
 QString assessmentToTableRow(const Assessment& a)

@@ -18,13 +18,14 @@ int runAugment(const QStringList& args, QTextStream& out, QTextStream& err)
         "behind the person). Only attributes the source passes are broken; attributes a variant may change as a "
         "side effect become '-'. OUT_DIR/labels.csv lists them with group = source photo."));
     parser.addPositionalArgument(QStringLiteral("SRC_LABELS"), QStringLiteral("labels.csv of the source photos"));
-    parser.addPositionalArgument(QStringLiteral("OUT_DIR"), QStringLiteral("folder for the variants and their labels.csv"));
+    parser.addPositionalArgument(QStringLiteral("OUT_DIR"),
+                                 QStringLiteral("folder for the variants and their labels.csv"));
     parser.addOption({QStringLiteral("variants"),
                       QStringLiteral("Comma-separated variants to make (default all): %1.")
                           .arg(augmentVariantNames().join(QStringLiteral(", "))),
                       QStringLiteral("LIST")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed for the random parts (default 1)."), QStringLiteral("N"),
-                      QStringLiteral("1")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed for the random parts (default 1)."),
+                      QStringLiteral("N"), QStringLiteral("1")});
     if (auto code = parseCommandLine(parser, QStringLiteral("augment"), args, out, err))
         return *code;
     if (parser.positionalArguments().size() != 2) {

@@ -33,8 +33,7 @@ const std::vector<Command>& commands()
         {"merge", "join the outputs of sharded runs (assess/project add --shard K/N) into one", runMerge},
         {"export", "copy or move photos and their sidecars to a folder, optionally as the standard crop", runExport},
 #ifdef HQA_WITH_TORCH
-        {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)",
-         runModelCommand},
+        {"model", "inspect or import Swin-Tiny checkpoints (model info FILE, model import SRC DEST)", runModelCommand},
         {"train", "train the six-head network from a labels.csv (see train --help)", runTrain},
 #endif
     };

@@ -18,7 +18,8 @@ void addEngineOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("engine"),
                       QStringLiteral("Engine: %1 (default measures).").arg(availableEngines().join(u'|')),
                       QStringLiteral("NAME"), kMeasuresEngine});
-    parser.addOption({QStringLiteral("model"), QStringLiteral("Model file for a learned engine."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("model"), QStringLiteral("Model file for a learned engine."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("head"),
                       QStringLiteral("Corrections head (from `headshot-qa learn`) applied after the engine."),
                       QStringLiteral("FILE")});
@@ -26,7 +27,8 @@ void addEngineOptions(QCommandLineParser& parser)
                       QStringLiteral("Pass threshold for one attribute, e.g. framing=0.6 (repeatable)."),
                       QStringLiteral("KEY=VALUE")});
     parser.addOption({{QStringLiteral("j"), QStringLiteral("jobs")},
-                      QStringLiteral("Worker threads (default: the number of cores)."), QStringLiteral("N")});
+                      QStringLiteral("Worker threads (default: the number of cores)."),
+                      QStringLiteral("N")});
 }
 
 std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, QTextStream& err)
@@ -36,8 +38,8 @@ std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, 
     o.engine.modelPath = parser.value(QStringLiteral("model"));
     o.engine.headPath = parser.value(QStringLiteral("head"));
     if (!availableEngines().contains(o.engine.name)) {
-        err << "headshot-qa: unknown engine \"" << o.engine.name << "\" (available: "
-            << availableEngines().join(QStringLiteral(", ")) << ")\n";
+        err << "headshot-qa: unknown engine \"" << o.engine.name
+            << "\" (available: " << availableEngines().join(QStringLiteral(", ")) << ")\n";
         return std::nullopt;
     }
     if (o.engine.name != kMeasuresEngine && o.engine.modelPath.isEmpty()) {
@@ -51,7 +53,8 @@ std::optional<BatchOptions> readEngineOptions(const QCommandLineParser& parser, 
         const double v = eq > 0 ? t.mid(eq + 1).toDouble(&ok) : 0.0;
         if (!attr || !ok || v < 0.0 || v > 1.0) {
             err << "headshot-qa: --threshold expects KEY=VALUE with KEY one of lighting, background, attire, "
-                   "expression, framing, sharpness and VALUE in 0..1, got \"" << t << "\"\n";
+                   "expression, framing, sharpness and VALUE in 0..1, got \""
+                << t << "\"\n";
             return std::nullopt;
         }
         o.engine.thresholds[index(*attr)] = v;
@@ -109,10 +112,11 @@ std::optional<LabelledBatch> prepareLabelledBatch(const QCommandLineParser& pars
 
 void addShardOption(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("shard"),
-                      QStringLiteral("Process only shard K of N of the inputs (K/N, 1-based): the inputs whose position "
-                                     "in the expanded list is K-1 modulo N. Join the outputs with `headshot-qa merge`."),
-                      QStringLiteral("K/N")});
+    parser.addOption(
+        {QStringLiteral("shard"),
+         QStringLiteral("Process only shard K of N of the inputs (K/N, 1-based): the inputs whose position "
+                        "in the expanded list is K-1 modulo N. Join the outputs with `headshot-qa merge`."),
+         QStringLiteral("K/N")});
 }
 
 std::optional<Shard> readShardOption(const QCommandLineParser& parser, const QString& command, QTextStream& err)
@@ -149,8 +153,7 @@ Progress::Progress(QTextStream& err, int total)
     , m_total(total)
     , m_enabled(isatty(STDERR_FILENO) == 1)
     , m_startMs(QDateTime::currentMSecsSinceEpoch())
-{
-}
+{ }
 
 void Progress::step(const QString& file)
 {
@@ -159,8 +162,8 @@ void Progress::step(const QString& file)
         return;
     const double secs = std::max(1e-3, (QDateTime::currentMSecsSinceEpoch() - m_startMs) / 1000.0);
     QString name = file.size() > 40 ? QStringLiteral("...") + file.right(37) : file;
-    m_err << "\r\x1b[K[" << m_done << "/" << m_total << "] " << QString::number(m_done / secs, 'f', 1)
-          << " img/s  " << name;
+    m_err << "\r\x1b[K[" << m_done << "/" << m_total << "] " << QString::number(m_done / secs, 'f', 1) << " img/s  "
+          << name;
     m_err.flush();
 }
 

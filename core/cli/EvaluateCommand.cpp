@@ -43,10 +43,12 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
     parser.setApplicationDescription(QStringLiteral(
         "Runs an engine on every photo of LABELS.csv (columns file,label; see ATTRIBUTES.md) and prints Hamming "
         "accuracy, exact match, macro F1 and per-attribute figures."));
-    parser.addOption({QStringLiteral("report"), QStringLiteral("Write metrics.json, metrics.csv, predictions.csv and (GUI build) PNG plots here."),
-                      QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or json."), QStringLiteral("FORMAT"),
-                      QStringLiteral("text")});
+    parser.addOption(
+        {QStringLiteral("report"),
+         QStringLiteral("Write metrics.json, metrics.csv, predictions.csv and (GUI build) PNG plots here."),
+         QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or json."),
+                      QStringLiteral("FORMAT"), QStringLiteral("text")});
     parser.addOption({QStringLiteral("errors"), QStringLiteral("List every wrong verdict with its score and reason.")});
     addEngineOptions(parser);
     parser.addPositionalArgument(QStringLiteral("LABELS"), QStringLiteral("labels.csv"));
@@ -84,7 +86,7 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
         Assessment named = a;
         named.file = row.file;
         predictionsCsv += csvField(row.file) + u',' + labelToString(row.label) + u','
-                          + assessmentToCsv(named).mid(csvField(row.file).size() + 1) + u'\n';
+            + assessmentToCsv(named).mid(csvField(row.file).size() + 1) + u'\n';
         if (!a.ok()) {
             ++failed;
             const auto code = errorCodeKey(a.error->code);
@@ -103,7 +105,10 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
                 continue;
             errorList += QStringLiteral("%1: %2 truth %3, predicted %4 (score %5): %6\n")
                              .arg(row.file, QString::fromLatin1(kAttributeKeys[k].data(), kAttributeKeys[k].size()))
-                             .arg(row.label[k]).arg(v.pass ? 1 : 0).arg(v.score, 0, 'f', 3).arg(v.reason);
+                             .arg(row.label[k])
+                             .arg(v.pass ? 1 : 0)
+                             .arg(v.score, 0, 'f', 3)
+                             .arg(v.reason);
         }
     });
     progress.finish();
@@ -135,8 +140,8 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
         o[QStringLiteral("engine")] = batch->options.engine.name;
         o[QStringLiteral("engine_version")] = engineVersion;
         const bool ok = writeFile(QDir(dir).filePath(QStringLiteral("metrics.json")), QJsonDocument(o).toJson(), err)
-                        && writeFile(QDir(dir).filePath(QStringLiteral("metrics.csv")), metricsToCsv(m).toUtf8(), err)
-                        && writeFile(QDir(dir).filePath(QStringLiteral("predictions.csv")), predictionsCsv.toUtf8(), err);
+            && writeFile(QDir(dir).filePath(QStringLiteral("metrics.csv")), metricsToCsv(m).toUtf8(), err)
+            && writeFile(QDir(dir).filePath(QStringLiteral("predictions.csv")), predictionsCsv.toUtf8(), err);
         if (!ok)
             return kExitSomeFailed;
         std::vector<ThresholdCurve> curves;
@@ -146,7 +151,8 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
         for (int k = 0; k < kAttributeCount; ++k) {
             if (curveScores[k].empty())
                 continue;
-            curves.push_back(computeThresholdCurve(kAllAttributes[k], curveScores[k], curveTruth[k], usedThresholds[k]));
+            curves.push_back(
+                computeThresholdCurve(kAllAttributes[k], curveScores[k], curveTruth[k], usedThresholds[k]));
             const ThresholdCurve& c = curves.back();
             for (const ThresholdPoint& p : c.points)
                 curvesCsv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12\n")
@@ -171,8 +177,9 @@ int runEvaluate(const QStringList& args, QTextStream& out, QTextStream& err)
             PlotRequest request;
             request.curves = curves;
             request.directory = dir;
-            request.title = QStringLiteral("%1 on %2").arg(
-                batch->options.engine.name, QFileInfo(parser.positionalArguments().front()).fileName());
+            request.title = QStringLiteral("%1 on %2")
+                                .arg(batch->options.engine.name,
+                                     QFileInfo(parser.positionalArguments().front()).fileName());
             request.metrics = m;
             const auto written = render(request);
             if (!written) {

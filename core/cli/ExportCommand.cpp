@@ -30,16 +30,21 @@ QJsonObject outcomeJson(const PhotoExportOutcome& o)
     j[QStringLiteral("status")] = o.ok() ? QStringLiteral("ok") : QStringLiteral("error");
     if (o.error) {
         const auto code = errorCodeKey(o.error->code);
-        j[QStringLiteral("error")] = QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code.data(), code.size())},
-                                                 {QStringLiteral("message"), o.error->detail}};
+        j[QStringLiteral("error")] = QJsonObject{
+            {QStringLiteral("code"), QString::fromLatin1(code.data(), code.size())},
+            {QStringLiteral("message"), o.error->detail}};
     }
     QJsonArray files;
     for (const ExportedFile& f : o.files) {
         QJsonObject jf;
         jf[QStringLiteral("file")] = f.target;
         switch (f.kind) {
-        case ExportedFile::Kind::Photo: jf[QStringLiteral("kind")] = QStringLiteral("photo"); break;
-        case ExportedFile::Kind::Sidecar: jf[QStringLiteral("kind")] = QStringLiteral("sidecar"); break;
+        case ExportedFile::Kind::Photo:
+            jf[QStringLiteral("kind")] = QStringLiteral("photo");
+            break;
+        case ExportedFile::Kind::Sidecar:
+            jf[QStringLiteral("kind")] = QStringLiteral("sidecar");
+            break;
         case ExportedFile::Kind::Crop:
             jf[QStringLiteral("kind")] = QStringLiteral("crop");
             jf[QStringLiteral("crop")] = exportCropKey(*f.crop);
@@ -65,14 +70,18 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
         "Copies (or moves) photos and their XMP sidecars into a folder, optionally as the standard crop (4:5, 1:1) "
         "with EXIF and the ICC profile kept. Names already taken in the folder get -2, -3, ...: nothing is "
         "overwritten; a move deletes a source only after its copy was verified.\nPATH may be files or folders; with "
-        "--project and no PATH, every photo of the project (--picked: its picks).\nExit status: 0 all exported, 1 some could not be, 2 usage "
+        "--project and no PATH, every photo of the project (--picked: its picks).\nExit status: 0 all exported, 1 some "
+        "could not be, 2 usage "
         "error."));
-    parser.addOption({QStringLiteral("to"), QStringLiteral("Target folder (created when missing)."), QStringLiteral("FOLDER")});
+    parser.addOption(
+        {QStringLiteral("to"), QStringLiteral("Target folder (created when missing)."), QStringLiteral("FOLDER")});
     parser.addOption({QStringLiteral("move"), QStringLiteral("Move instead of copy.")});
-    parser.addOption({QStringLiteral("crop"),
-                      QStringLiteral("Also write the standard crop: 4x5, 1x1 or both (repeatable, or comma-separated)."),
-                      QStringLiteral("KIND")});
-    parser.addOption({QStringLiteral("crops-only"), QStringLiteral("With --crop: write only the crops, not the originals.")});
+    parser.addOption(
+        {QStringLiteral("crop"),
+         QStringLiteral("Also write the standard crop: 4x5, 1x1 or both (repeatable, or comma-separated)."),
+         QStringLiteral("KIND")});
+    parser.addOption(
+        {QStringLiteral("crops-only"), QStringLiteral("With --crop: write only the crops, not the originals.")});
     parser.addOption({QStringLiteral("crop-height"),
                       QStringLiteral("Output height of the crops in pixels (default: the crop's own size)."),
                       QStringLiteral("PIXELS")});
@@ -84,10 +93,11 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
                       QStringLiteral("Only the photos flagged as picks in the project (needs --project).")});
     parser.addOption({QStringLiteral("project"), QStringLiteral("Take photos, verdicts and faces from this project."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or jsonl."), QStringLiteral("FORMAT"),
-                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or jsonl."),
+                      QStringLiteral("FORMAT"), QStringLiteral("text")});
     addEngineOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("[PATH...]"));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."),
+                                 QStringLiteral("[PATH...]"));
     if (auto code = parseCommandLine(parser, QStringLiteral("export"), args, out, err))
         return *code;
 
@@ -169,7 +179,10 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
         auto picks = picked ? pickedPhotos(*store) : Expected<QStringList>(QStringList());
         if (!passing || !records || !picks) {
             err << "headshot-qa export: " << projectPath << ": "
-                << (!passing ? passing.error().detail : !records ? records.error().detail : picks.error().detail) << "\n";
+                << (!passing       ? passing.error().detail
+                        : !records ? records.error().detail
+                                   : picks.error().detail)
+                << "\n";
             return kExitSomeFailed;
         }
         if (files.isEmpty())
@@ -254,7 +267,9 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
             ++failed;
         }
     }
-    err << tr("%1 of %2 photos %3 to %4").arg(exported).arg(selected.size())
+    err << tr("%1 of %2 photos %3 to %4")
+               .arg(exported)
+               .arg(selected.size())
                .arg(options.move ? tr("moved") : tr("exported"), options.targetDir)
         << "\n";
     return failed ? kExitSomeFailed : kExitOk;

@@ -50,8 +50,9 @@ int runModelFuse(const QStringList& args, QTextStream& out, QTextStream& err)
         out << QStringLiteral("  %1 %2  (%3 / %4 / %5%6)\n")
                    .arg(QString::fromLatin1(kAttributeKeys[size_t(a)].data()).leftJustified(11))
                    .arg(f.source.leftJustified(8), fmt(f.swin), fmt(f.measures), fmt(f.blend),
-                        f.source == "blend" ? tr(", network weight %1, threshold %2").arg(f.swinWeight).arg(f.threshold, 0, 'f', 3)
-                                            : QString());
+                        f.source == "blend"
+                            ? tr(", network weight %1, threshold %2").arg(f.swinWeight).arg(f.threshold, 0, 'f', 3)
+                            : QString());
     }
     out << tr("stored in %1\n").arg(pos[0]);
     return kExitOk;

@@ -21,10 +21,7 @@ namespace hqa::core::cli {
 
 namespace {
 
-QString percent(double v)
-{
-    return std::isfinite(v) ? QString::number(100.0 * v, 'f', 1) : QStringLiteral("-");
-}
+QString percent(double v) { return std::isfinite(v) ? QString::number(100.0 * v, 'f', 1) : QStringLiteral("-"); }
 
 int listVersions(ProjectStore& store, QTextStream& out, QTextStream& err)
 {
@@ -66,7 +63,7 @@ std::optional<std::vector<CorrectionSample>> labelSamples(const QCommandLinePars
     const bool anyGroup = std::any_of(labels->rows.begin(), labels->rows.end(),
                                       [](const LabelRow& r) { return !r.group.isEmpty(); });
     personKind = personColumn >= 0 ? QStringLiteral("the person column")
-                 : anyGroup        ? QStringLiteral("the group column")
+        : anyGroup                 ? QStringLiteral("the group column")
                                    : QStringLiteral("the photos' folders");
     QStringList files;
     for (const LabelRow& r : labels->rows)
@@ -126,10 +123,12 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
         "gets a head only when at least --min-people different people were held out and the gain on them is "
         "larger than the noise (exact one-sided McNemar p < 0.025 over photos, the same sign test over people, "
         "the 95% people-bootstrap interval of the gain above zero, balanced accuracy not lower). A held-out photo "
-        "unlike every photo the head learned from is left to the engine. The head is registered in the project as a new version; earlier versions stay listed "
+        "unlike every photo the head learned from is left to the engine. The head is registered in the project as a "
+        "new version; earlier versions stay listed "
         "(--list) and usable with --head."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.hqa); none with --labels"));
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Where to write the head (JSON)."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("out"), QStringLiteral("Where to write the head (JSON)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("list"), QStringLiteral("List the heads learned in this project and exit.")});
     parser.addOption({QStringLiteral("labels"),
                       QStringLiteral("Learn from this labels.csv instead of a project: the engine judges every "
@@ -251,11 +250,13 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
         for (int k = 0; k < kAttributeCount; ++k) {
             const AttributeHeadReport& r = report.attributes[size_t(k)];
             const QString gain = std::isfinite(r.gain)
-                                     ? QStringLiteral("%1 [%2, %3]")
-                                           .arg(signedPercent(r.gain), signedPercent(r.gainLow), signedPercent(r.gainHigh))
-                                     : QStringLiteral("-");
+                ? QStringLiteral("%1 [%2, %3]")
+                      .arg(signedPercent(r.gain), signedPercent(r.gainLow), signedPercent(r.gainHigh))
+                : QStringLiteral("-");
             out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
-                       .arg(QString::fromLatin1(kAttributeKeys[size_t(k)].data(), qsizetype(kAttributeKeys[size_t(k)].size())), -11)
+                       .arg(QString::fromLatin1(kAttributeKeys[size_t(k)].data(),
+                                                qsizetype(kAttributeKeys[size_t(k)].size())),
+                            -11)
                        .arg(r.heldOutSamples, 6)
                        .arg(r.heldOutPeople, 6)
                        .arg(percent(r.accuracyBefore), 8)

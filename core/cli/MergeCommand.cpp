@@ -23,19 +23,19 @@ namespace {
 
 struct Record {
     QString file;
-    QByteArray line;      ///< the line as it was written, without the newline
-    QJsonObject content;  ///< the record without its timing, to tell identical duplicates from conflicting ones
-    QString origin;       ///< "shard.jsonl:12"
+    QByteArray line; ///< the line as it was written, without the newline
+    QJsonObject content; ///< the record without its timing, to tell identical duplicates from conflicting ones
+    QString origin; ///< "shard.jsonl:12"
 };
 
 /// The merge's findings; printed on stderr and deciding the exit status.
 struct MergeReport {
     int records = 0;
     int identicalDuplicates = 0;
-    QStringList conflicts;   ///< a photo with different verdicts in two inputs
-    QStringList missing;     ///< expected inputs with no record
-    QStringList unexpected;  ///< records of photos that are not among the expected inputs
-    QStringList unreadable;  ///< input files or lines that could not be read
+    QStringList conflicts; ///< a photo with different verdicts in two inputs
+    QStringList missing; ///< expected inputs with no record
+    QStringList unexpected; ///< records of photos that are not among the expected inputs
+    QStringList unreadable; ///< input files or lines that could not be read
 };
 
 /// Reads the JSON Lines of one shard. Every line must be an object with a "file".
@@ -81,8 +81,8 @@ std::vector<Record> dropDuplicates(std::vector<Record> records, MergeReport& rep
         } else if (kept[*it].content == r.content) {
             ++report.identicalDuplicates;
         } else {
-            report.conflicts << QStringLiteral("%1 (%2 and %3 differ; the first is kept)")
-                                    .arg(r.file, kept[*it].origin, r.origin);
+            report.conflicts
+                << QStringLiteral("%1 (%2 and %3 differ; the first is kept)").arg(r.file, kept[*it].origin, r.origin);
         }
     }
     return kept;

@@ -49,8 +49,11 @@ void printInfo(const QString& file, const SwinModel& model, QTextStream& out)
     out << tr("format: %1\n").arg(format);
     out << tr("model version: %1\n").arg(m.modelVersion);
     out << tr("architecture: Swin (patch %1, window %2, embed %3, depths %4, heads %5, MLP ratio %6)\n")
-               .arg(c.patchSize).arg(c.windowSize).arg(c.embedDim)
-               .arg(joinInts(c.depths), joinInts(c.numHeads)).arg(c.mlpRatio);
+               .arg(c.patchSize)
+               .arg(c.windowSize)
+               .arg(c.embedDim)
+               .arg(joinInts(c.depths), joinInts(c.numHeads))
+               .arg(c.mlpRatio);
     out << tr("parameters: %1 (%2 M)\n").arg(model.parameterCount()).arg(model.parameterCount() / 1e6, 0, 'f', 2);
     out << tr("ImageNet head: %1\n").arg(c.numClasses > 0 ? tr("%1 classes").arg(c.numClasses) : tr("none"));
     out << tr("attribute heads: %1\n")
@@ -63,8 +66,14 @@ void printInfo(const QString& file, const SwinModel& model, QTextStream& out)
     out << tr("attribute order and thresholds: %1\n").arg(thr.join(QStringLiteral(", ")));
     const SwinPreprocessing& p = m.preprocessing;
     out << tr("preprocessing: %1, %2 to %3x%3, mean %4/%5/%6, std %7/%8/%9\n")
-               .arg(p.input, p.resize).arg(p.size)
-               .arg(p.mean[0]).arg(p.mean[1]).arg(p.mean[2]).arg(p.std[0]).arg(p.std[1]).arg(p.std[2]);
+               .arg(p.input, p.resize)
+               .arg(p.size)
+               .arg(p.mean[0])
+               .arg(p.mean[1])
+               .arg(p.mean[2])
+               .arg(p.std[0])
+               .arg(p.std[1])
+               .arg(p.std[2]);
     out << tr("provenance: %1\n").arg(QString::fromUtf8(QJsonDocument(m.provenance).toJson(QJsonDocument::Compact)));
     out.flush();
 }

@@ -34,7 +34,10 @@ const char* kUsage =
     "A project is one file (SQLite) holding photos (by content), assessments, corrections and golden labels.\n"
     "See headshot-qa project SUBCOMMAND --help.\n";
 
-QString key(Attribute a) { return QString::fromLatin1(attributeKey(a).data(), static_cast<qsizetype>(attributeKey(a).size())); }
+QString key(Attribute a)
+{
+    return QString::fromLatin1(attributeKey(a).data(), static_cast<qsizetype>(attributeKey(a).size()));
+}
 
 void printError(QTextStream& err, const QString& sub, const Error& e)
 {
@@ -59,7 +62,8 @@ int runCreate(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Creates an empty project file."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file to create, e.g. shoot.hqa."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 QStringLiteral("The project file to create, e.g. shoot.hqa."));
     if (auto code = parseCommandLine(parser, QStringLiteral("project create"), args, out, err))
         return *code;
     if (parser.positionalArguments().size() != 1) {
@@ -87,7 +91,8 @@ int runAdd(const QStringList& args, QTextStream& out, QTextStream& err)
     addEngineOptions(parser);
     addShardOption(parser);
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."), QStringLiteral("PATH..."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Photos or folders."),
+                                 QStringLiteral("PATH..."));
     if (auto code = parseCommandLine(parser, QStringLiteral("project add"), args, out, err))
         return *code;
     const QStringList pos = parser.positionalArguments();
@@ -130,8 +135,12 @@ int runAdd(const QStringList& args, QTextStream& out, QTextStream& err)
             continue;
         }
         switch (r->outcome) {
-        case AddPhotoResult::Outcome::Added: ++added; break;
-        case AddPhotoResult::Outcome::AlreadyKnown: ++known; break;
+        case AddPhotoResult::Outcome::Added:
+            ++added;
+            break;
+        case AddPhotoResult::Outcome::AlreadyKnown:
+            ++known;
+            break;
         case AddPhotoResult::Outcome::Relocated:
             ++relocated;
             progress.finish();
@@ -278,9 +287,8 @@ int exportXmp(ProjectStore& store, const XmpWriteOptions& options, QTextStream& 
         }
         ++written;
     }
-    out << "wrote " << written << " XMP sidecars" << (skipped ? QStringLiteral(" (%1 missing photos skipped)").arg(skipped)
-                                                              : QString())
-        << "\n";
+    out << "wrote " << written << " XMP sidecars"
+        << (skipped ? QStringLiteral(" (%1 missing photos skipped)").arg(skipped) : QString()) << "\n";
     return failed ? kExitSomeFailed : kExitOk;
 }
 
@@ -295,7 +303,8 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
                       QStringLiteral("Labels to write: golden (verified), corrected (photos a reviewer corrected) or "
                                      "all (golden where verified, else the current verdicts). Default golden."),
                       QStringLiteral("SOURCE"), QStringLiteral("golden")});
-    parser.addOption({QStringLiteral("jsonl"), QStringLiteral("Write the latest assessments as JSON Lines (- for stdout)."),
+    parser.addOption({QStringLiteral("jsonl"),
+                      QStringLiteral("Write the latest assessments as JSON Lines (- for stdout)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("evidence"), QStringLiteral("Add raw evidence values to the JSON Lines.")});
     parser.addOption({QStringLiteral("xmp"), QStringLiteral("Write an XMP sidecar beside every photo.")});
@@ -426,7 +435,8 @@ Expected<Assessment> assessmentFromJson(const QJsonObject& o, const QString& fil
             continue;
         const QJsonObject jv = v.toObject();
         if (!jv.value(QStringLiteral("pass")).isBool())
-            return makeError(ErrorCode::Unreadable, QStringLiteral("attribute %1 has no boolean \"pass\"").arg(key(at)));
+            return makeError(ErrorCode::Unreadable,
+                             QStringLiteral("attribute %1 has no boolean \"pass\"").arg(key(at)));
         AttributeVerdict& verdict = a.verdict(at);
         verdict.judged = true;
         verdict.pass = jv.value(QStringLiteral("pass")).toBool();
@@ -461,8 +471,9 @@ int runImport(const QStringList& args, QTextStream& out, QTextStream& err)
                       QStringLiteral("golden (verified labels, the default) or corrections (each differing "
                                      "attribute becomes a correction in the history)."),
                       QStringLiteral("KIND"), QStringLiteral("golden")});
-    parser.addOption({QStringLiteral("jsonl"), QStringLiteral("Assessments as JSON Lines; relative paths are "
-                                                              "resolved against the current folder."),
+    parser.addOption({QStringLiteral("jsonl"),
+                      QStringLiteral("Assessments as JSON Lines; relative paths are "
+                                     "resolved against the current folder."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("reviewer"),
                       QStringLiteral("Name recorded with the labels (default: setting review/reviewer, else the "
@@ -505,7 +516,8 @@ int runImport(const QStringList& args, QTextStream& out, QTextStream& err)
         for (const LabelRow& row : set->rows) {
             auto id = photoFor(*store, row.path);
             if (!id) {
-                err << "headshot-qa project import: " << file << " line " << row.line << ": " << id.error().detail << "\n";
+                err << "headshot-qa project import: " << file << " line " << row.line << ": " << id.error().detail
+                    << "\n";
                 ++failed;
                 continue;
             }
@@ -606,13 +618,15 @@ int runMark(const QStringList& args, QTextStream& out, QTextStream& err)
     parser.addOption({QStringLiteral("unflag"), QStringLiteral("Remove the pick or reject flag.")});
     parser.addOption({QStringLiteral("stars"), QStringLiteral("Star rating, 0 to 5."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("colour"),
-                      QStringLiteral("Colour label: red, yellow, green, blue, purple or none."), QStringLiteral("COLOUR")});
+                      QStringLiteral("Colour label: red, yellow, green, blue, purple or none."),
+                      QStringLiteral("COLOUR")});
     parser.addOption({QStringLiteral("reviewer"),
                       QStringLiteral("Name recorded in the history (default: setting review/reviewer, else the login "
                                      "name)."),
                       QStringLiteral("NAME")});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Photos of the project."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Photos of the project."),
+                                 QStringLiteral("FILE..."));
     if (auto code = parseCommandLine(parser, QStringLiteral("project mark"), args, out, err))
         return *code;
     const QStringList pos = parser.positionalArguments();
@@ -621,7 +635,7 @@ int runMark(const QStringList& args, QTextStream& out, QTextStream& err)
         return kExitUsage;
     }
     const int flags = int(parser.isSet(QStringLiteral("pick"))) + int(parser.isSet(QStringLiteral("reject")))
-                    + int(parser.isSet(QStringLiteral("unflag")));
+        + int(parser.isSet(QStringLiteral("unflag")));
     if (flags > 1) {
         err << "headshot-qa project mark: give at most one of --pick, --reject and --unflag\n";
         return kExitUsage;
@@ -661,7 +675,8 @@ int runMark(const QStringList& args, QTextStream& out, QTextStream& err)
         auto photo = store->photoByPath(file);
         if (!photo || !photo->has_value()) {
             err << "headshot-qa project mark: " << file << ": "
-                << (photo ? QStringLiteral("not in the project (add it with project add)") : photo.error().detail) << "\n";
+                << (photo ? QStringLiteral("not in the project (add it with project add)") : photo.error().detail)
+                << "\n";
             ++failed;
             continue;
         }

@@ -10,14 +10,8 @@ PlotRenderer& registered()
 }
 } // namespace
 
-void setPlotRenderer(PlotRenderer renderer)
-{
-    registered() = std::move(renderer);
-}
+void setPlotRenderer(PlotRenderer renderer) { registered() = std::move(renderer); }
 
-const PlotRenderer& plotRenderer()
-{
-    return registered();
-}
+const PlotRenderer& plotRenderer() { return registered(); }
 
 } // namespace hqa::core::cli

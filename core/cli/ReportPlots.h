@@ -15,8 +15,8 @@
 namespace hqa::core::cli {
 
 struct PlotRequest {
-    QString directory;                  ///< existing folder to write PNG files into
-    QString title;                      ///< e.g. the engine and the label file
+    QString directory; ///< existing folder to write PNG files into
+    QString title; ///< e.g. the engine and the label file
     Metrics metrics;
     std::vector<ThresholdCurve> curves; ///< one per attribute that has scores
 };

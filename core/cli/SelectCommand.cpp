@@ -24,8 +24,6 @@
 
 namespace hqa::core::cli {
 
-
-
 namespace {
 
 QString latin(std::string_view s) { return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size())); }
@@ -50,9 +48,10 @@ QJsonObject faceJson(const FaceCandidate& f)
     o[QStringLiteral("features")] = features;
     QJsonObject attrs;
     for (Attribute a : kAllAttributes)
-        attrs[latin(attributeKey(a))] = QJsonObject{{QStringLiteral("score"), std::round(f.attributeScores[index(a)] * 1000.0) / 1000.0},
-                                                    {QStringLiteral("pass"), f.attributePass[index(a)]},
-                                                    {QStringLiteral("reason"), f.attributeReasons[index(a)]}};
+        attrs[latin(attributeKey(a))] = QJsonObject{
+            {QStringLiteral("score"), std::round(f.attributeScores[index(a)] * 1000.0) / 1000.0},
+            {QStringLiteral("pass"), f.attributePass[index(a)]},
+            {QStringLiteral("reason"), f.attributeReasons[index(a)]}};
     o[QStringLiteral("attributes")] = attrs;
     return o;
 }
@@ -66,7 +65,8 @@ struct CropOutcome {
     QString error;
 };
 
-CropOutcome writeCrop(const FaceCandidate& winner, const QString& dir, const QString& groupTag, const CropOptions& options)
+CropOutcome writeCrop(const FaceCandidate& winner, const QString& dir, const QString& groupTag,
+                      const CropOptions& options)
 {
     CropOutcome c;
     auto image = loadCandidateImage(winner);
@@ -81,8 +81,8 @@ CropOutcome writeCrop(const FaceCandidate& winner, const QString& dir, const QSt
         return c;
     }
     const cv::Mat crop = renderCrop(*image, c.plan);
-    const FaceGeometry inCrop = transformGeometry(winner.geometry, c.plan.scale,
-                                                  cv::Point2d(-c.plan.rect.x * c.plan.scale, -c.plan.rect.y * c.plan.scale));
+    const FaceGeometry inCrop = transformGeometry(
+        winner.geometry, c.plan.scale, cv::Point2d(-c.plan.rect.x * c.plan.scale, -c.plan.rect.y * c.plan.scale));
     c.rules = measureCropRules(inCrop, crop.size());
     QString base = QFileInfo(winner.source).completeBaseName();
     if (winner.frameIndex >= 0)
@@ -109,16 +109,18 @@ QJsonObject cropJson(const CropOutcome& c)
     o[QStringLiteral("width")] = c.plan.outputSize.width;
     o[QStringLiteral("height")] = c.plan.outputSize.height;
     o[QStringLiteral("source_rect")] = QJsonArray{std::round(c.plan.rect.x), std::round(c.plan.rect.y),
-                                                 std::round(c.plan.rect.width), std::round(c.plan.rect.height)};
+                                                  std::round(c.plan.rect.width), std::round(c.plan.rect.height)};
     o[QStringLiteral("scale")] = std::round(c.plan.scale * 1000.0) / 1000.0;
-    o[QStringLiteral("padding")] = QJsonObject{{QStringLiteral("left"), c.plan.padLeft}, {QStringLiteral("top"), c.plan.padTop},
-                                              {QStringLiteral("right"), c.plan.padRight}, {QStringLiteral("bottom"), c.plan.padBottom}};
+    o[QStringLiteral("padding")] = QJsonObject{{QStringLiteral("left"), c.plan.padLeft},
+                                               {QStringLiteral("top"), c.plan.padTop},
+                                               {QStringLiteral("right"), c.plan.padRight},
+                                               {QStringLiteral("bottom"), c.plan.padBottom}};
     o[QStringLiteral("upscale_limited")] = c.plan.upscaleLimited;
     o[QStringLiteral("notes")] = QJsonArray::fromStringList(c.plan.notes);
     o[QStringLiteral("rules")] = QJsonObject{{QStringLiteral("head_in_upper_third"), c.rules.headInUpperThird},
-                                            {QStringLiteral("centred"), c.rules.centred},
-                                            {QStringLiteral("face_not_cut"), c.rules.faceNotCut},
-                                            {QStringLiteral("shoulders_included"), c.rules.shouldersIncluded}};
+                                             {QStringLiteral("centred"), c.rules.centred},
+                                             {QStringLiteral("face_not_cut"), c.rules.faceNotCut},
+                                             {QStringLiteral("shoulders_included"), c.rules.shouldersIncluded}};
     return o;
 }
 
@@ -142,8 +144,8 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err)
                       QStringLiteral("METHOD"), QStringLiteral("attributes")});
     parser.addOption({QStringLiteral("top"), QStringLiteral("Faces listed per group (default 5)."), QStringLiteral("N"),
                       QStringLiteral("5")});
-    parser.addOption({QStringLiteral("crop"), QStringLiteral("Write each winner's standard crop into DIR."),
-                      QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("crop"), QStringLiteral("Write each winner's standard crop into DIR."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("text (default) or jsonl (one object per group)."),
                       QStringLiteral("FORMAT"), QStringLiteral("text")});
     parser.addOption({QStringLiteral("every"), QStringLiteral("Video: analyse every Nth frame (default 5)."),
@@ -152,9 +154,10 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err)
                       QStringLiteral("F")});
     parser.addOption({QStringLiteral("max-frames"), QStringLiteral("Video: stop after N sampled frames."),
                       QStringLiteral("N"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("config"),
-                      QStringLiteral("Filter stages and heuristics (JSON; default resources/select/filter-stages.json)."),
-                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("config"),
+         QStringLiteral("Filter stages and heuristics (JSON; default resources/select/filter-stages.json)."),
+         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("crop-height"), QStringLiteral("Crop output height in pixels (default 1000)."),
                       QStringLiteral("PX"), QStringLiteral("1000")});
     parser.addOption({QStringLiteral("aspect"), QStringLiteral("Crop aspect W:H (default 4:5)."), QStringLiteral("W:H"),
@@ -162,7 +165,8 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err)
     parser.addOption({QStringLiteral("max-upscale"),
                       QStringLiteral("Largest enlargement of the crop (default 2); beyond it the output shrinks."),
                       QStringLiteral("X"), QStringLiteral("2")});
-    parser.addOption({QStringLiteral("allow-upscale"), QStringLiteral("Enlarge past --max-upscale anyway (reported).")});
+    parser.addOption(
+        {QStringLiteral("allow-upscale"), QStringLiteral("Enlarge past --max-upscale anyway (reported).")});
     parser.addOption({QStringLiteral("jobs"), QStringLiteral("Analysis threads (default 2)."), QStringLiteral("N"),
                       QStringLiteral("2")});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folders, photos or videos."),
@@ -175,7 +179,8 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err)
         return kExitUsage;
     };
     const QByteArray methodKey = parser.value(QStringLiteral("method")).toLatin1();
-    const auto method = selectMethodFromKey(std::string_view(methodKey.constData(), static_cast<size_t>(methodKey.size())));
+    const auto method = selectMethodFromKey(
+        std::string_view(methodKey.constData(), static_cast<size_t>(methodKey.size())));
     if (!method)
         return usage(QStringLiteral("--method must be baseline, filter, regression or attributes"));
     const QString format = parser.value(QStringLiteral("format"));
@@ -219,8 +224,8 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err)
         return usage(QStringLiteral("no PATH given"));
 
     SelectionConfig config = SelectionConfig::defaults();
-    const QString configPath =
-        parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config")) : SelectionConfig::findDefaultFile();
+    const QString configPath = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config"))
+                                                                      : SelectionConfig::findDefaultFile();
     if (!configPath.isEmpty()) {
         auto loaded = SelectionConfig::load(configPath);
         if (!loaded) {
@@ -290,7 +295,8 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err)
         } else {
             out << "== " << g.name << ": " << g.faces.size() << " faces, method " << latin(selectMethodKey(*method))
                 << (r.smallGroup ? " (small group: no percentiles)" : "") << "\n";
-            out << "  rank  face                      score  bright    area  sharp   yaw pitch  roll   L    B    A    E    F    S   note\n";
+            out << "  rank  face                      score  bright    area  sharp   yaw pitch  roll   L    B    A    "
+                   "E    F    S   note\n";
             for (int k = 0; k < std::min<int>(top, static_cast<int>(r.order.size())); ++k) {
                 const FaceCandidate& f = g.faces[r.order[k].index];
                 out << "  " << QString::number(k + 1).leftJustified(4) << "  " << f.label().left(24).leftJustified(24)
@@ -316,9 +322,8 @@ int runSelect(const QStringList& args, QTextStream& out, QTextStream& err)
         out.flush();
     }
     if (format == QLatin1String("text"))
-        out << collected->stats.framesSampled << " video frames analysed, " << collected->stats.facesFound
-            << " faces, " << collected->groups.size() << " groups, " << QString::number(collected->stats.seconds, 'f', 1)
-            << " s\n";
+        out << collected->stats.framesSampled << " video frames analysed, " << collected->stats.facesFound << " faces, "
+            << collected->groups.size() << " groups, " << QString::number(collected->stats.seconds, 'f', 1) << " s\n";
     return failed ? kExitSomeFailed : kExitOk;
 }
 

@@ -26,10 +26,7 @@ struct Disagreement {
     int line = 0;
 };
 
-QString keyOf(Attribute a)
-{
-    return QString::fromLatin1(attributeKey(a).data(), qsizetype(attributeKey(a).size()));
-}
+QString keyOf(Attribute a) { return QString::fromLatin1(attributeKey(a).data(), qsizetype(attributeKey(a).size())); }
 
 } // namespace
 
@@ -41,11 +38,13 @@ int runVerify(const QStringList& args, QTextStream& out, QTextStream& err)
         "a person can re-check them (label verification). Confidence is how far the engine's score lies on the "
         "other side of its threshold, scaled to 0..1."));
     parser.addPositionalArgument(QStringLiteral("LABELS"), QStringLiteral("labels.csv"));
-    parser.addOption({QStringLiteral("top"), QStringLiteral("Show at most N disagreements (default all)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("min-confidence"), QStringLiteral("Only disagreements at least this confident (0..1)."),
-                      QStringLiteral("C"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("text (default), csv or jsonl."), QStringLiteral("FORMAT"),
-                      QStringLiteral("text")});
+    parser.addOption(
+        {QStringLiteral("top"), QStringLiteral("Show at most N disagreements (default all)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("min-confidence"),
+                      QStringLiteral("Only disagreements at least this confident (0..1)."), QStringLiteral("C"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text (default), csv or jsonl."),
+                      QStringLiteral("FORMAT"), QStringLiteral("text")});
     addEngineOptions(parser);
     if (auto code = parseCommandLine(parser, QStringLiteral("verify"), args, out, err))
         return *code;
@@ -61,7 +60,8 @@ int runVerify(const QStringList& args, QTextStream& out, QTextStream& err)
     bool okTop = true, okConf = false;
     const int top = parser.isSet(QStringLiteral("top")) ? parser.value(QStringLiteral("top")).toInt(&okTop) : -1;
     const double minConfidence = parser.value(QStringLiteral("min-confidence")).toDouble(&okConf);
-    if (!okTop || (parser.isSet(QStringLiteral("top")) && top < 1) || !okConf || minConfidence < 0 || minConfidence > 1) {
+    if (!okTop || (parser.isSet(QStringLiteral("top")) && top < 1) || !okConf || minConfidence < 0
+        || minConfidence > 1) {
         err << "headshot-qa verify: --top expects a positive number and --min-confidence a value in 0..1\n";
         return kExitUsage;
     }
@@ -122,16 +122,21 @@ int runVerify(const QStringList& args, QTextStream& out, QTextStream& err)
     } else if (format == QLatin1String("jsonl")) {
         for (size_t i = 0; i < shown; ++i) {
             const Disagreement& d = found[i];
-            const QJsonObject o{{QStringLiteral("rank"), int(i + 1)},          {QStringLiteral("file"), d.file},
-                                {QStringLiteral("attribute"), keyOf(d.attribute)}, {QStringLiteral("label"), d.label},
+            const QJsonObject o{{QStringLiteral("rank"), int(i + 1)},
+                                {QStringLiteral("file"), d.file},
+                                {QStringLiteral("attribute"), keyOf(d.attribute)},
+                                {QStringLiteral("label"), d.label},
                                 {QStringLiteral("predicted"), d.predictedPass ? 1 : 0},
-                                {QStringLiteral("score"), d.score},            {QStringLiteral("threshold"), d.threshold},
-                                {QStringLiteral("confidence"), d.confidence},  {QStringLiteral("reason"), d.reason},
+                                {QStringLiteral("score"), d.score},
+                                {QStringLiteral("threshold"), d.threshold},
+                                {QStringLiteral("confidence"), d.confidence},
+                                {QStringLiteral("reason"), d.reason},
                                 {QStringLiteral("line"), d.line}};
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         }
     } else {
-        out << found.size() << " of " << checked << " labels disagree with the " << batch->options.engine.name << " engine";
+        out << found.size() << " of " << checked << " labels disagree with the " << batch->options.engine.name
+            << " engine";
         if (notAssessed)
             out << "; " << notAssessed << " photos could not be assessed";
         out << ". Most confident first:\n\n";

@@ -19,8 +19,7 @@ QString asSentence(QString text)
     return text;
 }
 
-void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason,
-                    const QString& failReason)
+void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason, const QString& failReason)
 {
     verdict.decide(verdict.score, threshold);
     verdict.reason = asSentence(verdict.pass ? passReason : failReason);
@@ -62,9 +61,10 @@ Assessment AnalysisEngine::assess(const DecodedImage& image, const QString& file
     a.timings.maskMs = ev.maskMs;
     a.faceCount = static_cast<int>(ev.faces.size());
     if (!ev.hasFace()) {
-        a.error = makeError(ErrorCode::NoFace,
-                            QCoreApplication::translate("hqa::Engine", "no face found in the image")
-                                + (ev.detectorNote.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(ev.detectorNote)));
+        a.error = makeError(
+            ErrorCode::NoFace,
+            QCoreApplication::translate("hqa::Engine", "no face found in the image")
+                + (ev.detectorNote.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(ev.detectorNote)));
         a.elapsedMs = timer.nsecsElapsed() / 1e6;
         return a;
     }

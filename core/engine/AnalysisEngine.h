@@ -39,7 +39,6 @@ private:
 QString asSentence(QString text);
 
 /// Picks the verdict (pass and reason) for a score against a threshold; shared by every engine.
-void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason,
-                    const QString& failReason);
+void applyThreshold(AttributeVerdict& verdict, double threshold, const QString& passReason, const QString& failReason);
 
 } // namespace hqa::core

@@ -26,8 +26,7 @@ Expected<std::unique_ptr<BatchRunner>> BatchRunner::create(const BatchOptions& o
 
 BatchRunner::BatchRunner(std::vector<std::unique_ptr<Engine>> engines)
     : m_engines(std::move(engines))
-{
-}
+{ }
 
 BatchRunner::~BatchRunner() = default;
 
@@ -89,7 +88,8 @@ QStringList expandInputs(const QStringList& inputs)
             continue;
         }
         QStringList found;
-        QDirIterator it(input, QDir::Files | QDir::Readable, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+        QDirIterator it(input, QDir::Files | QDir::Readable,
+                        QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
         while (it.hasNext()) {
             const QString path = it.next();
             if (hasImageExtension(path))

@@ -80,9 +80,9 @@ Assessment assessFile(Engine& engine, const QString& path)
         a = Assessment{};
         a.file = path;
         a.engine = engine.name();
-        a.error = makeError(ErrorCode::Unreadable,
-                            QCoreApplication::translate("hqa::Engine", "analysis failed: %1")
-                                .arg(QString::fromLocal8Bit(e.what())));
+        a.error = makeError(
+            ErrorCode::Unreadable,
+            QCoreApplication::translate("hqa::Engine", "analysis failed: %1").arg(QString::fromLocal8Bit(e.what())));
     }
     a.timings.decodeMs = decodeMs;
     a.elapsedMs = timer.nsecsElapsed() / 1e6;

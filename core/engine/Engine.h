@@ -15,11 +15,11 @@ namespace hqa::core {
 
 struct EngineOptions {
     QString name = kMeasuresEngine; ///< "measures" or "swin" (more engines register here later)
-    QString modelPath;                          ///< model file for learned engines
-    QString headPath;                           ///< corrections head (core/train/CorrectionsHead) applied after the engine
+    QString modelPath; ///< model file for learned engines
+    QString headPath; ///< corrections head (core/train/CorrectionsHead) applied after the engine
     /// Per-attribute threshold overrides (score >= threshold passes); nullopt keeps the engine's own.
     std::array<std::optional<double>, kAttributeCount> thresholds{};
-    int threads = 1;                            ///< intra-op threads for learned engines
+    int threads = 1; ///< intra-op threads for learned engines
 };
 
 class Engine {

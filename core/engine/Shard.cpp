@@ -13,8 +13,9 @@ Expected<Shard> parseShard(const QString& text)
     const int n = m.hasMatch() ? m.captured(2).toInt() : 0;
     if (!m.hasMatch() || n < 1 || k < 1 || k > n)
         return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("Shard", "\"%1\" is not a shard: expected K/N with 1 <= K <= N, "
-                                                              "e.g. 2/8 for the second of eight")
+                         QCoreApplication::translate("Shard",
+                                                     "\"%1\" is not a shard: expected K/N with 1 <= K <= N, "
+                                                     "e.g. 2/8 for the second of eight")
                              .arg(text));
     return Shard{k, n};
 }

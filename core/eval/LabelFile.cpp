@@ -158,8 +158,9 @@ Expected<LabelSet> parseLabelCsv(const QByteArray& bytes, const QString& baseDir
         if (rec->size() == 1 && rec->front().trimmed().isEmpty())
             continue; // blank line
         if (rec->size() != header->size())
-            return makeError(ErrorCode::Unreadable, tr("line %1: expected %2 fields, found %3")
-                                                        .arg(recordLine).arg(header->size()).arg(rec->size()));
+            return makeError(
+                ErrorCode::Unreadable,
+                tr("line %1: expected %2 fields, found %3").arg(recordLine).arg(header->size()).arg(rec->size()));
         LabelRow row;
         row.line = recordLine;
         row.file = rec->at(fileCol).trimmed();
@@ -169,7 +170,8 @@ Expected<LabelSet> parseLabelCsv(const QByteArray& bytes, const QString& baseDir
         if (!label)
             return makeError(ErrorCode::Unreadable,
                              tr("line %1: label \"%2\" is not six characters of 0, 1 or -")
-                                 .arg(recordLine).arg(rec->at(labelCol).left(40)));
+                                 .arg(recordLine)
+                                 .arg(rec->at(labelCol).left(40)));
         row.label = *label;
         row.path = QDir::cleanPath(base.absoluteFilePath(row.file));
         if (groupCol >= 0)

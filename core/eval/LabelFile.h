@@ -25,12 +25,12 @@ std::optional<Label> parseLabel(QStringView text);
 QString labelToString(const Label& label);
 
 struct LabelRow {
-    QString file;      ///< as written in the CSV
-    QString path;      ///< resolved against the CSV's folder
+    QString file; ///< as written in the CSV
+    QString path; ///< resolved against the CSV's folder
     Label label = kUnknownLabel;
-    QString group;     ///< optional "group" column (images derived from one source share it)
+    QString group; ///< optional "group" column (images derived from one source share it)
     QStringList extra; ///< values of the other columns, in LabelSet::extraColumns order
-    int line = 0;      ///< 1-based line in the file, for messages
+    int line = 0; ///< 1-based line in the file, for messages
 };
 
 struct LabelSet {

@@ -44,10 +44,14 @@ Metrics computeMetrics(const std::vector<Label>& truth, const std::vector<Label>
                 p = 0;
             }
             Confusion& c = am.confusion;
-            if (t == 1 && p == 1) ++c.truePass;
-            else if (t == 1 && p == 0) ++c.falseFail;
-            else if (t == 0 && p == 0) ++c.trueFail;
-            else ++c.falsePass;
+            if (t == 1 && p == 1)
+                ++c.truePass;
+            else if (t == 1 && p == 0)
+                ++c.falseFail;
+            else if (t == 0 && p == 0)
+                ++c.trueFail;
+            else
+                ++c.falsePass;
             ++m.scoredVerdicts;
             if (t == p)
                 ++m.correctVerdicts;

@@ -11,9 +11,9 @@ namespace hqa::core {
 
 /// Confusion counts with "pass" as the positive class.
 struct Confusion {
-    int truePass = 0;  ///< truth pass, predicted pass
+    int truePass = 0; ///< truth pass, predicted pass
     int falseFail = 0; ///< truth pass, predicted fail
-    int trueFail = 0;  ///< truth fail, predicted fail
+    int trueFail = 0; ///< truth fail, predicted fail
     int falsePass = 0; ///< truth fail, predicted pass
     int scored() const { return truePass + falseFail + trueFail + falsePass; }
 };
@@ -24,8 +24,8 @@ struct ClassScores {
 
 struct AttributeMetrics {
     Confusion confusion;
-    int unjudged = 0;          ///< scored truth but the engine gave no verdict (counted as predicted fail)
-    double accuracy = 0;       ///< NaN when nothing was scored
+    int unjudged = 0; ///< scored truth but the engine gave no verdict (counted as predicted fail)
+    double accuracy = 0; ///< NaN when nothing was scored
     ClassScores passClass;
     ClassScores failClass;
     double balancedAccuracy = 0; ///< mean of pass recall and fail recall (NaN when a class is absent)
@@ -35,11 +35,11 @@ struct Metrics {
     int images = 0;
     int scoredVerdicts = 0;
     int correctVerdicts = 0;
-    double hammingAccuracy = 0;   ///< correct / scored attribute verdicts
+    double hammingAccuracy = 0; ///< correct / scored attribute verdicts
     int exactMatches = 0;
-    double exactMatch = 0;        ///< share of images whose scored verdicts are all correct
-    int imagesWithUnknowns = 0;   ///< images whose truth had at least one '-'
-    double macroF1 = 0;           ///< mean over attributes of the pass-class F1 (attributes where it is defined)
+    double exactMatch = 0; ///< share of images whose scored verdicts are all correct
+    int imagesWithUnknowns = 0; ///< images whose truth had at least one '-'
+    double macroF1 = 0; ///< mean over attributes of the pass-class F1 (attributes where it is defined)
     std::array<AttributeMetrics, kAttributeCount> attributes;
 };
 

@@ -9,10 +9,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double ratio(int num, int den)
-{
-    return den > 0 ? double(num) / double(den) : kNaN;
-}
+double ratio(int num, int den) { return den > 0 ? double(num) / double(den) : kNaN; }
 
 double f1(int tp, int fp, int fn)
 {
@@ -52,9 +49,8 @@ ThresholdCurve computeThresholdCurve(Attribute attribute, const std::vector<doub
         const int passes = p.truePass + p.falseFail;
         const int fails = p.trueFail + p.falsePass;
         p.accuracy = ratio(p.truePass + p.trueFail, passes + fails);
-        p.balancedAccuracy = (passes > 0 && fails > 0)
-                                 ? 0.5 * (ratio(p.truePass, passes) + ratio(p.trueFail, fails))
-                                 : kNaN;
+        p.balancedAccuracy = (passes > 0 && fails > 0) ? 0.5 * (ratio(p.truePass, passes) + ratio(p.trueFail, fails))
+                                                       : kNaN;
         p.passF1 = f1(p.truePass, p.falsePass, p.falseFail);
         p.failF1 = f1(p.trueFail, p.falseFail, p.falsePass);
         // Ties go to the threshold closest to the current one: moving a threshold needs a reason.

@@ -30,9 +30,10 @@ std::array<double, kAttributeCount> tuneThresholds(const std::vector<std::array<
             if (k == 0 || k == s.size() || s[k].first != s[k - 1].first) {
                 const double bal = 0.5 * (double(pos - passesBelow) / pos + double(failsBelow) / neg);
                 const double thr = k == 0 ? s[0].first * 0.5
-                                 : k == s.size() ? (s.back().first + 1.0) * 0.5
-                                                 : 0.5 * (s[k - 1].first + s[k].first);
-                if (bal > best + 1e-12 || (std::abs(bal - best) <= 1e-12 && std::abs(thr - 0.5) < std::abs(out[size_t(a)] - 0.5))) {
+                    : k == s.size()       ? (s.back().first + 1.0) * 0.5
+                                          : 0.5 * (s[k - 1].first + s[k].first);
+                if (bal > best + 1e-12
+                    || (std::abs(bal - best) <= 1e-12 && std::abs(thr - 0.5) < std::abs(out[size_t(a)] - 0.5))) {
                     best = bal;
                     out[size_t(a)] = thr;
                 }

@@ -85,8 +85,8 @@ bool BlazeFaceDetector::Impl::run(const cv::Mat& input, cv::Mat scores[2], cv::M
             continue;
         const int n = o.size[1], width = o.size[2];
         const int layer = n == kLayers[0].cells * kLayers[0].cells * kLayers[0].perCell ? 0
-                          : n == kLayers[1].cells * kLayers[1].cells * kLayers[1].perCell ? 1
-                                                                                         : -1;
+            : n == kLayers[1].cells * kLayers[1].cells * kLayers[1].perCell             ? 1
+                                                                                        : -1;
         if (layer < 0)
             continue;
         if (width == 1)
@@ -102,7 +102,9 @@ bool BlazeFaceDetector::Impl::run(const cv::Mat& input, cv::Mat scores[2], cv::M
     return true;
 }
 
-BlazeFaceDetector::BlazeFaceDetector() : d(std::make_unique<Impl>()) {}
+BlazeFaceDetector::BlazeFaceDetector()
+    : d(std::make_unique<Impl>())
+{ }
 BlazeFaceDetector::~BlazeFaceDetector() = default;
 
 bool BlazeFaceDetector::isLoaded() const { return d->size > 0; }
@@ -118,8 +120,9 @@ std::optional<Error> BlazeFaceDetector::load(const QString& onnxPath)
     try {
         d->net = cv::dnn::readNetFromONNX(QFile::encodeName(onnxPath).toStdString());
     } catch (const cv::Exception& e) {
-        return makeError(ErrorCode::Model, tr("cannot read face detector model %1: %2")
-                                               .arg(onnxPath, QString::fromStdString(e.msg).trimmed()));
+        return makeError(
+            ErrorCode::Model,
+            tr("cannot read face detector model %1: %2").arg(onnxPath, QString::fromStdString(e.msg).trimmed()));
     }
     if (d->net.empty())
         return makeError(ErrorCode::Model, tr("cannot read face detector model %1: empty network").arg(onnxPath));
@@ -151,8 +154,7 @@ std::optional<Error> BlazeFaceDetector::load(const QString& onnxPath)
                      tr("face detector model %1 does not run as BlazeFace: %2").arg(onnxPath, problem));
 }
 
-Expected<std::vector<BlazeFaceDetection>> BlazeFaceDetector::detect(const cv::Mat& bgr, double minScore,
-                                                                   double margin)
+Expected<std::vector<BlazeFaceDetection>> BlazeFaceDetector::detect(const cv::Mat& bgr, double minScore, double margin)
 {
     if (!isLoaded())
         return makeError(ErrorCode::Model, tr("face detector model not loaded"));

@@ -23,9 +23,9 @@ struct BlazeFaceDetection {
     /// subject's right, which is image-left on an unmirrored photo).
     enum Keypoint { kEyeImageLeft = 0, kEyeImageRight, kNoseTip, kMouth, kEarImageLeft, kEarImageRight };
 
-    cv::Rect2d box;                       ///< image coordinates; may reach past the image border
+    cv::Rect2d box; ///< image coordinates; may reach past the image border
     std::array<cv::Point2d, 6> keypoints; ///< image coordinates, order of Keypoint
-    double score = 0;                     ///< sigmoid of the anchor's logit, 0..1
+    double score = 0; ///< sigmoid of the anchor's logit, 0..1
 
     /// Angle of the line from the image-left eye to the image-right eye, degrees, positive clockwise on screen.
     double eyeLineAngle() const;

@@ -206,9 +206,9 @@ std::vector<DetectedFace> FaceAnalyzer::Impl::runHog(const cv::Mat& gray, double
     std::vector<DetectedFace> faces;
     for (const dlib::rect_detection& d : found) {
         const dlib::rectangle& r = d.rect;
-        faces.push_back({cv::Rect2d((r.left() - pad) / scale, (r.top() - pad) / scale, r.width() / scale,
-                                    r.height() / scale),
-                         d.detection_confidence, label});
+        faces.push_back(
+            {cv::Rect2d((r.left() - pad) / scale, (r.top() - pad) / scale, r.width() / scale, r.height() / scale),
+             d.detection_confidence, label});
     }
     return faces;
 }
@@ -240,8 +240,8 @@ namespace {
 double detectScale(cv::Size size)
 {
     const double shortSide = std::min(size.width, size.height);
-    return std::min({1.0, kDetectShortSide / shortSide,
-                     std::sqrt(kDetectMaxPixels / (double(size.width) * size.height))});
+    return std::min(
+        {1.0, kDetectShortSide / shortSide, std::sqrt(kDetectMaxPixels / (double(size.width) * size.height))});
 }
 } // namespace
 
@@ -339,8 +339,8 @@ std::vector<cv::Point2d> FaceAnalyzer::Impl::landmarksUpright(const cv::Mat& gra
             dlibEyeX += shape.part(i).x() / 6.0;
         const cv::Point2d eye =
             face.keypoints[leftCut ? BlazeFaceDetection::kEyeImageRight : BlazeFaceDetection::kEyeImageLeft];
-        const double blazeEyeX =
-            toCrop.at<double>(0, 0) * eye.x + toCrop.at<double>(0, 1) * eye.y + toCrop.at<double>(0, 2);
+        const double blazeEyeX = toCrop.at<double>(0, 0) * eye.x + toCrop.at<double>(0, 1) * eye.y
+            + toCrop.at<double>(0, 2);
         const long dx = std::lround(blazeEyeX - dlibEyeX);
         shape = (*predictor)(image, dlib::rectangle(l + dx, t, l + dx + w - 1, t + w - 1));
         boxCentre.x += dx;
@@ -396,9 +396,9 @@ void FaceAnalyzer::Impl::pickBlaze(FaceEvidence& ev, const cv::Mat& gray)
         const cv::Point2d blazeRight = b.keypoints[BlazeFaceDetection::kEyeImageRight];
         const double ied = std::max(1.0, cv::norm(blazeRight - blazeLeft));
         const bool agree = cut ? cv::norm((g.eyeLeft + g.eyeRight) * 0.5 - (blazeLeft + blazeRight) * 0.5)
-                                     <= kBlazeCutEyeAgreement * b.box.width
+                <= kBlazeCutEyeAgreement * b.box.width
                                : cv::norm(g.eyeLeft - blazeLeft) <= kBlazeEyeAgreement * ied
-                                     && cv::norm(g.eyeRight - blazeRight) <= kBlazeEyeAgreement * ied;
+                && cv::norm(g.eyeRight - blazeRight) <= kBlazeEyeAgreement * ied;
         if (!agree)
             continue;
         g.detectionConfidence = b.score;
@@ -466,7 +466,8 @@ void FaceAnalyzer::Impl::loadSegmenter()
                                                   "(run scripts/fetch-models or set HQA_MODEL_DIR)")
                           .arg(file, dirs.join(QStringLiteral(", ")));
     } else if (auto error = segmenter.load(path)) {
-        maskProblem = QCoreApplication::translate("hqa::FaceAnalyzer", "person segmentation unavailable, grabCut used: %1")
+        maskProblem = QCoreApplication::translate("hqa::FaceAnalyzer",
+                                                  "person segmentation unavailable, grabCut used: %1")
                           .arg(error->detail);
     }
     // Said once per analyzer on stderr as well: a batch run would otherwise only show it in the reasons.
@@ -548,7 +549,8 @@ PersonMaskSource FaceAnalyzer::personMaskSourceFromEnvironment(QString* problem)
     return PersonMaskSource::GrabCut;
 }
 
-FaceAnalyzer::FaceAnalyzer(FaceAnalyzerConfig config) : d(std::make_unique<Impl>())
+FaceAnalyzer::FaceAnalyzer(FaceAnalyzerConfig config)
+    : d(std::make_unique<Impl>())
 {
     d->config = std::move(config);
 }
@@ -559,8 +561,8 @@ std::optional<Error> FaceAnalyzer::load()
 {
     if (d->predictor && d->hogReady)
         return std::nullopt;
-    const QString modelPath =
-        d->config.landmarkModelPath.isEmpty() ? QStringLiteral(HQA_DLIB_LANDMARKS) : d->config.landmarkModelPath;
+    const QString modelPath = d->config.landmarkModelPath.isEmpty() ? QStringLiteral(HQA_DLIB_LANDMARKS)
+                                                                    : d->config.landmarkModelPath;
     QString problem;
     d->predictor = sharedPredictor(modelPath, &problem);
     if (!d->predictor)
@@ -611,8 +613,9 @@ Expected<FaceEvidence> FaceAnalyzer::analyze(const cv::Mat& bgr, double scaleToO
     try {
         ev.faces = d->detect(gray);
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::Model, QCoreApplication::translate("hqa::FaceAnalyzer", "face detection failed: %1")
-                                               .arg(QString::fromLocal8Bit(e.what())));
+        return makeError(ErrorCode::Model,
+                         QCoreApplication::translate("hqa::FaceAnalyzer", "face detection failed: %1")
+                             .arg(QString::fromLocal8Bit(e.what())));
     }
     sortDominantFirst(ev.faces, bgr.size());
     ev.detectorNote = d->blazeProblem;
@@ -633,8 +636,9 @@ Expected<FaceEvidence> FaceAnalyzer::analyze(const cv::Mat& bgr, double scaleToO
             d->pickDominant(ev, gray);
         }
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::Model, QCoreApplication::translate("hqa::FaceAnalyzer", "face detection failed: %1")
-                                               .arg(QString::fromLocal8Bit(e.what())));
+        return makeError(ErrorCode::Model,
+                         QCoreApplication::translate("hqa::FaceAnalyzer", "face detection failed: %1")
+                             .arg(QString::fromLocal8Bit(e.what())));
     }
     // Other faces count as other people only when the detector is sure of them.
     if (ev.faces.size() > 1)
@@ -696,4 +700,3 @@ std::optional<FaceGeometry> faceGeometryOfFile(const QString& path, int maxLongS
 }
 
 } // namespace hqa::core
-

@@ -18,8 +18,8 @@ namespace hqa::core {
 enum class PersonMaskSource { GrabCut, Selfie, Meet };
 
 struct FaceAnalyzerConfig {
-    QString landmarkModelPath;  ///< empty: the compiled-in default (Debian's libdlib-data)
-    QString cascadeDir;         ///< empty: the compiled-in default (Debian's opencv-data)
+    QString landmarkModelPath; ///< empty: the compiled-in default (Debian's libdlib-data)
+    QString cascadeDir; ///< empty: the compiled-in default (Debian's opencv-data)
     bool useCascadeSecondOpinion = true;
     /// Folder with BlazeFace's ONNX files (scripts/fetch-models). Empty: $HQA_MODEL_DIR if set (then only that),
     /// else <exe>/../share/headshot-qa/models, the installed folder and the build tree's, compiled in.

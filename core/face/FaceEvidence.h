@@ -13,9 +13,9 @@
 namespace hqa::core {
 
 struct DetectedFace {
-    cv::Rect2d box;          ///< analysis-image coordinates
-    double confidence = 0;   ///< detector score (dlib HOG margin, or cascade-derived)
-    std::string detector;    ///< "hog", "hog+upsample", "hog+pad", "blazeface", "cascade"
+    cv::Rect2d box; ///< analysis-image coordinates
+    double confidence = 0; ///< detector score (dlib HOG margin, or cascade-derived)
+    std::string detector; ///< "hog", "hog+upsample", "hog+pad", "blazeface", "cascade"
 };
 
 /// 68-point landmark indices (iBUG 300-W), for readability in measures.
@@ -23,7 +23,7 @@ namespace lm {
 inline constexpr int kJawFirst = 0, kJawLast = 16, kChin = 8;
 inline constexpr int kBrowRightFirst = 17, kBrowLeftLast = 26; // subject's right brow is image-left
 inline constexpr int kNoseBridgeFirst = 27, kNoseTip = 30, kNoseLast = 35;
-inline constexpr int kEyeImageLeftFirst = 36, kEyeImageLeftLast = 41;   // subject's right eye
+inline constexpr int kEyeImageLeftFirst = 36, kEyeImageLeftLast = 41; // subject's right eye
 inline constexpr int kEyeImageRightFirst = 42, kEyeImageRightLast = 47; // subject's left eye
 inline constexpr int kMouthOuterFirst = 48, kMouthOuterLast = 59;
 inline constexpr int kMouthInnerFirst = 60, kMouthInnerLast = 67;
@@ -31,9 +31,9 @@ inline constexpr int kMouthCornerLeft = 48, kMouthCornerRight = 54;
 } // namespace lm
 
 struct FaceEvidence {
-    cv::Mat bgr;                  ///< analysis image, CV_8UC3, orientation applied
+    cv::Mat bgr; ///< analysis image, CV_8UC3, orientation applied
     double scaleToOriginal = 1.0; ///< multiply analysis coordinates by this to get original pixels
-    cv::Mat luminance;            ///< CV_32F linear-light Y (0.2126R + 0.7152G + 0.0722B after undoing sRGB), 0..1
+    cv::Mat luminance; ///< CV_32F linear-light Y (0.2126R + 0.7152G + 0.0722B after undoing sRGB), 0..1
 
     std::vector<DetectedFace> faces; ///< every face found, dominant (largest, most central) first
     bool hasFace() const { return !faces.empty(); }
@@ -43,8 +43,8 @@ struct FaceEvidence {
     bool landmarksValid = false;
 
     cv::Mat personMask; ///< CV_8U, 255 = person (face, hair, neck, torso), same size as bgr
-    cv::Mat skinMask;   ///< CV_8U, 255 = skin-coloured pixel (model calibrated on this face's cheeks)
-    cv::Mat faceMask;   ///< CV_8U, 255 = inside the face (landmark hull extended to the forehead)
+    cv::Mat skinMask; ///< CV_8U, 255 = skin-coloured pixel (model calibrated on this face's cheeks)
+    cv::Mat faceMask; ///< CV_8U, 255 = inside the face (landmark hull extended to the forehead)
 
     /// Why face finding was weaker than usual, for the no_face reason (e.g. "second face detector unavailable:
     /// model not found: ..."); empty normally. Translated, user-visible.

@@ -106,8 +106,8 @@ cv::Mat subjectPrior(const FaceGeometry& g, cv::Size sz, double s)
     const cv::Point2d headCentre = (headTop + chin) * 0.5;
     const double headHalfHeight = 0.5 * cv::norm(headTop - chin) * 1.05;
     cv::ellipse(probable, cv::Point(cvRound(headCentre.x), cvRound(headCentre.y)),
-                cv::Size(std::max(1, cvRound(0.75 * faceW)), std::max(1, cvRound(headHalfHeight))), g.roll, 0,
-                360, cv::Scalar(255), cv::FILLED);
+                cv::Size(std::max(1, cvRound(0.75 * faceW)), std::max(1, cvRound(headHalfHeight))), g.roll, 0, 360,
+                cv::Scalar(255), cv::FILLED);
     const double neckY = chin.y - 0.15 * T;
     const double shoulderY = chin.y + 0.7 * T;
     const double bottom = std::max<double>(sz.height + 1, shoulderY + 1);
@@ -162,9 +162,8 @@ cv::Mat skinColourMask(const cv::Mat& bgr, const FaceGeometry& g)
 
     // Cheek patches: squares of side ~0.3 IED, below each eye, halfway towards the mouth corner on that side.
     const double half = std::max(2.0, 0.15 * g.interEyeDistance);
-    const std::array<cv::Point2d, 2> centres{
-        g.eyeLeft + 0.55 * (g.landmarks[lm::kMouthCornerLeft] - g.eyeLeft),
-        g.eyeRight + 0.55 * (g.landmarks[lm::kMouthCornerRight] - g.eyeRight)};
+    const std::array<cv::Point2d, 2> centres{g.eyeLeft + 0.55 * (g.landmarks[lm::kMouthCornerLeft] - g.eyeLeft),
+                                             g.eyeRight + 0.55 * (g.landmarks[lm::kMouthCornerRight] - g.eyeRight)};
     const cv::Rect imageRect(0, 0, bgr.cols, bgr.rows);
     cv::Mat ycrcb;
     double n = 0, sy = 0, scr = 0, scb = 0, scrcr = 0, scbcb = 0, scrcb = 0;
@@ -299,7 +298,7 @@ cv::Mat personSilhouetteMask(const cv::Mat& bgr, const FaceGeometry& g)
 }
 
 cv::Mat personMaskFromProbability(const cv::Mat& probability, const FaceGeometry& g,
-                                 const std::vector<cv::Rect2d>& otherFaces)
+                                  const std::vector<cv::Rect2d>& otherFaces)
 {
     if (probability.empty() || probability.type() != CV_32F || g.landmarks.size() != 68 || g.eyeToChin <= 0)
         return cv::Mat::zeros(probability.size(), CV_8U);

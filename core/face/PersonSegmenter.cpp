@@ -34,8 +34,7 @@ struct PersonSegmenter::Impl {
 
 bool PersonSegmenter::Impl::run(const cv::Mat& bgrAtInput, cv::Mat* out, QString* problem)
 {
-    const cv::Mat blob = cv::dnn::blobFromImage(bgrAtInput, 1.0 / 255.0, cv::Size(), cv::Scalar(), true, false,
-                                                CV_32F);
+    const cv::Mat blob = cv::dnn::blobFromImage(bgrAtInput, 1.0 / 255.0, cv::Size(), cv::Scalar(), true, false, CV_32F);
     try {
         net.setInput(blob);
         *out = net.forward();
@@ -51,7 +50,9 @@ bool PersonSegmenter::Impl::run(const cv::Mat& bgrAtInput, cv::Mat* out, QString
     return true;
 }
 
-PersonSegmenter::PersonSegmenter() : d(std::make_unique<Impl>()) {}
+PersonSegmenter::PersonSegmenter()
+    : d(std::make_unique<Impl>())
+{ }
 PersonSegmenter::~PersonSegmenter() = default;
 
 bool PersonSegmenter::isLoaded() const { return d->channels > 0; }
@@ -68,12 +69,12 @@ std::optional<Error> PersonSegmenter::load(const QString& onnxPath)
     try {
         d->net = cv::dnn::readNetFromONNX(QFile::encodeName(onnxPath).toStdString());
     } catch (const cv::Exception& e) {
-        return makeError(ErrorCode::Model, tr("cannot read person segmentation model %1: %2")
-                                               .arg(onnxPath, QString::fromStdString(e.msg).trimmed()));
+        return makeError(
+            ErrorCode::Model,
+            tr("cannot read person segmentation model %1: %2").arg(onnxPath, QString::fromStdString(e.msg).trimmed()));
     }
     if (d->net.empty())
-        return makeError(ErrorCode::Model,
-                         tr("cannot read person segmentation model %1: empty network").arg(onnxPath));
+        return makeError(ErrorCode::Model, tr("cannot read person segmentation model %1: empty network").arg(onnxPath));
     d->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     d->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
 

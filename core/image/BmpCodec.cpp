@@ -104,7 +104,8 @@ Expected<cv::Mat> decodeBmp(ByteView bytes, const ImageHeader& header)
     case kBiRgb:
     case kBiBitfields:
     case kBiAlphaBitfields: {
-        const std::uint64_t rowBytes = (static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(bpp) + 31) / 32 * 4;
+        const std::uint64_t rowBytes = (static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(bpp) + 31)
+            / 32 * 4;
         needed = rowBytes * static_cast<std::uint64_t>(info->height);
         break;
     }
@@ -116,9 +117,11 @@ Expected<cv::Mat> decodeBmp(ByteView bytes, const ImageHeader& header)
     case kBiJpeg:
     case kBiPng:
         return makeError(ErrorCode::UnsupportedFormat,
-                         QCoreApplication::translate("hqa::ImageDecoder", "BMP files with embedded JPEG or PNG data are not supported"));
+                         QCoreApplication::translate("hqa::ImageDecoder",
+                                                     "BMP files with embedded JPEG or PNG data are not supported"));
     default:
-        return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "unknown BMP compression %1").arg(info->compression));
+        return unreadable(
+            QCoreApplication::translate("hqa::ImageDecoder", "unknown BMP compression %1").arg(info->compression));
     }
     if (info->dataOffset > bytes.size || needed > bytes.size - info->dataOffset)
         return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "BMP data ends early (truncated file)"));

@@ -45,11 +45,16 @@ cv::Mat toBgr8(const cv::Mat& image)
 
     cv::Mat bgr;
     switch (in.channels()) {
-    case 1: cv::cvtColor(in, bgr, cv::COLOR_GRAY2BGR); return bgr;
-    case 3: return in;
+    case 1:
+        cv::cvtColor(in, bgr, cv::COLOR_GRAY2BGR);
+        return bgr;
+    case 3:
+        return in;
     case 2:
-    case 4: break;
-    default: return {};
+    case 4:
+        break;
+    default:
+        return {};
     }
     // Alpha over white: a transparent background should look like paper, not like black.
     const int channels = in.channels();
@@ -92,7 +97,7 @@ Sniffed sniffIsoBmff(const std::uint8_t* d, std::size_t n)
     const std::size_t boxSize = std::min<std::size_t>(n, (std::size_t(d[0]) << 24) | (d[1] << 16) | (d[2] << 8) | d[3]);
     static constexpr std::array<const char*, 2> kAvif = {"avif", "avis"};
     static constexpr std::array<const char*, 10> kHeif = {"heic", "heix", "hevc", "hevx", "heim",
-                                                         "heis", "hevm", "hevs", "mif1", "msf1"};
+                                                          "heis", "hevm", "hevs", "mif1", "msf1"};
     bool heif = false;
     // Major brand at 8, minor version at 12, compatible brands from 16 to the end of the box.
     for (std::size_t at = 8; at + 4 <= std::max<std::size_t>(boxSize, 12); at += (at == 8 ? 8 : 4)) {
@@ -143,7 +148,8 @@ Sniffed sniff(const std::uint8_t* d, std::size_t n)
         return {ImageFormat::Other, "OpenEXR"};
     if (startsWith(d, n, "qoif", 4))
         return {ImageFormat::Other, "QOI"};
-    if (n >= 3 && d[0] == 'P' && d[1] >= '1' && d[1] <= '6' && (d[2] == ' ' || d[2] == '\n' || d[2] == '\r' || d[2] == '\t'))
+    if (n >= 3 && d[0] == 'P' && d[1] >= '1' && d[1] <= '6'
+        && (d[2] == ' ' || d[2] == '\n' || d[2] == '\r' || d[2] == '\t'))
         return {ImageFormat::Other, "PNM"};
     return {};
 }
@@ -154,17 +160,23 @@ Expected<ImageHeader> probeView(ByteView view)
         return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "no image data"));
     const Sniffed sniffed = sniff(view.data, view.size);
     switch (sniffed.format) {
-    case ImageFormat::Jpeg: return image_detail::readJpegHeader(view);
-    case ImageFormat::Png: return image_detail::readPngHeader(view);
-    case ImageFormat::WebP: return image_detail::readWebpHeader(view);
-    case ImageFormat::Tiff: return image_detail::readTiffHeader(view);
-    case ImageFormat::Bmp: return image_detail::readBmpHeader(view);
+    case ImageFormat::Jpeg:
+        return image_detail::readJpegHeader(view);
+    case ImageFormat::Png:
+        return image_detail::readPngHeader(view);
+    case ImageFormat::WebP:
+        return image_detail::readWebpHeader(view);
+    case ImageFormat::Tiff:
+        return image_detail::readTiffHeader(view);
+    case ImageFormat::Bmp:
+        return image_detail::readBmpHeader(view);
     case ImageFormat::Unknown:
         return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "not an image (unrecognised data)"));
     case ImageFormat::Gif:
     case ImageFormat::Heif:
     case ImageFormat::Avif:
-    case ImageFormat::Other: break;
+    case ImageFormat::Other:
+        break;
     }
     return makeError(ErrorCode::UnsupportedFormat,
                      QCoreApplication::translate("hqa::ImageDecoder", "%1 images are not supported")
@@ -176,17 +188,30 @@ cv::Mat applyOrientation(const cv::Mat& stored, int orientation)
 {
     cv::Mat out;
     switch (orientation) {
-    case 2: cv::flip(stored, out, 1); return out;
-    case 3: cv::rotate(stored, out, cv::ROTATE_180); return out;
-    case 4: cv::flip(stored, out, 0); return out;
-    case 5: cv::transpose(stored, out); return out;
-    case 6: cv::rotate(stored, out, cv::ROTATE_90_CLOCKWISE); return out;
+    case 2:
+        cv::flip(stored, out, 1);
+        return out;
+    case 3:
+        cv::rotate(stored, out, cv::ROTATE_180);
+        return out;
+    case 4:
+        cv::flip(stored, out, 0);
+        return out;
+    case 5:
+        cv::transpose(stored, out);
+        return out;
+    case 6:
+        cv::rotate(stored, out, cv::ROTATE_90_CLOCKWISE);
+        return out;
     case 7:
         cv::transpose(stored, out);
         cv::flip(out, out, -1);
         return out;
-    case 8: cv::rotate(stored, out, cv::ROTATE_90_COUNTERCLOCKWISE); return out;
-    default: return stored;
+    case 8:
+        cv::rotate(stored, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+        return out;
+    default:
+        return stored;
     }
 }
 
@@ -204,18 +229,18 @@ Expected<DecodedImage> decodeView(ByteView view, const DecodeOptions& options)
 
     const std::int64_t pixels = std::int64_t(header.width) * header.height;
     if (pixels > options.maxPixels) {
-        return makeError(ErrorCode::TooLarge,
-                         QCoreApplication::translate("hqa::ImageDecoder",
-                                                     "the image is %1 x %2 pixels (%3 MP); the limit is %4 MP")
-                             .arg(header.width)
-                             .arg(header.height)
-                             .arg(static_cast<double>(pixels) / 1e6, 0, 'f', 1)
-                             .arg(static_cast<double>(options.maxPixels) / 1e6, 0, 'f', 1));
+        return makeError(
+            ErrorCode::TooLarge,
+            QCoreApplication::translate("hqa::ImageDecoder", "the image is %1 x %2 pixels (%3 MP); the limit is %4 MP")
+                .arg(header.width)
+                .arg(header.height)
+                .arg(static_cast<double>(pixels) / 1e6, 0, 'f', 1)
+                .arg(static_cast<double>(options.maxPixels) / 1e6, 0, 'f', 1));
     }
     if (std::min(header.width, header.height) < options.minSide) {
         return makeError(ErrorCode::TooSmall,
-                         QCoreApplication::translate("hqa::ImageDecoder",
-                                                     "the image is %1 x %2 pixels; the shorter side must be at least %3")
+                         QCoreApplication::translate(
+                             "hqa::ImageDecoder", "the image is %1 x %2 pixels; the shorter side must be at least %3")
                              .arg(header.width)
                              .arg(header.height)
                              .arg(options.minSide));
@@ -226,12 +251,23 @@ Expected<DecodedImage> decodeView(ByteView view, const DecodeOptions& options)
     const bool shrinking = storedTarget != storedSize;
     Expected<cv::Mat> stored = cv::Mat();
     switch (header.format) {
-    case ImageFormat::Jpeg: stored = image_detail::decodeJpeg(view, header, shrinking ? options.maxLongSide : 0); break;
-    case ImageFormat::Png: stored = image_detail::decodePng(view, header); break;
-    case ImageFormat::WebP: stored = image_detail::decodeWebp(view, header, storedTarget); break;
-    case ImageFormat::Tiff: stored = image_detail::decodeTiff(view, header); break;
-    case ImageFormat::Bmp: stored = image_detail::decodeBmp(view, header); break;
-    default: return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "no decoder for this format"));
+    case ImageFormat::Jpeg:
+        stored = image_detail::decodeJpeg(view, header, shrinking ? options.maxLongSide : 0);
+        break;
+    case ImageFormat::Png:
+        stored = image_detail::decodePng(view, header);
+        break;
+    case ImageFormat::WebP:
+        stored = image_detail::decodeWebp(view, header, storedTarget);
+        break;
+    case ImageFormat::Tiff:
+        stored = image_detail::decodeTiff(view, header);
+        break;
+    case ImageFormat::Bmp:
+        stored = image_detail::decodeBmp(view, header);
+        break;
+    default:
+        return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "no decoder for this format"));
     }
     if (!stored)
         return stored.error();
@@ -254,8 +290,7 @@ Expected<DecodedImage> decodeView(ByteView view, const DecodeOptions& options)
 }
 
 /// Library code below may throw (OpenCV's cv::Exception, std::bad_alloc); none of it may reach the caller.
-template <typename Fn>
-auto guarded(Fn&& fn) -> decltype(fn())
+template<typename Fn> auto guarded(Fn&& fn) -> decltype(fn())
 {
     try {
         return fn();
@@ -284,16 +319,26 @@ constexpr qint64 kMaxFileBytes = 512LL * 1024 * 1024;
 std::string_view imageFormatName(ImageFormat f)
 {
     switch (f) {
-    case ImageFormat::Unknown: return "unknown";
-    case ImageFormat::Jpeg: return "jpeg";
-    case ImageFormat::Png: return "png";
-    case ImageFormat::WebP: return "webp";
-    case ImageFormat::Tiff: return "tiff";
-    case ImageFormat::Bmp: return "bmp";
-    case ImageFormat::Gif: return "gif";
-    case ImageFormat::Heif: return "heif";
-    case ImageFormat::Avif: return "avif";
-    case ImageFormat::Other: return "other";
+    case ImageFormat::Unknown:
+        return "unknown";
+    case ImageFormat::Jpeg:
+        return "jpeg";
+    case ImageFormat::Png:
+        return "png";
+    case ImageFormat::WebP:
+        return "webp";
+    case ImageFormat::Tiff:
+        return "tiff";
+    case ImageFormat::Bmp:
+        return "bmp";
+    case ImageFormat::Gif:
+        return "gif";
+    case ImageFormat::Heif:
+        return "heif";
+    case ImageFormat::Avif:
+        return "avif";
+    case ImageFormat::Other:
+        return "other";
     }
     return "unknown";
 }
@@ -313,22 +358,25 @@ Expected<DecodedImage> decodeImageFile(const QString& path, const DecodeOptions&
     return guarded([&]() -> Expected<DecodedImage> {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            return makeError(ErrorCode::Io, QCoreApplication::translate("hqa::ImageDecoder", "cannot open %1: %2")
-                                                .arg(path, file.errorString()));
+            return makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("hqa::ImageDecoder", "cannot open %1: %2").arg(path, file.errorString()));
         }
         const qint64 size = file.size();
         // Checked before reading: a multi-gigabyte file would exhaust memory long before the pixel limit helps.
         if (size > kMaxFileBytes) {
-            return makeError(ErrorCode::TooLarge,
-                             QCoreApplication::translate("hqa::ImageDecoder", "%1 is %2 MB; files over %3 MB are refused")
-                                 .arg(path)
-                                 .arg(size / (1024 * 1024))
-                                 .arg(kMaxFileBytes / (1024 * 1024)));
+            return makeError(
+                ErrorCode::TooLarge,
+                QCoreApplication::translate("hqa::ImageDecoder", "%1 is %2 MB; files over %3 MB are refused")
+                    .arg(path)
+                    .arg(size / (1024 * 1024))
+                    .arg(kMaxFileBytes / (1024 * 1024)));
         }
         const QByteArray bytes = file.readAll();
         if (file.error() != QFileDevice::NoError) {
-            return makeError(ErrorCode::Io, QCoreApplication::translate("hqa::ImageDecoder", "cannot read %1: %2")
-                                                .arg(path, file.errorString()));
+            return makeError(
+                ErrorCode::Io,
+                QCoreApplication::translate("hqa::ImageDecoder", "cannot read %1: %2").arg(path, file.errorString()));
         }
         if (bytes.isEmpty())
             return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "file is empty"));

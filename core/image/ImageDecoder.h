@@ -21,7 +21,7 @@ std::string_view imageFormatName(ImageFormat f);
 
 struct ImageHeader {
     ImageFormat format = ImageFormat::Unknown;
-    int width = 0;           ///< stored (unoriented) size
+    int width = 0; ///< stored (unoriented) size
     int height = 0;
     int exifOrientation = 1; ///< 1..8, 1 when absent
     /// Size after applying the orientation.
@@ -31,17 +31,17 @@ struct ImageHeader {
 
 struct DecodeOptions {
     std::int64_t maxPixels = 80'000'000; ///< refuse larger images before decoding (TooLarge)
-    int minSide = 64;                    ///< refuse images whose shorter side is smaller (TooSmall)
+    int minSide = 64; ///< refuse images whose shorter side is smaller (TooSmall)
     /// When > 0, the decoder may return a smaller image whose longer side is at least this many pixels
     /// (JPEG DCT scaling, then area resampling). The returned scale says how much smaller it is.
     int maxLongSide = 0;
 };
 
 struct DecodedImage {
-    cv::Mat bgr;             ///< CV_8UC3, orientation applied
+    cv::Mat bgr; ///< CV_8UC3, orientation applied
     ImageHeader header;
-    cv::Size originalSize;   ///< oriented size of the full-resolution image
-    double scale = 1.0;      ///< bgr.cols / originalSize.width (<= 1)
+    cv::Size originalSize; ///< oriented size of the full-resolution image
+    double scale = 1.0; ///< bgr.cols / originalSize.width (<= 1)
 };
 
 /// Reads only the header (format, size, orientation). Fails with Unreadable/UnsupportedFormat.

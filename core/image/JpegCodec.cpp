@@ -31,11 +31,11 @@ bool isStartOfFrame(int marker)
 int readBe16(const std::uint8_t* p) { return (p[0] << 8) | p[1]; }
 
 struct JpegContext {
-    jpeg_decompress_struct cinfo {};
-    jpeg_error_mgr errors {};
-    jpeg_progress_mgr progress {};
-    std::jmp_buf jump {};
-    jpeg_source_mgr source {};
+    jpeg_decompress_struct cinfo{};
+    jpeg_error_mgr errors{};
+    jpeg_progress_mgr progress{};
+    std::jmp_buf jump{};
+    jpeg_source_mgr source{};
     char message[JMSG_LENGTH_MAX] = {};
     bool ranOut = false; ///< the decoder asked for bytes past the end and got a synthetic EOI
     bool adobeInverted = false;
@@ -59,8 +59,8 @@ void onJpegMessage(j_common_ptr cinfo, int level)
     const int code = cinfo->err->msg_code;
     // Harmless in practice: garbage between the last scan and EOI (some cameras write it), or metadata that
     // does not affect pixels.
-    const bool benign = (code == JWRN_EXTRANEOUS_DATA && cinfo->err->msg_parm.i[1] == 0xD9)
-        || code == JWRN_JFIF_MAJOR || code == JWRN_ADOBE_XFORM || code == JWRN_BOGUS_ICC;
+    const bool benign = (code == JWRN_EXTRANEOUS_DATA && cinfo->err->msg_parm.i[1] == 0xD9) || code == JWRN_JFIF_MAJOR
+        || code == JWRN_ADOBE_XFORM || code == JWRN_BOGUS_ICC;
     if (benign) {
         ++cinfo->err->num_warnings;
         return;
@@ -84,8 +84,8 @@ void onJpegProgress(j_common_ptr cinfo)
 // A memory source like jpeg_mem_src, except that running out is silent: the Huffman decoder reads a few
 // bytes ahead, so a file that lacks only its EOI runs out although every scan byte is there. Any warning or
 // error after running out means the data really ended early.
-void initSource(j_decompress_ptr) {}
-void termSource(j_decompress_ptr) {}
+void initSource(j_decompress_ptr) { }
+void termSource(j_decompress_ptr) { }
 
 boolean fillInput(j_decompress_ptr cinfo)
 {
@@ -130,10 +130,16 @@ bool runJpegDecode(JpegContext& ctx, ByteView bytes, int minLongSide)
     ctx.adobeInverted = ctx.cinfo.saw_Adobe_marker;
 
     switch (ctx.cinfo.jpeg_color_space) {
-    case JCS_GRAYSCALE: ctx.cinfo.out_color_space = JCS_GRAYSCALE; break;
+    case JCS_GRAYSCALE:
+        ctx.cinfo.out_color_space = JCS_GRAYSCALE;
+        break;
     case JCS_CMYK:
-    case JCS_YCCK: ctx.cinfo.out_color_space = JCS_CMYK; break;
-    default: ctx.cinfo.out_color_space = JCS_EXT_BGR; break;
+    case JCS_YCCK:
+        ctx.cinfo.out_color_space = JCS_CMYK;
+        break;
+    default:
+        ctx.cinfo.out_color_space = JCS_EXT_BGR;
+        break;
     }
 
     if (minLongSide > 0) {
@@ -234,8 +240,7 @@ Expected<ImageHeader> readJpegHeader(ByteView bytes)
             QCoreApplication::translate("hqa::ImageDecoder", "JPEG data ends before the image size (truncated file)"));
     }
     if (header.width <= 0 || header.height <= 0) {
-        return unreadable(QCoreApplication::translate("hqa::ImageDecoder",
-                                                      "JPEG header gives no image size (%1 x %2)")
+        return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "JPEG header gives no image size (%1 x %2)")
                               .arg(header.width)
                               .arg(header.height));
     }
@@ -253,7 +258,8 @@ Expected<cv::Mat> decodeJpeg(ByteView bytes, const ImageHeader& header, int minL
 
     if (!runJpegDecode(ctx, bytes, minLongSide)) {
         if (ctx.ranOut)
-            return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "JPEG data ends early (truncated file)"));
+            return unreadable(
+                QCoreApplication::translate("hqa::ImageDecoder", "JPEG data ends early (truncated file)"));
         QString message = QString::fromLocal8Bit(ctx.message);
         message.remove(QLatin1String("Corrupt JPEG data: ")); // libjpeg's own prefix, said once below
         return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "corrupt JPEG data: %1").arg(message));

@@ -29,7 +29,7 @@ std::uint32_t readBe32(const std::uint8_t* p)
 struct PngContext {
     png_structp png = nullptr;
     png_infop info = nullptr;
-    std::jmp_buf jump {};
+    std::jmp_buf jump{};
     char message[256] = {};
     bool truncated = false;
     bool hasAlpha = false;
@@ -113,14 +113,16 @@ Expected<ImageHeader> readPngHeader(ByteView bytes)
     const std::size_t n = bytes.size;
     // Signature, then IHDR: length 13, "IHDR", width, height, depth, colour type, ... , CRC.
     if (n < 8 + 8 + 13 + 4 || std::memcmp(d, kPngSignature, 8) != 0)
-        return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "PNG data ends before the image size (truncated file)"));
+        return unreadable(
+            QCoreApplication::translate("hqa::ImageDecoder", "PNG data ends before the image size (truncated file)"));
     if (readBe32(d + 8) != 13 || std::memcmp(d + 12, "IHDR", 4) != 0)
         return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "corrupt PNG header (no IHDR chunk)"));
     const std::uint32_t w = readBe32(d + 16);
     const std::uint32_t h = readBe32(d + 20);
     if (w == 0 || h == 0 || w > 0x7fffffffU || h > 0x7fffffffU) {
-        return unreadable(
-            QCoreApplication::translate("hqa::ImageDecoder", "PNG header gives an invalid size (%1 x %2)").arg(w).arg(h));
+        return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "PNG header gives an invalid size (%1 x %2)")
+                              .arg(w)
+                              .arg(h));
     }
     ImageHeader header;
     header.format = ImageFormat::Png;

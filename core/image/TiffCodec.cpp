@@ -45,10 +45,17 @@ toff_t tiffSeek(thandle_t handle, toff_t offset, int whence)
     auto* s = static_cast<TiffStream*>(handle);
     // Unsigned wrap-around makes a negative SEEK_CUR/SEEK_END offset work as intended.
     switch (whence) {
-    case SEEK_SET: s->pos = offset; break;
-    case SEEK_CUR: s->pos += offset; break;
-    case SEEK_END: s->pos = s->bytes.size + offset; break;
-    default: break;
+    case SEEK_SET:
+        s->pos = offset;
+        break;
+    case SEEK_CUR:
+        s->pos += offset;
+        break;
+    case SEEK_END:
+        s->pos = s->bytes.size + offset;
+        break;
+    default:
+        break;
     }
     return s->pos;
 }
@@ -66,7 +73,7 @@ int tiffMap(thandle_t handle, void** base, toff_t* size)
     return 1;
 }
 
-void tiffUnmap(thandle_t, void*, toff_t) {}
+void tiffUnmap(thandle_t, void*, toff_t) { }
 
 int onTiffError(TIFF*, void* user, const char* module, const char* format, va_list args)
 {
@@ -93,8 +100,8 @@ Error tiffError(const TiffStream& s, const char* fallback)
     if (message.contains(QLatin1String("Read error"), Qt::CaseInsensitive)
         || message.contains(QLatin1String("Seek error"), Qt::CaseInsensitive)
         || message.contains(QLatin1String("end of file"), Qt::CaseInsensitive)) {
-        return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "TIFF data ends early (truncated file): %1")
-                              .arg(message));
+        return unreadable(
+            QCoreApplication::translate("hqa::ImageDecoder", "TIFF data ends early (truncated file): %1").arg(message));
     }
     return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "corrupt TIFF data: %1").arg(message));
 }
@@ -114,13 +121,14 @@ Expected<ImageHeader> readTiffHeader(ByteView bytes)
 {
     const auto ifd = readTiffIfd0(bytes.data, bytes.size);
     if (!ifd) {
-        return unreadable(
-            QCoreApplication::translate("hqa::ImageDecoder", "TIFF data ends before the first image directory (truncated file)"));
+        return unreadable(QCoreApplication::translate(
+            "hqa::ImageDecoder", "TIFF data ends before the first image directory (truncated file)"));
     }
     if (ifd->width <= 0 || ifd->height <= 0 || ifd->width > INT_MAX || ifd->height > INT_MAX) {
-        return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "TIFF header gives an invalid size (%1 x %2)")
-                              .arg(ifd->width)
-                              .arg(ifd->height));
+        return unreadable(
+            QCoreApplication::translate("hqa::ImageDecoder", "TIFF header gives an invalid size (%1 x %2)")
+                .arg(ifd->width)
+                .arg(ifd->height));
     }
     ImageHeader header;
     header.format = ImageFormat::Tiff;
@@ -142,8 +150,8 @@ Expected<cv::Mat> decodeTiff(ByteView bytes, const ImageHeader& header)
     // Strip and tile buffers of a file within the pixel limit stay far below this.
     TIFFOpenOptionsSetMaxSingleMemAlloc(options, tmsize_t(1) << 30);
     TiffHandle handle;
-    handle.tif = TIFFClientOpenExt("image", "r", &stream, tiffRead, tiffWrite, tiffSeek, tiffClose, tiffSize,
-                                   tiffMap, tiffUnmap, options);
+    handle.tif = TIFFClientOpenExt("image", "r", &stream, tiffRead, tiffWrite, tiffSeek, tiffClose, tiffSize, tiffMap,
+                                   tiffUnmap, options);
     TIFFOpenOptionsFree(options);
     if (handle.tif == nullptr)
         return tiffError(stream, "cannot open TIFF");
@@ -154,7 +162,7 @@ Expected<cv::Mat> decodeTiff(ByteView bytes, const ImageHeader& header)
                          QCoreApplication::translate("hqa::ImageDecoder", "this kind of TIFF is not supported: %1")
                              .arg(QString::fromLocal8Bit(message)));
     }
-    TIFFRGBAImage image {};
+    TIFFRGBAImage image{};
     if (TIFFRGBAImageBegin(&image, handle.tif, 1, message) == 0) {
         std::snprintf(stream.message, sizeof stream.message, "%s", message);
         return tiffError(stream, "cannot read TIFF");

@@ -18,14 +18,12 @@ constexpr std::uint16_t kTypeLong8 = 16;
 class TiffReader {
 public:
     TiffReader(const std::uint8_t* data, std::size_t size, bool bigEndian)
-        : m_data(data), m_size(size), m_bigEndian(bigEndian)
-    {
-    }
+        : m_data(data)
+        , m_size(size)
+        , m_bigEndian(bigEndian)
+    { }
 
-    bool has(std::uint64_t offset, std::uint64_t length) const
-    {
-        return offset <= m_size && length <= m_size - offset;
-    }
+    bool has(std::uint64_t offset, std::uint64_t length) const { return offset <= m_size && length <= m_size - offset; }
 
     std::uint64_t read(std::uint64_t offset, int bytes) const
     {

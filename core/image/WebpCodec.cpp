@@ -22,14 +22,22 @@ std::uint32_t readLe32(const std::uint8_t* p)
 QString statusText(VP8StatusCode status)
 {
     switch (status) {
-    case VP8_STATUS_OUT_OF_MEMORY: return QStringLiteral("out of memory");
-    case VP8_STATUS_INVALID_PARAM: return QStringLiteral("invalid parameter");
-    case VP8_STATUS_BITSTREAM_ERROR: return QStringLiteral("bitstream error");
-    case VP8_STATUS_UNSUPPORTED_FEATURE: return QStringLiteral("unsupported feature");
-    case VP8_STATUS_SUSPENDED: return QStringLiteral("suspended");
-    case VP8_STATUS_USER_ABORT: return QStringLiteral("aborted");
-    case VP8_STATUS_NOT_ENOUGH_DATA: return QStringLiteral("not enough data");
-    case VP8_STATUS_OK: break;
+    case VP8_STATUS_OUT_OF_MEMORY:
+        return QStringLiteral("out of memory");
+    case VP8_STATUS_INVALID_PARAM:
+        return QStringLiteral("invalid parameter");
+    case VP8_STATUS_BITSTREAM_ERROR:
+        return QStringLiteral("bitstream error");
+    case VP8_STATUS_UNSUPPORTED_FEATURE:
+        return QStringLiteral("unsupported feature");
+    case VP8_STATUS_SUSPENDED:
+        return QStringLiteral("suspended");
+    case VP8_STATUS_USER_ABORT:
+        return QStringLiteral("aborted");
+    case VP8_STATUS_NOT_ENOUGH_DATA:
+        return QStringLiteral("not enough data");
+    case VP8_STATUS_OK:
+        break;
     }
     return QStringLiteral("ok");
 }
@@ -38,14 +46,15 @@ Error webpError(VP8StatusCode status)
 {
     if (status == VP8_STATUS_NOT_ENOUGH_DATA)
         return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "WebP data ends early (truncated file)"));
-    return unreadable(QCoreApplication::translate("hqa::ImageDecoder", "corrupt WebP data: %1").arg(statusText(status)));
+    return unreadable(
+        QCoreApplication::translate("hqa::ImageDecoder", "corrupt WebP data: %1").arg(statusText(status)));
 }
 
 } // namespace
 
 Expected<ImageHeader> readWebpHeader(ByteView bytes)
 {
-    WebPBitstreamFeatures features {};
+    WebPBitstreamFeatures features{};
     const VP8StatusCode status = WebPGetFeatures(bytes.data, bytes.size, &features);
     if (status != VP8_STATUS_OK)
         return webpError(status);

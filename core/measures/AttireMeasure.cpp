@@ -12,20 +12,11 @@ namespace hqa::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hqa::AttireMeasure", text);
-}
+QString tr(const char* text) { return QCoreApplication::translate("hqa::AttireMeasure", text); }
 
-QString num(double v, int decimals = 2)
-{
-    return QString::number(v, 'f', decimals);
-}
+QString num(double v, int decimals = 2) { return QString::number(v, 'f', decimals); }
 
-QString pct(double share)
-{
-    return QString::number(std::round(share * 100.0), 'f', 0);
-}
+QString pct(double share) { return QString::number(std::round(share * 100.0), 'f', 0); }
 
 // Layout below the chin: v in T (eye-to-chin distances, down from the chin), u in face widths (signed, from
 // the torso axis). The torso of a seated or standing sitter spans about three face widths at the shoulders.
@@ -48,7 +39,7 @@ constexpr double kMinSkinChroma = 10.0, kSkinChromaDistance = 16.0;
 /// Where the sitter's torso is: chin, eye-to-chin distance, face width and the torso axis.
 struct TorsoFrame {
     cv::Point2d chin;
-    double t = 1.0;  ///< eye to chin, analysis pixels
+    double t = 1.0; ///< eye to chin, analysis pixels
     double fw = 1.0; ///< face width (jaw extent), analysis pixels
     double cx = 0.0; ///< torso axis x
 };
@@ -149,7 +140,8 @@ bool makeTorsoImage(const FaceEvidence& ev, const TorsoFrame& f, TorsoImage& ti)
     ti.roi = cv::Rect(cv::Point(int(x0), int(y0)), cv::Point(int(std::ceil(x1)), int(std::ceil(y1))))
         & cv::Rect(0, 0, w, h);
     const double s = std::min(1.0, kWorkFaceWidth / f.fw);
-    const cv::Size size(std::max(1, int(std::lround(ti.roi.width * s))), std::max(1, int(std::lround(ti.roi.height * s))));
+    const cv::Size size(std::max(1, int(std::lround(ti.roi.width * s))),
+                        std::max(1, int(std::lround(ti.roi.height * s))));
     const double sx = double(ti.roi.width) / size.width, sy = double(ti.roi.height) / size.height;
     ti.pixelsPerFw = f.fw / sx;
     ti.pixelsPerT = f.t / sy;
@@ -683,7 +675,9 @@ double structureScore(const AttireRaw& r)
 {
     if (r.placketVertical < 0 && r.collarOuterContrast < 0 && r.straightEdgeLength < 0)
         return kNotMeasured;
-    auto ramp = [](double x, double from, double span) { return x < 0 ? 0.0 : std::clamp((x - from) / span, 0.0, 1.0); };
+    auto ramp = [](double x, double from, double span) {
+        return x < 0 ? 0.0 : std::clamp((x - from) / span, 0.0, 1.0);
+    };
     // Weights: lapel lines and long straight edges are the most telling (a tailored garment is cut in straight
     // lines, a knit or jersey top hangs in soft folds); a placket, a collar of another colour, a tie and a
     // lighter shirt in the centre add to them. Each cue is capped, so no single one carries a verdict alone.
@@ -724,14 +718,16 @@ std::vector<Rule> rulesOf(const AttireRaw& r, double structure, const AttireMeas
                              .arg(num(r.necklineDepth))});
     if (r.printEdgeDensity >= 0 && r.garmentSpread >= 0)
         // Busy alone is not enough (pinstripes, a flight suit's patches); busy in many colours is a print.
-        rules.push_back({1.0 - logistic(r.printEdgeDensity, c.printEdgeMax, c.printEdgeW)
+        rules.push_back({1.0
+                             - logistic(r.printEdgeDensity, c.printEdgeMax, c.printEdgeW)
                                  * logistic(r.garmentSpread, c.printSpreadMin, c.printSpreadW),
                          tr("busy, multicoloured print: %1% of the fabric beside the centre line is covered with "
                             "edges, colour spread %2")
                              .arg(pct(r.printEdgeDensity), num(r.garmentSpread, 0))});
     if (r.garmentChroma >= 0)
         // One strong colour is business wear (red and pink jackets); only a light, fluorescent one is not.
-        rules.push_back({1.0 - logistic(r.garmentChroma, c.fluorescentChromaMin, c.fluorescentW)
+        rules.push_back({1.0
+                             - logistic(r.garmentChroma, c.fluorescentChromaMin, c.fluorescentW)
                                  * logistic(r.garmentLightness, c.fluorescentLightnessMin, c.fluorescentW),
                          tr("brightly coloured, fluorescent garment (sportswear or high-visibility): colour "
                             "saturation %1 at lightness %2")
@@ -796,9 +792,6 @@ MeasureResult AttireMeasure::evaluate(const FaceEvidence& ev) const
     return r;
 }
 
-std::unique_ptr<Measure> makeAttireMeasure()
-{
-    return std::make_unique<AttireMeasure>();
-}
+std::unique_ptr<Measure> makeAttireMeasure() { return std::make_unique<AttireMeasure>(); }
 
 } // namespace hqa::core

@@ -51,7 +51,9 @@ struct AttireMeasureConfig {
 /// Judges whether professional attire is visible, from the person, skin and face masks below the chin.
 class AttireMeasure final : public Measure {
 public:
-    explicit AttireMeasure(AttireMeasureConfig config = {}) : m_config(config) {}
+    explicit AttireMeasure(AttireMeasureConfig config = {})
+        : m_config(config)
+    { }
     Attribute attribute() const override { return Attribute::Attire; }
     MeasureResult evaluate(const FaceEvidence& ev) const override;
 

@@ -197,7 +197,7 @@ WorkingImage workingImage(const FaceEvidence& ev, const cv::Mat& person, int wor
 /// boundary are not background texture), and off the outermost pixels (no full filter support there).
 struct BackgroundRegion {
     cv::Mat background; ///< CV_8U
-    cv::Mat grown;      ///< the grown person
+    cv::Mat grown; ///< the grown person
     int pixels = 0;
 };
 
@@ -280,8 +280,8 @@ BackdropColour backdropColour(const cv::Mat& lab, const cv::Mat& background, int
     }
     BackdropColour c;
     const double n = double(pixels);
-    c.spread = std::sqrt(std::max(0.0, sumAA / n - (sumA / n) * (sumA / n)) +
-                         std::max(0.0, sumBB / n - (sumB / n) * (sumB / n)));
+    c.spread = std::sqrt(std::max(0.0, sumAA / n - (sumA / n) * (sumA / n))
+                         + std::max(0.0, sumBB / n - (sumB / n) * (sumB / n)));
     for (int ch = 0; ch < 3; ++ch) {
         long acc = 0;
         int i = 0;
@@ -348,8 +348,7 @@ double saturatedShareBehind(const cv::Mat& lab, const BackgroundRegion& region, 
 struct BackgroundValues {
     double backgroundShare = 0;
     int otherFaces = 0;
-    double meanGradient = 0, meanGrey = 0, relativeGradient = 0, edgeDensity = 0, saturatedShare = 0,
-           colourSpread = 0;
+    double meanGradient = 0, meanGrey = 0, relativeGradient = 0, edgeDensity = 0, saturatedShare = 0, colourSpread = 0;
     double straightEdges = 0, skinShare = 0, flagShare = 0, textureShare = 0, textureEdgeDensity = 0,
            textureContrast = 0;
     int clusters = 0, textureClusters = 0;
@@ -388,10 +387,10 @@ void measureTexture(const cv::Mat& grey, const cv::Mat& mag, const cv::Mat& edge
 
 BackgroundValues measureBackground(const FaceEvidence& ev, const BackgroundConfig& c)
 {
-    const cv::Mat person = (!ev.personMask.empty() && ev.personMask.size() == ev.bgr.size() &&
-                            cv::countNonZero(ev.personMask) > 0)
-                               ? ev.personMask
-                               : fallbackPersonMask(ev, ev.bgr.size(), 1.0);
+    const cv::Mat person = (!ev.personMask.empty() && ev.personMask.size() == ev.bgr.size()
+                            && cv::countNonZero(ev.personMask) > 0)
+        ? ev.personMask
+        : fallbackPersonMask(ev, ev.bgr.size(), 1.0);
     const WorkingImage w = workingImage(ev, person, c.workingLongSide);
     const BackgroundRegion region = backgroundRegion(ev, w);
     BackgroundValues v;
@@ -512,7 +511,8 @@ QString passReason(const BackgroundValues& v)
                          .arg(v.textureEdgeDensity * 100, 0, 'f', 1)
                          .arg(v.textureContrast, 0, 'f', 1);
     if (v.flagShare >= 0.05)
-        reason += QLatin1Char(' ') + tr("A flag covers %1% of it (counted as clean).").arg(v.flagShare * 100, 0, 'f', 0);
+        reason += QLatin1Char(' ')
+            + tr("A flag covers %1% of it (counted as clean).").arg(v.flagShare * 100, 0, 'f', 0);
     return reason;
 }
 
@@ -529,7 +529,8 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     if (v.backgroundShare < c.minBackgroundShare && v.otherFaces == 0) {
         // A tight crop with hardly any background: nothing there can distract.
         result.score = c.tightCropScore;
-        result.passReason = tr("Hardly any background visible (%1% of the frame).").arg(v.backgroundShare * 100, 0, 'f', 0);
+        result.passReason =
+            tr("Hardly any background visible (%1% of the frame).").arg(v.backgroundShare * 100, 0, 'f', 0);
         result.failReason = result.passReason;
         return result;
     }
@@ -540,9 +541,6 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     return result;
 }
 
-std::unique_ptr<Measure> makeBackgroundMeasure()
-{
-    return std::make_unique<BackgroundMeasure>();
-}
+std::unique_ptr<Measure> makeBackgroundMeasure() { return std::make_unique<BackgroundMeasure>(); }
 
 } // namespace hqa::core

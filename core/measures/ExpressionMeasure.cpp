@@ -12,15 +12,9 @@ namespace hqa::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hqa::ExpressionMeasure", text);
-}
+QString tr(const char* text) { return QCoreApplication::translate("hqa::ExpressionMeasure", text); }
 
-double dist(const cv::Point2d& a, const cv::Point2d& b)
-{
-    return std::hypot(a.x - b.x, a.y - b.y);
-}
+double dist(const cv::Point2d& a, const cv::Point2d& b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
 /// Largest upper-to-lower lid distance of one eye (OFIQ's eye openness), points first..first+5 in dlib order:
 /// corners at 0 and 3, upper lid 1, 2, lower lid 5, 4.
@@ -29,10 +23,7 @@ double lidGap(const std::vector<cv::Point2d>& p, int first)
     return std::max(dist(p[first + 1], p[first + 5]), dist(p[first + 2], p[first + 4]));
 }
 
-QString num(double v, int decimals = 3)
-{
-    return QString::number(v, 'f', decimals);
-}
+QString num(double v, int decimals = 3) { return QString::number(v, 'f', decimals); }
 
 enum class Defect { EyesClosed, MouthOpen, Laugh, Yaw, Pitch, Sunglasses };
 
@@ -72,8 +63,8 @@ double cheekLuminance(const FaceEvidence& ev, const std::vector<cv::Point2d>& p,
         for (int i = first; i < first + 6; ++i)
             centre += p[i] / 6.0;
         const double side = 0.3 * ied;
-        const cv::Rect cheek = cv::Rect(cvRound(centre.x - side / 2), cvRound(centre.y + 0.22 * t), cvRound(side),
-                                        cvRound(side)) & image;
+        const cv::Rect cheek =
+            cv::Rect(cvRound(centre.x - side / 2), cvRound(centre.y + 0.22 * t), cvRound(side), cvRound(side)) & image;
         if (cheek.area() < 4)
             return -1.0;
         sum += cv::sum(ev.luminance(cheek)).val[0];
@@ -136,17 +127,26 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     const double sPitch = 1.0 - logistic(std::abs(pitch), m_config.pitchX0, m_config.poseW);
 
     const bool haveLandmarks = ev.landmarksValid && g.landmarks.size() == 68 && g.eyeToChin > 1.0
-                               && g.interEyeDistance > 1.0;
+        && g.interEyeDistance > 1.0;
     if (!haveLandmarks) {
         // Without landmarks nothing about eyes or mouth is known; stay just under the boundary so the
         // verdict is a cautious fail that a reviewer will look at.
         r.score = std::min(0.45, std::min(sYaw, sPitch));
         // Same names as with landmarks so that learned heads see a fixed feature set; -1 = not measurable.
-        r.evidence = {{"eye_open_ratio", -1.0},      {"eye_open_image_left", -1.0}, {"eye_open_image_right", -1.0},
-                      {"mouth_open_ratio", -1.0},    {"mouth_width_ied", -1.0},     {"mouth_corner_lift", -1.0},
-                      {"eye_cheek_luminance", -1.0}, {"mouth_cavity_t2", -1.0},     {"eye_aspect_ratio", -1.0},
-                      {"eye_aspect_max", -1.0},      {"jaw_gap_t", -1.0},           {"mouth_centre_dark_share", -1.0},
-                      {"yaw_deg", yaw},              {"pitch_deg", pitch},
+        r.evidence = {{"eye_open_ratio", -1.0},
+                      {"eye_open_image_left", -1.0},
+                      {"eye_open_image_right", -1.0},
+                      {"mouth_open_ratio", -1.0},
+                      {"mouth_width_ied", -1.0},
+                      {"mouth_corner_lift", -1.0},
+                      {"eye_cheek_luminance", -1.0},
+                      {"mouth_cavity_t2", -1.0},
+                      {"eye_aspect_ratio", -1.0},
+                      {"eye_aspect_max", -1.0},
+                      {"jaw_gap_t", -1.0},
+                      {"mouth_centre_dark_share", -1.0},
+                      {"yaw_deg", yaw},
+                      {"pitch_deg", pitch},
                       {"landmarks_valid", 0.0}};
         r.failReason = tr("expression could not be measured: no facial landmarks were found");
         r.passReason = r.failReason;
@@ -177,10 +177,10 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     // are measured relative to this face's own cheeks, so that they hold for any skin tone and exposure.
     const double cheek = cheekLuminance(ev, p, ied, t);
     const double eyeLum = eyeToCheekLuminance(ev, p, cheek);
-    const double mouthCavity =
-        cheek > 0 ? double(darkPixelsInside(ev, p, lm::kMouthInnerFirst, lm::kMouthInnerLast,
-                                            m_config.cavityLuminance * cheek)) / (t * t)
-                  : -1.0;
+    const double mouthCavity = cheek > 0
+        ? double(darkPixelsInside(ev, p, lm::kMouthInnerFirst, lm::kMouthInnerLast, m_config.cavityLuminance * cheek))
+            / (t * t)
+        : -1.0;
     // Eye aspect ratio: lid gap over the eye's own width (Soukupova and Cech's blink measure), independent of how
     // long the face is.
     auto aspect = [&](int first) {
@@ -193,7 +193,8 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     // broad smile): dark pixels there are the gap between the rows of teeth of a dropped jaw.
     double jawGap = -1.0, centreDark = -1.0;
     if (cheek > 0) {
-        const auto [dark, area] = darkPixelsInPolygon(ev, p, {61, 62, 63, 65, 66, 67}, m_config.cavityLuminance * cheek);
+        const auto [dark, area] = darkPixelsInPolygon(ev, p, {61, 62, 63, 65, 66, 67},
+                                                      m_config.cavityLuminance * cheek);
         const double width = std::max(1.0, dist(p[61], p[63]));
         jawGap = double(dark) / width / t;
         centreDark = area > 0 ? double(dark) / area : 0.0;
@@ -232,9 +233,9 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         {"landmarks_valid", 1.0},
     };
 
-    const std::pair<double, Defect> subs[] = {
-        {sEye, Defect::EyesClosed}, {sMouth, Defect::MouthOpen}, {sLaugh, Defect::Laugh},
-        {sYaw, Defect::Yaw},        {sPitch, Defect::Pitch},          {sGlasses, Defect::Sunglasses}};
+    const std::pair<double, Defect> subs[] = {{sEye, Defect::EyesClosed}, {sMouth, Defect::MouthOpen},
+                                              {sLaugh, Defect::Laugh},    {sYaw, Defect::Yaw},
+                                              {sPitch, Defect::Pitch},    {sGlasses, Defect::Sunglasses}};
     const auto worst = *std::min_element(std::begin(subs), std::end(subs),
                                          [](const auto& a, const auto& b) { return a.first < b.first; });
     r.score = std::clamp(worst.first, 0.0, 1.0);
@@ -261,12 +262,11 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
                            .arg(num(mouthWidth, 2), num(lipGap, 2), num(std::max(0.0, jawGap)));
         break;
     case Defect::Sunglasses:
-        r.failReason = tr("eyes hidden, e.g. by sunglasses: the eyes are %1% as bright as the cheeks")
-                           .arg(num(eyeLum * 100.0, 0));
+        r.failReason =
+            tr("eyes hidden, e.g. by sunglasses: the eyes are %1% as bright as the cheeks").arg(num(eyeLum * 100.0, 0));
         break;
     case Defect::Yaw:
-        r.failReason = tr("not looking at the camera: head turned %1 degrees to the side")
-                           .arg(num(std::abs(yaw), 0));
+        r.failReason = tr("not looking at the camera: head turned %1 degrees to the side").arg(num(std::abs(yaw), 0));
         break;
     case Defect::Pitch:
         r.failReason = tr("not looking at the camera: head tilted %1 degrees %2")
@@ -283,9 +283,6 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     return r;
 }
 
-std::unique_ptr<Measure> makeExpressionMeasure()
-{
-    return std::make_unique<ExpressionMeasure>();
-}
+std::unique_ptr<Measure> makeExpressionMeasure() { return std::make_unique<ExpressionMeasure>(); }
 
 } // namespace hqa::core

@@ -47,7 +47,9 @@ struct ExpressionMeasureConfig {
 /// Judges the facial expression from the 68 landmarks and the head pose.
 class ExpressionMeasure final : public Measure {
 public:
-    explicit ExpressionMeasure(ExpressionMeasureConfig config = {}) : m_config(config) {}
+    explicit ExpressionMeasure(ExpressionMeasureConfig config = {})
+        : m_config(config)
+    { }
     Attribute attribute() const override { return Attribute::Expression; }
     MeasureResult evaluate(const FaceEvidence& ev) const override;
 

@@ -48,9 +48,11 @@ double below(double x, double x0, double relWidth) { return 1.0 - above(x, x0, r
 std::vector<Finding> defects(std::vector<Finding> findings, const AttributeVerdict& v)
 {
     const double cutoff = std::max(0.5, v.threshold);
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.score < b.score; });
-    findings.erase(std::remove_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.score >= cutoff; }),
-                   findings.end());
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.score < b.score; });
+    findings.erase(
+        std::remove_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.score >= cutoff; }),
+        findings.end());
     return findings;
 }
 
@@ -65,7 +67,8 @@ int darkSideFromReason(const QString& reason)
     const QString right = QCoreApplication::translate("hqa::LightingMeasure", "right");
     auto firstWord = [&](const QString& word) {
         const QRegularExpression re(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(word)),
-                                    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+                                    QRegularExpression::CaseInsensitiveOption
+                                        | QRegularExpression::UseUnicodePropertiesOption);
         const QRegularExpressionMatch m = re.match(reason);
         return m.hasMatch() ? m.capturedStart() : -1;
     };
@@ -89,7 +92,8 @@ QString sideOfFace(int darkSide)
 
 QString ratioText(double ratio)
 {
-    return ratio > kReadableRatioCap ? tr("over %1x").arg(kReadableRatioCap, 0, 'f', 0) : tr("%1x").arg(ratio, 0, 'f', 1);
+    return ratio > kReadableRatioCap ? tr("over %1x").arg(kReadableRatioCap, 0, 'f', 0)
+                                     : tr("%1x").arg(ratio, 0, 'f', 1);
 }
 
 /// Stops between a mean linear face luminance and a well exposed face (about 0.18, mid grey in linear light).
@@ -112,9 +116,10 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
         if (darkShare)
             f.push_back({logistic(-*darkShare, -c.darkShare, 0.05), under});
         const double stopsOver = std::max(0.5, std::log2(std::max(*mean, 1e-5) / kWellExposedFace));
-        const QString over = tr("Reduce exposure by about %1 stops: %2% of the face is blown to white; lower the light's "
-                                "power, stop down or use a faster shutter.")
-                                 .arg(num(stopsOver), pct(brightShare.value_or(0.0)));
+        const QString over =
+            tr("Reduce exposure by about %1 stops: %2% of the face is blown to white; lower the light's "
+               "power, stop down or use a faster shutter.")
+                .arg(num(stopsOver), pct(brightShare.value_or(0.0)));
         f.push_back({logistic(-*mean, -c.brightMeanLuminance, 0.04), over});
         if (brightShare)
             f.push_back({logistic(-*brightShare, -c.brightShare, 0.025), over});
@@ -193,9 +198,10 @@ std::vector<Finding> backgroundFindings(const AttributeVerdict& v)
     if (const auto share = value(v, "background_share"); share && *share < c.minBackgroundShare && others < 1)
         return f; // hardly any background: nothing there to fix
     if (others >= 1)
-        f.push_back({0.1, tr("Clear the background of other people (%1 other face(s) behind the subject): wait until "
-                             "they have passed, change the angle or crop them out.")
-                              .arg(num(others, 0))});
+        f.push_back({0.1,
+                     tr("Clear the background of other people (%1 other face(s) behind the subject): wait until "
+                        "they have passed, change the angle or crop them out.")
+                         .arg(num(others, 0))});
     if (const auto skin = value(v, "background_skin_share"))
         f.push_back({logistic(-*skin, -c.maxSkinShare, 0.015),
                      tr("Clear the background of other people (%1% of it is skin): move the subject away from them or "
@@ -204,11 +210,14 @@ std::vector<Finding> backgroundFindings(const AttributeVerdict& v)
     const QString plain = tr("Use a plain backdrop or a wider aperture: %1; open up to f/2.8 or wider and put more "
                              "distance between the subject and the background.");
     if (const auto edges = value(v, "background_texture_edge_density"))
-        f.push_back({logistic(-*edges, -c.maxEdgeDensity, 0.006),
-                     plain.arg(tr("%1% of the background is hard edges (clutter, text or patterns)").arg(num(*edges * 100.0)))});
+        f.push_back(
+            {logistic(-*edges, -c.maxEdgeDensity, 0.006),
+             plain.arg(
+                 tr("%1% of the background is hard edges (clutter, text or patterns)").arg(num(*edges * 100.0)))});
     if (const auto contrast = value(v, "background_texture_local_contrast"))
-        f.push_back({logistic(-*contrast, -c.maxRelativeGradient, 1.0),
-                     plain.arg(tr("the background is textured (local contrast %1% of its brightness)").arg(num(*contrast)))});
+        f.push_back(
+            {logistic(-*contrast, -c.maxRelativeGradient, 1.0),
+             plain.arg(tr("the background is textured (local contrast %1% of its brightness)").arg(num(*contrast)))});
     if (const auto clusters = value(v, "background_texture_colour_clusters"))
         f.push_back({logistic(-*clusters, -c.maxColourClusters, 0.7),
                      plain.arg(tr("the background has %1 distinct colour areas").arg(num(*clusters, 0)))});
@@ -257,13 +266,15 @@ std::vector<Finding> attireFindings(const AttributeVerdict& v)
     const auto print = value(v, "print_edge_density");
     const auto spread = value(v, "garment_colour_spread");
     if (print && spread && *print >= 0 && *spread >= 0)
-        f.push_back({1.0 - logistic(*print, c.printEdgeMax, c.printEdgeW) * logistic(*spread, c.printSpreadMin, c.printSpreadW),
-                     tr("Wear a plain, solid-coloured top or jacket instead of the busy multicoloured print.")});
+        f.push_back(
+            {1.0 - logistic(*print, c.printEdgeMax, c.printEdgeW) * logistic(*spread, c.printSpreadMin, c.printSpreadW),
+             tr("Wear a plain, solid-coloured top or jacket instead of the busy multicoloured print.")});
     const auto chroma = value(v, "garment_chroma");
     const auto lightness = value(v, "garment_lightness");
     if (chroma && *chroma >= 0)
-        f.push_back({1.0 - logistic(*chroma, c.fluorescentChromaMin, c.fluorescentW)
-                               * logistic(lightness.value_or(0.0), c.fluorescentLightnessMin, c.fluorescentW),
+        f.push_back({1.0
+                         - logistic(*chroma, c.fluorescentChromaMin, c.fluorescentW)
+                             * logistic(lightness.value_or(0.0), c.fluorescentLightnessMin, c.fluorescentW),
                      tr("Wear a darker or muted colour instead of the bright fluorescent garment (sportswear or "
                         "high-visibility).")});
     const auto structure = value(v, "structure_score");
@@ -279,18 +290,20 @@ std::vector<Finding> attireFindings(const AttributeVerdict& v)
 
 Finding yawFinding(double yaw, double score)
 {
-    return {score, tr("Turn the head back toward the camera: it is turned %1 degrees toward the image %2.")
-                       .arg(num(std::abs(yaw), 0), yaw > 0 ? tr("left") : tr("right"))};
+    return {score,
+            tr("Turn the head back toward the camera: it is turned %1 degrees toward the image %2.")
+                .arg(num(std::abs(yaw), 0), yaw > 0 ? tr("left") : tr("right"))};
 }
 
 Finding pitchFinding(double pitch, double score)
 {
-    return {score, pitch > 0 ? tr("Lower the chin a little: the head is tilted %1 degrees up; keep the camera at eye "
-                                  "level.")
-                                   .arg(num(std::abs(pitch), 0))
-                             : tr("Raise the chin a little: the head is tilted %1 degrees down; keep the camera at eye "
-                                  "level.")
-                                   .arg(num(std::abs(pitch), 0))};
+    return {score,
+            pitch > 0 ? tr("Lower the chin a little: the head is tilted %1 degrees up; keep the camera at eye "
+                           "level.")
+                            .arg(num(std::abs(pitch), 0))
+                      : tr("Raise the chin a little: the head is tilted %1 degrees down; keep the camera at eye "
+                           "level.")
+                            .arg(num(std::abs(pitch), 0))};
 }
 
 std::vector<Finding> expressionFindings(const AttributeVerdict& v)
@@ -304,8 +317,9 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
     if (pitch)
         f.push_back(pitchFinding(*pitch, 1.0 - logistic(std::abs(*pitch), c.pitchX0, c.poseW)));
     if (value(v, "landmarks_valid").value_or(1.0) < 0.5) {
-        f.push_back({0.45, tr("Make the eyes and mouth clearly visible to the camera: face it directly, in even light, "
-                              "with nothing in front of the face.")});
+        f.push_back({0.45,
+                     tr("Make the eyes and mouth clearly visible to the camera: face it directly, in even light, "
+                        "with nothing in front of the face.")});
         return f;
     }
     const auto eyeOpen = value(v, "eye_open_ratio");
@@ -315,9 +329,10 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
         const bool broadSmile = mouthWidth.value_or(0.0) >= c.smileWidthIed;
         const double s = std::min(logistic(*eyeOpen, broadSmile ? c.smileEyeOpenX0 : c.eyeOpenX0, c.eyeOpenW),
                                   logistic(*aspect, broadSmile ? c.smileEyeAspectX0 : c.eyeAspectX0, c.eyeAspectW));
-        f.push_back({s, tr("Retake with the eyes open: shoot a short burst, or ask the subject to close the eyes and "
-                           "open them just before the shot (lid gap %1 of the eye's width).")
-                            .arg(num(*aspect, 2))});
+        f.push_back({s,
+                     tr("Retake with the eyes open: shoot a short burst, or ask the subject to close the eyes and "
+                        "open them just before the shot (lid gap %1 of the eye's width).")
+                         .arg(num(*aspect, 2))});
     }
     if (const auto eyeLum = value(v, "eye_cheek_luminance"); eyeLum && *eyeLum >= 0)
         f.push_back({logistic(*eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW),
@@ -327,17 +342,19 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
         const double sMouth = 1.0 - logistic(*lip, c.mouthOpenX0, c.mouthOpenW);
         const auto jaw = value(v, "jaw_gap_t");
         const auto cavity = value(v, "mouth_cavity_t2");
-        const double jawDropped = !jaw || *jaw < 0 ? 1.0
-                                                   : std::max(logistic(*jaw, c.jawGapX0, c.jawGapW),
-                                                              logistic(cavity.value_or(-1.0), c.cavityX0, c.cavityW));
+        const double jawDropped = !jaw || *jaw < 0
+            ? 1.0
+            : std::max(logistic(*jaw, c.jawGapX0, c.jawGapW), logistic(cavity.value_or(-1.0), c.cavityX0, c.cavityW));
         const double sLaugh = 1.0 - logistic(*lip, c.grinGapX0, c.grinGapW) * jawDropped;
-        f.push_back({sMouth, tr("Ask for a closed mouth or a gentle smile: the lips are %1 of the eye-to-chin distance "
-                                "apart.")
-                                 .arg(num(*lip, 2))});
+        f.push_back({sMouth,
+                     tr("Ask for a closed mouth or a gentle smile: the lips are %1 of the eye-to-chin distance "
+                        "apart.")
+                         .arg(num(*lip, 2))});
         // A mouth open past the wide-open boundary is advised as such (the measure names it so too).
         if (sMouth >= 0.5)
-            f.push_back({sLaugh, tr("Wait for the laugh to settle: ask for a composed smile with the teeth together, "
-                                    "then take the shot.")});
+            f.push_back({sLaugh,
+                         tr("Wait for the laugh to settle: ask for a composed smile with the teeth together, "
+                            "then take the shot.")});
     }
     return f;
 }
@@ -369,9 +386,10 @@ std::vector<Finding> framingFindings(const AttributeVerdict& v)
                          .arg(pct(*height))});
     }
     if (const auto outside = value(v, "landmarks_outside"))
-        f.push_back({1.0 - logistic(*outside, 1.5, 0.5),
-                     tr("Step back or re-centre: the image edge cuts the face (%1 of 68 face points outside the frame).")
-                         .arg(num(*outside, 0))});
+        f.push_back(
+            {1.0 - logistic(*outside, 1.5, 0.5),
+             tr("Step back or re-centre: the image edge cuts the face (%1 of 68 face points outside the frame).")
+                 .arg(num(*outside, 0))});
     if (const auto offset = value(v, "face_centre_offset"))
         f.push_back({below(std::abs(*offset), c.centreOffsetMax, 0.15),
                      (*offset < 0 ? tr("Centre the face: it sits %1% of the width left of centre; aim the camera (or "
@@ -402,7 +420,8 @@ std::vector<Finding> framingFindings(const AttributeVerdict& v)
                          .arg(pct(value(v, "chin_margin_share").value_or(0.0)))});
     if (const auto roll = value(v, "roll_deg"))
         f.push_back({below(std::abs(*roll), c.rollMax, 0.15),
-                     tr("Straighten the head (or the camera): it is tilted %1 degrees sideways.").arg(num(std::abs(*roll), 0))});
+                     tr("Straighten the head (or the camera): it is tilted %1 degrees sideways.")
+                         .arg(num(std::abs(*roll), 0))});
     if (const auto yaw = value(v, "yaw_deg"))
         f.push_back(yawFinding(*yaw, below(std::abs(*yaw), c.yawMax, 0.12)));
     if (const auto pitch = value(v, "pitch_deg"))
@@ -430,10 +449,11 @@ std::vector<Finding> sharpnessFindings(const AttributeVerdict& v)
                                   logistic(logOf(*faceRel), std::log(c.motionCrispEnough), 0.15)),
                          motion});
         f.push_back({logistic(logOf(*faceRel), std::log(c.minFaceSharpness), 0.06),
-                     directional ? motion
-                                 : tr("Refocus on the eyes: the face has only %1 of the detail of a crisp face; check the "
-                                      "focus point, stop down for more depth of field and hold the camera steady.")
-                                       .arg(num(*faceRel, 2))});
+                     directional
+                         ? motion
+                         : tr("Refocus on the eyes: the face has only %1 of the detail of a crisp face; check the "
+                              "focus point, stop down for more depth of field and hold the camera steady.")
+                               .arg(num(*faceRel, 2))});
     }
     if (eyeRel)
         f.push_back({logistic(logOf(*eyeRel), std::log(c.minEyeSharpness), 0.06),
@@ -483,12 +503,24 @@ QString howToFix(Attribute attribute, const AttributeVerdict& verdict)
         return {};
     std::vector<Finding> findings;
     switch (attribute) {
-    case Attribute::Lighting: findings = lightingFindings(verdict); break;
-    case Attribute::Background: findings = backgroundFindings(verdict); break;
-    case Attribute::Attire: findings = attireFindings(verdict); break;
-    case Attribute::Expression: findings = expressionFindings(verdict); break;
-    case Attribute::Framing: findings = framingFindings(verdict); break;
-    case Attribute::Sharpness: findings = sharpnessFindings(verdict); break;
+    case Attribute::Lighting:
+        findings = lightingFindings(verdict);
+        break;
+    case Attribute::Background:
+        findings = backgroundFindings(verdict);
+        break;
+    case Attribute::Attire:
+        findings = attireFindings(verdict);
+        break;
+    case Attribute::Expression:
+        findings = expressionFindings(verdict);
+        break;
+    case Attribute::Framing:
+        findings = framingFindings(verdict);
+        break;
+    case Attribute::Sharpness:
+        findings = sharpnessFindings(verdict);
+        break;
     }
     const std::vector<Finding> worst = defects(std::move(findings), verdict);
     if (worst.empty())

@@ -10,20 +10,11 @@ namespace hqa::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hqa::FramingMeasure", text);
-}
+QString tr(const char* text) { return QCoreApplication::translate("hqa::FramingMeasure", text); }
 
-QString pct(double share)
-{
-    return QString::number(std::round(share * 100.0), 'f', 0);
-}
+QString pct(double share) { return QString::number(std::round(share * 100.0), 'f', 0); }
 
-QString num(double v, int decimals = 2)
-{
-    return QString::number(v, 'f', decimals);
-}
+QString num(double v, int decimals = 2) { return QString::number(v, 'f', decimals); }
 
 struct SubScore {
     double score;
@@ -36,10 +27,7 @@ double above(double x, double x0, double relWidth = 0.06)
 {
     return logistic(x, x0, std::max(1e-6, std::abs(x0) * relWidth));
 }
-double below(double x, double x0, double relWidth = 0.06)
-{
-    return 1.0 - above(x, x0, relWidth);
-}
+double below(double x, double x0, double relWidth = 0.06) { return 1.0 - above(x, x0, relWidth); }
 
 } // namespace
 
@@ -120,9 +108,9 @@ MeasureResult FramingMeasure::evaluate(const FaceEvidence& ev) const
 
     const QString side = centreOffset < 0 ? tr("left") : tr("right");
     std::vector<SubScore> subs;
-    subs.push_back({below(std::abs(centreOffset), c.centreOffsetMax, 0.15),
-                    tr("face off-centre: face centre %1% %2 of the image centre")
-                        .arg(pct(std::abs(centreOffset)), side)});
+    subs.push_back(
+        {below(std::abs(centreOffset), c.centreOffsetMax, 0.15),
+         tr("face off-centre: face centre %1% %2 of the image centre").arg(pct(std::abs(centreOffset)), side)});
     subs.push_back({above(sideMargin, c.sideMarginMin, 0.12),
                     tr("face too close to the %1 edge: %2 eye distances between the eye and the edge")
                         .arg(sideIsLeft ? tr("left") : tr("right"), num(sideMargin))});
@@ -135,9 +123,9 @@ MeasureResult FramingMeasure::evaluate(const FaceEvidence& ev) const
                                       .arg(num(aboveEyes))});
     subs.push_back({below(eyeHeight, c.eyeHeightMax, 0.05),
                     tr("head too low in the frame: eyes at %1% of the image height").arg(pct(eyeHeight))});
-    subs.push_back({above(belowEyes, c.belowEyesMin, 0.06),
-                    tr("shoulders not included: the chin is %1% of the image height above the bottom edge")
-                        .arg(pct(chinMargin))});
+    subs.push_back(
+        {above(belowEyes, c.belowEyesMin, 0.06),
+         tr("shoulders not included: the chin is %1% of the image height above the bottom edge").arg(pct(chinMargin))});
     subs.push_back({above(faceHeight, c.faceHeightMin, 0.1),
                     tr("subject too far: the face takes only %1% of the image height").arg(pct(faceHeight))});
     subs.push_back({below(faceHeight, c.faceHeightMax, 0.06),
@@ -149,14 +137,14 @@ MeasureResult FramingMeasure::evaluate(const FaceEvidence& ev) const
     subs.push_back({below(faceWidth, c.faceWidthMax, 0.06),
                     tr("extreme close-up: the face fills %1% of the image width").arg(pct(faceWidth))});
     subs.push_back({1.0 - logistic(outside, 1.5, 0.5),
-                    tr("face cut by the image border: %1 of 68 face landmarks lie outside the image")
-                        .arg(outside)});
+                    tr("face cut by the image border: %1 of 68 face landmarks lie outside the image").arg(outside)});
     subs.push_back({below(std::abs(g.roll), c.rollMax, 0.15),
                     tr("head tilted %1 degrees sideways").arg(num(std::abs(g.roll), 0))});
     subs.push_back({below(std::abs(g.yaw), c.yawMax, 0.12),
                     tr("head turned %1 degrees away from the camera").arg(num(std::abs(g.yaw), 0))});
-    subs.push_back({below(std::abs(g.pitch), c.pitchMax, 0.12),
-                    tr("head tilted %1 degrees %2").arg(num(std::abs(g.pitch), 0), g.pitch > 0 ? tr("up") : tr("down"))});
+    subs.push_back(
+        {below(std::abs(g.pitch), c.pitchMax, 0.12),
+         tr("head tilted %1 degrees %2").arg(num(std::abs(g.pitch), 0), g.pitch > 0 ? tr("up") : tr("down"))});
     subs.push_back({below(secondFace, c.secondFaceMin, 0.12),
                     tr("%1 faces in the image: another face %2% the size of the main one")
                         .arg(ev.faces.size())
@@ -180,9 +168,6 @@ MeasureResult FramingMeasure::evaluate(const FaceEvidence& ev) const
     return r;
 }
 
-std::unique_ptr<Measure> makeFramingMeasure()
-{
-    return std::make_unique<FramingMeasure>();
-}
+std::unique_ptr<Measure> makeFramingMeasure() { return std::make_unique<FramingMeasure>(); }
 
 } // namespace hqa::core

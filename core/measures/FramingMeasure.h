@@ -11,18 +11,18 @@ namespace hqa::core {
 /// Pass boundaries (logistic centres) of the framing rules. Lengths are in IED, T (eye midpoint to chin)
 /// or shares of the image size, so they hold at any resolution.
 struct FramingMeasureConfig {
-    double centreOffsetMax = 0.12;   ///< |face centre - image centre| / width
-    double sideMarginMin = 0.9;      ///< eye to side edge / IED (OFIQ 0.9)
-    double aboveEyesMin = 0.95;      ///< eye midpoint y / T; below this the top of the head is cut
-    double eyeHeightMax = 0.60;      ///< eye midpoint y / H; lower means the head sits too low
-    double belowEyesMin = 1.12;      ///< (H - eye midpoint y) / T; OFIQ 1.8, see the .cpp
-    double faceHeightMin = 0.17;     ///< brows-to-chin / H; smaller is too far away
-    double faceHeightMax = 0.62;     ///< brows-to-chin / H; larger is an extreme close-up
+    double centreOffsetMax = 0.12; ///< |face centre - image centre| / width
+    double sideMarginMin = 0.9; ///< eye to side edge / IED (OFIQ 0.9)
+    double aboveEyesMin = 0.95; ///< eye midpoint y / T; below this the top of the head is cut
+    double eyeHeightMax = 0.60; ///< eye midpoint y / H; lower means the head sits too low
+    double belowEyesMin = 1.12; ///< (H - eye midpoint y) / T; OFIQ 1.8, see the .cpp
+    double faceHeightMin = 0.17; ///< brows-to-chin / H; smaller is too far away
+    double faceHeightMax = 0.62; ///< brows-to-chin / H; larger is an extreme close-up
     /// (Brows-to-chin x jaw width) / (W x H): a crop so tight that the face crowds the frame, whatever the aspect
     /// ratio. Framing passes measure at most 0.21 (tuning portraits and franck's landscape frames alike), tight
     /// portrait crops that reviewers fail 0.22-0.29.
     double faceAreaMax = 0.235;
-    double faceWidthMax = 0.65;      ///< jaw width / W
+    double faceWidthMax = 0.65; ///< jaw width / W
     /// Degrees. Yaw 25 rather than 20: the generic-face solvePnP pose reads 20-23 on franck frames that a person
     /// sees as turned only 10-15 degrees, so 20 would fail slight turns; its pitch reads up to +-26 on portraits
     /// that face the camera, hence 30.
@@ -31,13 +31,15 @@ struct FramingMeasureConfig {
     /// allow 8 degrees, but a headshot is not a passport photo); on the tuning portraits every framing pass is
     /// under 8.2 degrees, and video frames of 10-12 degrees are accepted by reviewers.
     double rollMax = 15.0, yawMax = 25.0, pitchMax = 30.0;
-    double secondFaceMin = 0.45;     ///< other face height / main face height that counts as a second person
+    double secondFaceMin = 0.45; ///< other face height / main face height that counts as a second person
 };
 
 /// Judges the composition of the dominant face in the frame.
 class FramingMeasure final : public Measure {
 public:
-    explicit FramingMeasure(FramingMeasureConfig config = {}) : m_config(config) {}
+    explicit FramingMeasure(FramingMeasureConfig config = {})
+        : m_config(config)
+    { }
     Attribute attribute() const override { return Attribute::Framing; }
     MeasureResult evaluate(const FaceEvidence& ev) const override;
 

@@ -40,8 +40,7 @@ cv::Mat faceRegion(const FaceEvidence& ev, const FaceFrame& f)
     cv::Mat mask(ev.bgr.size(), CV_8U, cv::Scalar(0));
     const cv::Point2d c = f.eyeMid + f.down * (0.45 * f.ied);
     const double angle = std::atan2(f.right.y, f.right.x) * 180.0 / CV_PI;
-    cv::ellipse(mask, cv::RotatedRect(cv::Point2f(c), cv::Size2f(float(1.9 * f.ied), float(2.6 * f.ied)),
-                                      float(angle)),
+    cv::ellipse(mask, cv::RotatedRect(cv::Point2f(c), cv::Size2f(float(1.9 * f.ied), float(2.6 * f.ied)), float(angle)),
                 cv::Scalar(255), cv::FILLED);
     return mask;
 }
@@ -70,8 +69,8 @@ struct ZoneStats {
 
 /// Statistics of a square zone, restricted to the face region. Fewer than a third of the zone inside the
 /// face (a turned head) leaves count at 0 so the caller can skip the comparison.
-ZoneStats zoneStats(const FaceEvidence& ev, const cv::Mat& lum, const cv::Mat& face, cv::Point2d centre,
-                    double side, bool withColour)
+ZoneStats zoneStats(const FaceEvidence& ev, const cv::Mat& lum, const cv::Mat& face, cv::Point2d centre, double side,
+                    bool withColour)
 {
     ZoneStats z;
     cv::Rect r(cvRound(centre.x - side / 2), cvRound(centre.y - side / 2), std::max(2, cvRound(side)),
@@ -325,8 +324,8 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
     if (light.valid) {
         subs.push_back({Defect::Blown, logistic(-blownIndex, -c.blownHighlightIndex, 0.02)});
         subs.push_back({Defect::SideRatio, logistic(-std::log(light.sideRatio), -std::log(c.sideRatio), 0.1)});
-        subs.push_back({Defect::SideGradient,
-                        logistic(-std::log(light.sideGradientIndex), -std::log(c.sideGradientIndex), 0.12)});
+        subs.push_back(
+            {Defect::SideGradient, logistic(-std::log(light.sideGradientIndex), -std::log(c.sideGradientIndex), 0.12)});
         subs.push_back({Defect::Split, logistic(-std::log(light.splitRatio), -std::log(c.splitRatio), 0.06)});
         subs.push_back({Defect::WarmCast,
                         logistic(std::log(std::max(light.skinBlueShare, 1e-4)), std::log(c.minSkinBlueShare), 0.05)});
@@ -338,87 +337,112 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
                                         [](const Sub& a, const Sub& b) { return a.score < b.score; });
     result.score = worst.score;
 
-    const QString sideDark = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "left") : QCoreApplication::translate("hqa::LightingMeasure", "right");
-    const QString sideLight = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "right") : QCoreApplication::translate("hqa::LightingMeasure", "left");
-    const QString halfDark = meanLeft < meanRight ? QCoreApplication::translate("hqa::LightingMeasure", "left") : QCoreApplication::translate("hqa::LightingMeasure", "right");
+    const QString sideDark = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "left")
+                                             : QCoreApplication::translate("hqa::LightingMeasure", "right");
+    const QString sideLight = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "right")
+                                              : QCoreApplication::translate("hqa::LightingMeasure", "left");
+    const QString halfDark = meanLeft < meanRight ? QCoreApplication::translate("hqa::LightingMeasure", "left")
+                                                  : QCoreApplication::translate("hqa::LightingMeasure", "right");
     const QString profileDark = light.leftDarker ? QCoreApplication::translate("hqa::LightingMeasure", "left")
                                                  : QCoreApplication::translate("hqa::LightingMeasure", "right");
     switch (worst.defect) {
     case Defect::Under:
     case Defect::DarkClip:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Face under-exposed: mean face luminance %1, %2% of face pixels near black.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Face under-exposed: mean face luminance %1, %2% of face pixels near black.")
                                 .arg(meanLum, 0, 'f', 3)
                                 .arg(darkShare * 100, 0, 'f', 0);
         break;
     case Defect::Over:
     case Defect::BrightClip:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Face over-exposed: %1% of face pixels blown out, mean face luminance %2.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Face over-exposed: %1% of face pixels blown out, mean face luminance %2.")
                                 .arg(brightShare * 100, 0, 'f', 0)
                                 .arg(meanLum, 0, 'f', 2);
         break;
     case Defect::Flat:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Flat, washed-out light on the face: only %1 bits of tonal range.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Flat, washed-out light on the face: only %1 bits of tonal range.")
                                 .arg(tonalEntropy, 0, 'f', 1);
         break;
     case Defect::CheekRatio:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Side light: the %1 cheek (image side) is %2 darker than the %3 cheek.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Side light: the %1 cheek (image side) is %2 darker than the %3 cheek.")
                                 .arg(sideDark)
                                 .arg(ratioText(cheekRatio))
                                 .arg(sideLight);
         break;
     case Defect::HalfRatio:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "One side of the face in shadow: the %1 half (image side) is %2 darker.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "One side of the face in shadow: the %1 half (image side) is %2 darker.")
                                 .arg(halfDark)
                                 .arg(ratioText(halfRatio));
         break;
     case Defect::SideRatio:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "One side of the face in deep shadow: the %1 half (image side) is %2 darker than the other.")
-                                .arg(profileDark)
-                                .arg(ratioText(light.sideRatio));
+        result.failReason =
+            QCoreApplication::translate(
+                "hqa::LightingMeasure",
+                "One side of the face in deep shadow: the %1 half (image side) is %2 darker than the other.")
+                .arg(profileDark)
+                .arg(ratioText(light.sideRatio));
         break;
     case Defect::SideGradient:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Side light falling off across the face: the %1 half (image side) is %2 darker and "
-                               "keeps darkening toward its edge (%3 from beside the nose to the cheek edge).")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Side light falling off across the face: the %1 half (image side) is %2 darker and "
+                                "keeps darkening toward its edge (%3 from beside the nose to the cheek edge).")
                                 .arg(profileDark)
                                 .arg(ratioText(light.sideRatio))
                                 .arg(ratioText(light.darkHalfFalloff));
         break;
     case Defect::Split:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Split light: the %1 half of the face (image side) is in shadow from forehead to "
-                               "chin, %2 darker even where the halves are closest.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Split light: the %1 half of the face (image side) is in shadow from forehead to "
+                                "chin, %2 darker even where the halves are closest.")
                                 .arg(profileDark)
                                 .arg(ratioText(light.splitRatio));
         break;
     case Defect::Blown:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Highlights blown out: %1% of the eye whites and %2% of the skin clipped to white.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Highlights blown out: %1% of the eye whites and %2% of the skin clipped to white.")
                                 .arg(light.eyeWhiteClippedShare * 100, 0, 'f', 0)
                                 .arg(light.skinClippedShare * 100, 0, 'f', 0);
         break;
     case Defect::WarmCast:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Warm colour cast on the skin: only %1% of its light is blue; skin of any tone "
-                               "under neutral light has %2% or more.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Warm colour cast on the skin: only %1% of its light is blue; skin of any tone "
+                                "under neutral light has %2% or more.")
                                 .arg(light.skinBlueShare * 100, 0, 'f', 1)
                                 .arg(c.minSkinBlueShare * 100, 0, 'f', 1);
         break;
     case Defect::Cast:
-        result.failReason = QCoreApplication::translate("hqa::LightingMeasure", "Colour cast on the skin: cheeks at CIELAB a* %1, b* %2, %3 units outside "
-                               "natural skin tones.")
+        result.failReason = QCoreApplication::translate(
+                                "hqa::LightingMeasure",
+                                "Colour cast on the skin: cheeks at CIELAB a* %1, b* %2, %3 units outside "
+                                "natural skin tones.")
                                 .arg(labA, 0, 'f', 0)
                                 .arg(labB, 0, 'f', 0)
                                 .arg(castDistance, 0, 'f', 0);
         break;
     }
-    result.passReason = QCoreApplication::translate("hqa::LightingMeasure", "Face evenly lit: face halves within %1 of each other, mean face luminance %2, "
-                           "%3% of pixels clipped.")
+    result.passReason = QCoreApplication::translate(
+                            "hqa::LightingMeasure",
+                            "Face evenly lit: face halves within %1 of each other, mean face luminance %2, "
+                            "%3% of pixels clipped.")
                             .arg(ratioText(light.valid ? light.sideRatio : cheekRatio))
                             .arg(meanLum, 0, 'f', 2)
                             .arg((darkShare + brightShare) * 100, 0, 'f', 0);
     return result;
 }
 
-std::unique_ptr<Measure> makeLightingMeasure()
-{
-    return std::make_unique<LightingMeasure>();
-}
+std::unique_ptr<Measure> makeLightingMeasure() { return std::make_unique<LightingMeasure>(); }
 
 } // namespace hqa::core

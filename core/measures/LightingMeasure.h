@@ -10,10 +10,10 @@ namespace hqa::core {
 /// Where the lighting sub-scores cross 0.5. Each figure is a physical quantity a photographer can check
 /// (a luminance ratio, a share of clipped pixels, a CIELAB distance), not a tuned abstract number.
 struct LightingConfig {
-    double darkMeanLuminance = 0.035;   ///< mean linear face luminance below this reads as under-exposed
-    double brightMeanLuminance = 0.70;  ///< ... above this as over-exposed
-    double darkShare = 0.30;            ///< share of face pixels at sRGB 0..25
-    double brightShare = 0.12;          ///< share of face pixels at sRGB 247..255
+    double darkMeanLuminance = 0.035; ///< mean linear face luminance below this reads as under-exposed
+    double brightMeanLuminance = 0.70; ///< ... above this as over-exposed
+    double darkShare = 0.30; ///< share of face pixels at sRGB 0..25
+    double brightShare = 0.12; ///< share of face pixels at sRGB 247..255
     /// Face luma histogram entropy over 64 bins of 4 sRGB levels (flat, washed-out faces). Coarse bins so that
     /// a heavily compressed JPEG, whose blocks leave gaps between levels, is not read as flat light.
     double minEntropyBits = 2.3;
@@ -39,7 +39,7 @@ struct LightingConfig {
     /// about 9% of its light as blue under neutral light (darkest skins in the set: 0.09); tungsten light without
     /// white balance or an orange filter pushes it to 4-7%, which the CIELAB box misses on dark and warm skin.
     double minSkinBlueShare = 0.075;
-    double skinBoxDistance = 9.0;       ///< CIELAB a*b* distance outside the natural-skin box (warm side x0.75)
+    double skinBoxDistance = 9.0; ///< CIELAB a*b* distance outside the natural-skin box (warm side x0.75)
 };
 
 /// Largest ratio a reason quotes as a figure; beyond it the reason says "over 20x" (a black half would read
@@ -49,7 +49,9 @@ inline constexpr double kReadableRatioCap = 20.0;
 /// The lighting measure. Thread-safe: evaluate() only reads its inputs.
 class LightingMeasure final : public Measure {
 public:
-    explicit LightingMeasure(LightingConfig config = {}) : m_config(config) {}
+    explicit LightingMeasure(LightingConfig config = {})
+        : m_config(config)
+    { }
     Attribute attribute() const override { return Attribute::Lighting; }
     MeasureResult evaluate(const FaceEvidence& ev) const override;
 

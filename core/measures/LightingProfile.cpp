@@ -240,9 +240,8 @@ FaceLightProfile measureFaceLight(const cv::Mat& bgr, const cv::Mat& lum, const 
     bool allLeft = true, allRight = true;
     for (size_t bi = 0; bi < kBands.size(); ++bi) {
         const double bl = median(bands[bi][0]), br = median(bands[bi][1]);
-        logRatio[bi] = (std::isnan(bl) || std::isnan(br)) ? 0.0
-                                                          : std::log(std::max(kFloor, br) / std::max(kFloor, bl));
-        allLeft = allLeft && logRatio[bi] > 0;   // image-left darker
+        logRatio[bi] = (std::isnan(bl) || std::isnan(br)) ? 0.0 : std::log(std::max(kFloor, br) / std::max(kFloor, bl));
+        allLeft = allLeft && logRatio[bi] > 0; // image-left darker
         allRight = allRight && logRatio[bi] < 0; // image-right darker
     }
     r.foreheadRatio = std::exp(std::abs(logRatio[0]));

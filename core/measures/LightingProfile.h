@@ -13,12 +13,12 @@
 namespace hqa::core {
 
 struct FaceLightProfile {
-    bool valid = false;          ///< false without 68 landmarks or with too little visible skin
-    int skinPixels = 0;          ///< skin pixels sampled
+    bool valid = false; ///< false without 68 landmarks or with too little visible skin
+    int skinPixels = 0; ///< skin pixels sampled
 
     /// Median linear luminance of the brighter half over the darker half (|u| 0.12..0.8, brow to mouth).
     double sideRatio = 1.0;
-    bool leftDarker = false;     ///< the image-left half is the darker one
+    bool leftDarker = false; ///< the image-left half is the darker one
 
     /// Near the nose (|u| 0.12..0.4) over the outer part (|u| 0.45..0.8) of each half: how much each half darkens
     /// toward its edge. The face's round shape makes both halves fall off alike under frontal light.
@@ -39,9 +39,9 @@ struct FaceLightProfile {
 
     double halfWidthRatio = 1.0; ///< visible width of the image-left half over the image-right half (head turn)
 
-    double eyeWhiteClippedShare = 0.0;  ///< pixels inside the eye outlines with a channel at 250+
-    double skinClippedShare = 0.0;      ///< skin pixels with a channel at 250+
-    double skinBlueShare = 1.0 / 3.0;   ///< median linear B / (R + G + B) of the skin
+    double eyeWhiteClippedShare = 0.0; ///< pixels inside the eye outlines with a channel at 250+
+    double skinClippedShare = 0.0; ///< skin pixels with a channel at 250+
+    double skinBlueShare = 1.0 / 3.0; ///< median linear B / (R + G + B) of the skin
 };
 
 /// bgr: CV_8UC3 image; lum: CV_32F linear luminance of it; face: CV_8U face mask (255 inside); landmarks: 68

@@ -16,9 +16,6 @@ std::vector<std::unique_ptr<Measure>> makeAllMeasures()
     return all;
 }
 
-double logistic(double x, double x0, double w)
-{
-    return 1.0 / (1.0 + std::exp(-(x - x0) / w));
-}
+double logistic(double x, double x0, double w) { return 1.0 / (1.0 + std::exp(-(x - x0) / w)); }
 
 } // namespace hqa::core

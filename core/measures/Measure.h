@@ -14,10 +14,10 @@
 namespace hqa::core {
 
 struct MeasureResult {
-    double score = 0.0;                  ///< 0..1, higher = better
+    double score = 0.0; ///< 0..1, higher = better
     std::vector<EvidenceValue> evidence; ///< raw measured values, stable names (features for learning)
-    QString passReason;                  ///< sentence used when the verdict is pass
-    QString failReason;                  ///< sentence used when the verdict is fail (names the worst defect)
+    QString passReason; ///< sentence used when the verdict is pass
+    QString failReason; ///< sentence used when the verdict is fail (names the worst defect)
 };
 
 class Measure {
@@ -28,12 +28,12 @@ public:
     virtual MeasureResult evaluate(const FaceEvidence& ev) const = 0;
 };
 
-std::unique_ptr<Measure> makeLightingMeasure();   // LightingMeasure.cpp
+std::unique_ptr<Measure> makeLightingMeasure(); // LightingMeasure.cpp
 std::unique_ptr<Measure> makeBackgroundMeasure(); // BackgroundMeasure.cpp
-std::unique_ptr<Measure> makeAttireMeasure();     // AttireMeasure.cpp
+std::unique_ptr<Measure> makeAttireMeasure(); // AttireMeasure.cpp
 std::unique_ptr<Measure> makeExpressionMeasure(); // ExpressionMeasure.cpp
-std::unique_ptr<Measure> makeFramingMeasure();    // FramingMeasure.cpp
-std::unique_ptr<Measure> makeSharpnessMeasure();  // SharpnessMeasure.cpp
+std::unique_ptr<Measure> makeFramingMeasure(); // FramingMeasure.cpp
+std::unique_ptr<Measure> makeSharpnessMeasure(); // SharpnessMeasure.cpp
 
 /// The six measures in attribute order.
 std::vector<std::unique_ptr<Measure>> makeAllMeasures();

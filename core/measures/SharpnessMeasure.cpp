@@ -15,12 +15,8 @@ namespace hqa::core {
 
 namespace {
 
-
 /// Mean of |m| over the mask.
-double maskedMeanAbs(const cv::Mat& m, const cv::Mat& mask)
-{
-    return cv::mean(cv::abs(m), mask)[0];
-}
+double maskedMeanAbs(const cv::Mat& m, const cv::Mat& mask) { return cv::mean(cv::abs(m), mask)[0]; }
 
 /// Band energies of a normalised-scale grey patch: fine = |I - blur1(I)|, mid = |blur1(I) - blur3(I)|.
 /// Their ratio falls steeply with defocus and does not depend on contrast or exposure.
@@ -29,8 +25,8 @@ struct Bands {
     double ratio() const { return fine / std::max(mid, 1e-6); }
 };
 
-Bands bandsOf(const cv::Mat& grey, const cv::Mat& mask, const cv::Mat& b1, const cv::Mat& b3,
-              const cv::Mat& lap, const cv::Mat& gradMag)
+Bands bandsOf(const cv::Mat& grey, const cv::Mat& mask, const cv::Mat& b1, const cv::Mat& b3, const cv::Mat& lap,
+              const cv::Mat& gradMag)
 {
     Bands b;
     if (cv::countNonZero(mask) < 20)
@@ -84,10 +80,10 @@ enum class Defect { Face, Eyes, Motion, Blocks, Resolution };
 /// 0..1, with the face region it covers. Area averaging when shrinking (no aliasing that would look like detail),
 /// cubic when enlarging (a small face then looks as soft as it really is).
 struct NormalisedFace {
-    cv::Mat grey;        ///< CV_32F
-    cv::Mat mask;        ///< CV_8U, the face shrunk away from its outline and from the crop's border
-    cv::Rect crop;       ///< in the evidence image
-    double scale = 1.0;  ///< normalised pixels per evidence pixel
+    cv::Mat grey; ///< CV_32F
+    cv::Mat mask; ///< CV_8U, the face shrunk away from its outline and from the crop's border
+    cv::Rect crop; ///< in the evidence image
+    double scale = 1.0; ///< normalised pixels per evidence pixel
 };
 
 std::optional<NormalisedFace> normalisedFace(const FaceEvidence& ev, const FaceFrame& f, const SharpnessConfig& c)
@@ -97,8 +93,8 @@ std::optional<NormalisedFace> normalisedFace(const FaceEvidence& ev, const FaceF
     n.scale = c.normalisedIed / f.ied;
     const cv::Point2d centre = f.eyeMid + f.down * (0.45 * f.ied);
     n.crop = cv::Rect(cvRound(centre.x - 1.15 * f.ied), cvRound(centre.y - 1.25 * f.ied), cvRound(2.3 * f.ied),
-                      cvRound(2.5 * f.ied)) &
-             image;
+                      cvRound(2.5 * f.ied))
+        & image;
     if (n.crop.width < 4 || n.crop.height < 4)
         return std::nullopt;
     const cv::Size outSize(std::max(8, cvRound(n.crop.width * n.scale)), std::max(8, cvRound(n.crop.height * n.scale)));
@@ -149,8 +145,8 @@ double sharperEyeRelative(const NormalisedFace& n, const FaceFrame& f, const Fil
     for (const cv::Point2d& eye : {f.eyeLeft, f.eyeRight}) {
         const cv::Point2d e = (eye - cv::Point2d(n.crop.tl())) * n.scale;
         const cv::Rect box = cv::Rect(cvRound(e.x - 0.35 * c.normalisedIed), cvRound(e.y - 0.2 * c.normalisedIed),
-                                      cvRound(0.7 * c.normalisedIed), cvRound(0.4 * c.normalisedIed)) &
-                             cv::Rect(4, 4, n.grey.cols - 8, n.grey.rows - 8);
+                                      cvRound(0.7 * c.normalisedIed), cvRound(0.4 * c.normalisedIed))
+            & cv::Rect(4, 4, n.grey.cols - 8, n.grey.rows - 8);
         if (box.area() < 40)
             continue;
         cv::Mat eyeMask(n.grey.size(), CV_8U, cv::Scalar(0));
@@ -164,7 +160,7 @@ double sharperEyeRelative(const NormalisedFace& n, const FaceFrame& f, const Fil
 /// Directional blur from the structure tensor of the gradients: blur along a direction removes the gradients
 /// along it, so the weaker principal direction is the direction of motion.
 struct GradientDirection {
-    double anisotropy = 0;    ///< 0 isotropic .. 1 all gradients one way
+    double anisotropy = 0; ///< 0 isotropic .. 1 all gradients one way
     double motionDegrees = 0; ///< counter-clockwise, 0 = horizontal, 0..180
 };
 
@@ -231,8 +227,8 @@ double faceBlockiness(const FaceEvidence& ev, const FaceFrame& f)
         return 1.0;
     const cv::Rect image(0, 0, ev.bgr.cols, ev.bgr.rows);
     const cv::Rect faceBox = cv::Rect(cvRound(f.eyeMid.x - 1.0 * f.ied), cvRound(f.eyeMid.y - 0.8 * f.ied),
-                                      cvRound(2.0 * f.ied), cvRound(2.2 * f.ied)) &
-                             image;
+                                      cvRound(2.0 * f.ied), cvRound(2.2 * f.ied))
+        & image;
     if (faceBox.width <= 16 || faceBox.height <= 16)
         return 1.0;
     cv::Mat grey8Full;
@@ -366,9 +362,6 @@ MeasureResult SharpnessMeasure::evaluate(const FaceEvidence& ev) const
     return result;
 }
 
-std::unique_ptr<Measure> makeSharpnessMeasure()
-{
-    return std::make_unique<SharpnessMeasure>();
-}
+std::unique_ptr<Measure> makeSharpnessMeasure() { return std::make_unique<SharpnessMeasure>(); }
 
 } // namespace hqa::core

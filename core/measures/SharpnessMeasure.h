@@ -10,27 +10,29 @@ namespace hqa::core {
 
 /// Where the sharpness sub-scores cross 0.5, and how steeply.
 struct SharpnessConfig {
-    double normalisedIed = 72.0;   ///< inter-eye distance of the resampled face, pixels
-    double crispRatio = 0.60;       ///< fine/mid band energy of a crisp face at that scale (the 1.0 reference)
+    double normalisedIed = 72.0; ///< inter-eye distance of the resampled face, pixels
+    double crispRatio = 0.60; ///< fine/mid band energy of a crisp face at that scale (the 1.0 reference)
     double minFaceSharpness = 0.52; ///< the face keeps about half of a crisp face's fine detail
-    double minEyeSharpness = 0.50;  ///< ... and so does the sharper eye
-    double maxBlockiness = 2.0;    ///< 8x8 grid discontinuity / in-block differences (1 = no visible grid)
-    double minIedPixels = 32.0;    ///< inter-eye distance in the original image (eyes about 11 px wide)
-    double motionAnisotropy = 0.5;  ///< gradient orientation anisotropy that reads as directional blur
+    double minEyeSharpness = 0.50; ///< ... and so does the sharper eye
+    double maxBlockiness = 2.0; ///< 8x8 grid discontinuity / in-block differences (1 = no visible grid)
+    double minIedPixels = 32.0; ///< inter-eye distance in the original image (eyes about 11 px wide)
+    double motionAnisotropy = 0.5; ///< gradient orientation anisotropy that reads as directional blur
     double motionCrispEnough = 0.85; ///< ... unless the face keeps this much of a crisp face's detail
 
     // How sharply each score falls around its boundary (logistic widths).
-    double sharpnessLogWidth = 0.06;     ///< face and eye sharpness, in natural-log units of the relative figure
+    double sharpnessLogWidth = 0.06; ///< face and eye sharpness, in natural-log units of the relative figure
     double motionAnisotropyWidth = 0.04; ///< gradient anisotropy
-    double motionCrispWidth = 0.15;      ///< the "crisp enough" escape of motion blur, log units
-    double blockinessWidth = 0.15;       ///< JPEG grid discontinuity
-    double iedWidthPixels = 2.0;         ///< inter-eye distance, pixels
+    double motionCrispWidth = 0.15; ///< the "crisp enough" escape of motion blur, log units
+    double blockinessWidth = 0.15; ///< JPEG grid discontinuity
+    double iedWidthPixels = 2.0; ///< inter-eye distance, pixels
 };
 
 /// The sharpness measure. Thread-safe: evaluate() only reads its inputs.
 class SharpnessMeasure final : public Measure {
 public:
-    explicit SharpnessMeasure(SharpnessConfig config = {}) : m_config(config) {}
+    explicit SharpnessMeasure(SharpnessConfig config = {})
+        : m_config(config)
+    { }
     Attribute attribute() const override { return Attribute::Sharpness; }
     MeasureResult evaluate(const FaceEvidence& ev) const override;
 

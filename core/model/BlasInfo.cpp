@@ -32,8 +32,8 @@ QString loadedBlasPath()
     for (const auto& lib : loadedLibraries()) {
         const QString path = QString::fromStdString(lib);
         const QString name = QFileInfo(path).fileName();
-        if (name.startsWith(QLatin1String("libblas.so")) || name.startsWith(QLatin1String("libopenblas")) ||
-            name.startsWith(QLatin1String("libblis")) || name.startsWith(QLatin1String("libmkl_rt")))
+        if (name.startsWith(QLatin1String("libblas.so")) || name.startsWith(QLatin1String("libopenblas"))
+            || name.startsWith(QLatin1String("libblis")) || name.startsWith(QLatin1String("libmkl_rt")))
             return QFileInfo(path).canonicalFilePath().isEmpty() ? path : QFileInfo(path).canonicalFilePath();
     }
     return {};

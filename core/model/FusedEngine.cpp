@@ -22,10 +22,11 @@ Expected<std::unique_ptr<FusedEngine>> FusedEngine::create(const EngineOptions& 
         return swin.error();
     auto choice = FusionChoice::fromJson((*swin)->metadata().fusion);
     if (!choice)
-        return makeError(ErrorCode::Model,
-                         QCoreApplication::translate("hqa::FusedEngine",
-                                                     "%1 holds no fusion choice; run `headshot-qa model fuse %1 LABELS.csv` first")
-                             .arg(options.modelPath));
+        return makeError(
+            ErrorCode::Model,
+            QCoreApplication::translate("hqa::FusedEngine",
+                                        "%1 holds no fusion choice; run `headshot-qa model fuse %1 LABELS.csv` first")
+                .arg(options.modelPath));
     EngineOptions mo = options;
     mo.name = kMeasuresEngine;
     auto measures = std::make_unique<AnalysisEngine>(mo);

@@ -13,7 +13,10 @@ namespace hqa::core {
 namespace {
 
 QString tr(const char* s) { return QCoreApplication::translate("hqa::Fusion", s); }
-QString key(int a) { return QString::fromLatin1(kAttributeKeys[size_t(a)].data(), qsizetype(kAttributeKeys[size_t(a)].size())); }
+QString key(int a)
+{
+    return QString::fromLatin1(kAttributeKeys[size_t(a)].data(), qsizetype(kAttributeKeys[size_t(a)].size()));
+}
 constexpr double kWeights[] = {0.25, 0.5, 0.75};
 
 /// Balanced accuracy of one attribute for predictions given as labels (-1 = not judged, scored as fail).
@@ -36,7 +39,10 @@ std::vector<Label> labelsOf(const std::vector<Assessment>& v)
     return out;
 }
 
-bool better(double candidate, double best) { return !std::isnan(candidate) && (std::isnan(best) || candidate > best + 1e-12); }
+bool better(double candidate, double best)
+{
+    return !std::isnan(candidate) && (std::isnan(best) || candidate > best + 1e-12);
+}
 
 } // namespace
 
@@ -46,10 +52,14 @@ QJsonObject FusionChoice::toJson() const
     for (int a = 0; a < kAttributeCount; ++a) {
         const AttributeFusion& f = attributes[size_t(a)];
         auto num = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
-        attrs.insert(key(a), QJsonObject{{"source", f.source}, {"swin_weight", f.swinWeight}, {"threshold", f.threshold},
-                                         {"balanced_accuracy", QJsonObject{{"swin", num(f.swin)}, {"measures", num(f.measures)},
-                                                                           {"blend", num(f.blend)}}},
-                                         {"scored", f.scored}});
+        attrs.insert(
+            key(a),
+            QJsonObject{{"source", f.source},
+                        {"swin_weight", f.swinWeight},
+                        {"threshold", f.threshold},
+                        {"balanced_accuracy",
+                         QJsonObject{{"swin", num(f.swin)}, {"measures", num(f.measures)}, {"blend", num(f.blend)}}},
+                        {"scored", f.scored}});
     }
     return {{"attributes", attrs}, {"images", images}, {"labels", labels}};
 }
@@ -152,7 +162,9 @@ AttributeVerdict fuseVerdict(const AttributeFusion& f, const AttributeVerdict& s
     v.source = QStringLiteral("blend");
     v.decide(f.swinWeight * swin.score + (1.0 - f.swinWeight) * measures.score, f.threshold);
     v.reason = tr("Blend of the network (%1, weight %2) and the measures (%3): %4")
-                   .arg(swin.score, 0, 'f', 2).arg(f.swinWeight, 0, 'f', 2).arg(measures.score, 0, 'f', 2)
+                   .arg(swin.score, 0, 'f', 2)
+                   .arg(f.swinWeight, 0, 'f', 2)
+                   .arg(measures.score, 0, 'f', 2)
                    .arg(measures.reason);
     v.evidence = measures.evidence;
     return v;

@@ -16,11 +16,11 @@ namespace hqa::core {
 
 struct AttributeFusion {
     QString source = kSwinEngine; ///< "swin", "measures" or "blend"
-    double swinWeight = 0.5;                 ///< blend: score = w * swin + (1 - w) * measures
-    double threshold = 0.5;                  ///< blend: pass when the blended score >= threshold
+    double swinWeight = 0.5; ///< blend: score = w * swin + (1 - w) * measures
+    double threshold = 0.5; ///< blend: pass when the blended score >= threshold
     /// Balanced accuracy of each candidate on the labelled set (NaN when a class is absent).
     double swin = 0, measures = 0, blend = 0;
-    int scored = 0;                          ///< known labels of this attribute in the set
+    int scored = 0; ///< known labels of this attribute in the set
 };
 
 struct FusionChoice {

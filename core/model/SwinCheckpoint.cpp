@@ -32,7 +32,10 @@ Error modelError(const QString& detail) { return makeError(ErrorCode::Model, det
 /// Bounds-checked in-memory source for PyTorchStreamReader (the stock adapter trusts every offset).
 class BoundedReadAdapter final : public caffe2::serialize::ReadAdapterInterface {
 public:
-    BoundedReadAdapter(const char* data, size_t size) : m_data(data), m_size(size) {}
+    BoundedReadAdapter(const char* data, size_t size)
+        : m_data(data)
+        , m_size(size)
+    { }
     size_t size() const override { return m_size; }
     size_t read(uint64_t pos, void* buf, size_t n, const char*) const override
     {
@@ -84,11 +87,11 @@ PyPtr make(PyValue::Kind k)
 std::optional<torch::ScalarType> storageDtype(const std::string& global)
 {
     static const std::map<std::string, torch::ScalarType> kTypes = {
-        {"torch.FloatStorage", torch::kFloat},   {"torch.DoubleStorage", torch::kDouble},
-        {"torch.HalfStorage", torch::kHalf},     {"torch.BFloat16Storage", torch::kBFloat16},
-        {"torch.LongStorage", torch::kLong},     {"torch.IntStorage", torch::kInt},
-        {"torch.ShortStorage", torch::kShort},   {"torch.CharStorage", torch::kChar},
-        {"torch.ByteStorage", torch::kByte},     {"torch.BoolStorage", torch::kBool}};
+        {"torch.FloatStorage", torch::kFloat}, {"torch.DoubleStorage", torch::kDouble},
+        {"torch.HalfStorage", torch::kHalf},   {"torch.BFloat16Storage", torch::kBFloat16},
+        {"torch.LongStorage", torch::kLong},   {"torch.IntStorage", torch::kInt},
+        {"torch.ShortStorage", torch::kShort}, {"torch.CharStorage", torch::kChar},
+        {"torch.ByteStorage", torch::kByte},   {"torch.BoolStorage", torch::kBool}};
     auto it = kTypes.find(global);
     if (it == kTypes.end())
         return std::nullopt;
@@ -99,34 +102,61 @@ class Unpickler {
 public:
     using StorageLoader = std::function<torch::Tensor(const std::string& key, torch::ScalarType, int64_t numel)>;
     Unpickler(const char* data, size_t size, StorageLoader loader)
-        : m_data(data), m_size(size), m_loader(std::move(loader))
-    {
-    }
+        : m_data(data)
+        , m_size(size)
+        , m_loader(std::move(loader))
+    { }
 
     PyPtr run()
     {
         while (true) {
             const uint8_t op = u8();
             switch (op) {
-            case 0x80: u8(); break;            // PROTO
-            case 0x95: bytes(8); break;        // FRAME
-            case '.': return pop();            // STOP
-            case '(': m_stack.push_back(make(PyValue::Kind::Mark)); break;
-            case '}': m_stack.push_back(make(PyValue::Kind::Dict)); break;
-            case ']': m_stack.push_back(make(PyValue::Kind::List)); break;
-            case ')': m_stack.push_back(make(PyValue::Kind::Tuple)); break;
-            case 'N': m_stack.push_back(make(PyValue::Kind::None)); break;
-            case 0x88: case 0x89: {
+            case 0x80:
+                u8();
+                break; // PROTO
+            case 0x95:
+                bytes(8);
+                break; // FRAME
+            case '.':
+                return pop(); // STOP
+            case '(':
+                m_stack.push_back(make(PyValue::Kind::Mark));
+                break;
+            case '}':
+                m_stack.push_back(make(PyValue::Kind::Dict));
+                break;
+            case ']':
+                m_stack.push_back(make(PyValue::Kind::List));
+                break;
+            case ')':
+                m_stack.push_back(make(PyValue::Kind::Tuple));
+                break;
+            case 'N':
+                m_stack.push_back(make(PyValue::Kind::None));
+                break;
+            case 0x88:
+            case 0x89: {
                 auto v = make(PyValue::Kind::Bool);
                 v->i = op == 0x88;
                 m_stack.push_back(v);
                 break;
             }
-            case 'J': pushInt(int32_t(uint32_t(le(4)))); break;
-            case 'K': pushInt(u8()); break;
-            case 'M': pushInt(int64_t(le(2))); break;
-            case 0x8a: pushLong(u8()); break;
-            case 0x8b: pushLong(size_t(le(4))); break;
+            case 'J':
+                pushInt(int32_t(uint32_t(le(4))));
+                break;
+            case 'K':
+                pushInt(u8());
+                break;
+            case 'M':
+                pushInt(int64_t(le(2)));
+                break;
+            case 0x8a:
+                pushLong(u8());
+                break;
+            case 0x8b:
+                pushLong(size_t(le(4)));
+                break;
             case 'G': {
                 uint64_t bits = 0;
                 for (int k = 0; k < 8; ++k)
@@ -136,12 +166,24 @@ public:
                 m_stack.push_back(v);
                 break;
             }
-            case 'X': pushString(size_t(le(4)), PyValue::Kind::String); break;
-            case 0x8c: pushString(u8(), PyValue::Kind::String); break;
-            case 0x8d: pushString(size_t(le(8)), PyValue::Kind::String); break;
-            case 'B': pushString(size_t(le(4)), PyValue::Kind::Bytes); break;
-            case 'C': pushString(u8(), PyValue::Kind::Bytes); break;
-            case 0x8e: pushString(size_t(le(8)), PyValue::Kind::Bytes); break;
+            case 'X':
+                pushString(size_t(le(4)), PyValue::Kind::String);
+                break;
+            case 0x8c:
+                pushString(u8(), PyValue::Kind::String);
+                break;
+            case 0x8d:
+                pushString(size_t(le(8)), PyValue::Kind::String);
+                break;
+            case 'B':
+                pushString(size_t(le(4)), PyValue::Kind::Bytes);
+                break;
+            case 'C':
+                pushString(u8(), PyValue::Kind::Bytes);
+                break;
+            case 0x8e:
+                pushString(size_t(le(8)), PyValue::Kind::Bytes);
+                break;
             case 'c': {
                 const std::string module = line();
                 const std::string name = line();
@@ -157,18 +199,30 @@ public:
                 m_stack.push_back(g);
                 break;
             }
-            case 'q': m_memo[u8()] = top(); break;
-            case 'r': m_memo[le(4)] = top(); break;
-            case 0x94: m_memo[m_memo.size()] = top(); break;
-            case 'h': m_stack.push_back(memo(u8())); break;
-            case 'j': m_stack.push_back(memo(le(4))); break;
+            case 'q':
+                m_memo[u8()] = top();
+                break;
+            case 'r':
+                m_memo[le(4)] = top();
+                break;
+            case 0x94:
+                m_memo[m_memo.size()] = top();
+                break;
+            case 'h':
+                m_stack.push_back(memo(u8()));
+                break;
+            case 'j':
+                m_stack.push_back(memo(le(4)));
+                break;
             case 't': {
                 auto t = make(PyValue::Kind::Tuple);
                 t->items = popToMark();
                 m_stack.push_back(t);
                 break;
             }
-            case 0x85: case 0x86: case 0x87: {
+            case 0x85:
+            case 0x86:
+            case 0x87: {
                 const size_t n = size_t(op - 0x84);
                 if (m_stack.size() < n)
                     throw PickleError("stack underflow");
@@ -178,12 +232,15 @@ public:
                 m_stack.push_back(t);
                 break;
             }
-            case 'R': case 0x81: {
+            case 'R':
+            case 0x81: {
                 auto args = pop(), callable = pop();
                 m_stack.push_back(call(callable, args));
                 break;
             }
-            case 'b': pop(); break; // BUILD: object state (OrderedDict._metadata, hooks) is not needed
+            case 'b':
+                pop();
+                break; // BUILD: object state (OrderedDict._metadata, hooks) is not needed
             case 's': {
                 auto value = pop(), key = pop();
                 dictOf(top())->dict.emplace_back(key, value);
@@ -209,7 +266,9 @@ public:
                 list->items.insert(list->items.end(), values.begin(), values.end());
                 break;
             }
-            case 'Q': m_stack.push_back(persistent(pop())); break;
+            case 'Q':
+                m_stack.push_back(persistent(pop()));
+                break;
             default:
                 throw PickleError("unsupported pickle opcode 0x" + hex(op) + " at offset " + std::to_string(m_pos - 1));
             }
@@ -356,8 +415,8 @@ private:
                 return make(PyValue::Kind::Dict);
             if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor")
                 return rebuildTensor(args);
-            if ((name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state") &&
-                args->kind == PyValue::Kind::Tuple && !args->items.empty())
+            if ((name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state")
+                && args->kind == PyValue::Kind::Tuple && !args->items.empty())
                 return args->items[0];
         }
         auto v = make(PyValue::Kind::Opaque);
@@ -367,8 +426,8 @@ private:
 
     PyPtr rebuildTensor(const PyPtr& args)
     {
-        if (args->kind != PyValue::Kind::Tuple || args->items.size() < 4 ||
-            args->items[0]->kind != PyValue::Kind::Tensor)
+        if (args->kind != PyValue::Kind::Tuple || args->items.size() < 4
+            || args->items[0]->kind != PyValue::Kind::Tensor)
             throw PickleError("malformed tensor description");
         const torch::Tensor& storage = args->items[0]->tensor;
         const int64_t offset = intArg(args->items[1]);
@@ -475,7 +534,8 @@ Expected<FileKind> sniffCheckpoint(const QByteArray& bytes)
             return FileKind::TorchSave;
         return modelError(tr("a zip archive, but not a PyTorch checkpoint (no data.pkl)"));
     } catch (const std::exception& e) {
-        return modelError(tr("a damaged archive, or a zip that is not a PyTorch file: %1").arg(QString::fromUtf8(e.what()).section('\n', 0, 0)));
+        return modelError(tr("a damaged archive, or a zip that is not a PyTorch file: %1")
+                              .arg(QString::fromUtf8(e.what()).section('\n', 0, 0)));
     }
 }
 
@@ -537,9 +597,11 @@ Expected<Layout> toTorchvisionLayout(const TensorMap& source)
     const bool torchvision = in.count("features.0.0.weight") > 0;
     // Microsoft's original code stores the patch merging at the end of stage i (layers.i.downsample,
     // i = 0..n-2); timm 0.9+ moved it to the start of stage i+1 (layers.i+1.downsample).
-    const bool timmNew = !torchvision && in.count("layers.0.downsample.reduction.weight") == 0 &&
-                         in.count("layers.1.downsample.reduction.weight") > 0;
-    out.name = torchvision ? QStringLiteral("torchvision") : timmNew ? QStringLiteral("timm") : QStringLiteral("microsoft");
+    const bool timmNew = !torchvision && in.count("layers.0.downsample.reduction.weight") == 0
+        && in.count("layers.1.downsample.reduction.weight") > 0;
+    out.name = torchvision ? QStringLiteral("torchvision")
+        : timmNew          ? QStringLiteral("timm")
+                           : QStringLiteral("microsoft");
 
     std::map<int, std::vector<std::pair<int, torch::Tensor>>> splitHeads[2]; // heads.N.{weight,bias}
     for (const auto& [key, t] : in) {
@@ -557,8 +619,7 @@ Expected<Layout> toTorchvisionLayout(const TensorMap& source)
                     splitHeads[leaf == "bias"][0].emplace_back(idx, t);
                     continue;
                 }
-            } catch (const std::exception&) {
-            }
+            } catch (const std::exception&) { }
         }
         if (!torchvision) {
             if (endsWith(k, ".attn_mask"))
@@ -574,8 +635,7 @@ Expected<Layout> toTorchvisionLayout(const TensorMap& source)
                 int stage = -1;
                 try {
                     stage = std::stoi(k.substr(7, dot - 7));
-                } catch (const std::exception&) {
-                }
+                } catch (const std::exception&) { }
                 const std::string rest = dot == std::string::npos ? "" : k.substr(dot + 1);
                 if (stage >= 0 && startsWith(rest, "blocks.")) {
                     std::string r = rest.substr(7); // "M.norm1.weight"
@@ -638,7 +698,8 @@ Expected<SwinConfig> inferConfig(const TensorMap& tv)
         const int side = int(std::lround(std::sqrt(double(table.size(0)))));
         if (side * side != table.size(0) || side % 2 == 0)
             return modelError(tr("stage %1: relative position bias table of %2 rows fits no square window")
-                                  .arg(s).arg(table.size(0)));
+                                  .arg(s)
+                                  .arg(table.size(0)));
         c.windowSize = (side + 1) / 2;
         c.depths.push_back(blocks);
         c.numHeads.push_back(int(table.size(1)));
@@ -710,7 +771,8 @@ Expected<ProductFile> readProduct(const QByteArray& bytes)
         if (version > kSwinFormatVersion)
             return modelError(tr("the model file has format version %1, newer than this program reads (%2); "
                                  "update headshot-qa to use it")
-                                  .arg(version).arg(kSwinFormatVersion));
+                                  .arg(version)
+                                  .arg(kSwinFormatVersion));
         ProductFile file;
         file.metadata = root.value("metadata").toObject();
         for (const QJsonValue& v : root.value("tensors").toArray()) {
@@ -730,7 +792,9 @@ Expected<ProductFile> readProduct(const QByteArray& bytes)
             auto t = torch::empty(shape, integral ? torch::kLong : torch::kFloat);
             if (size != size_t(numel) * t.element_size())
                 return modelError(tr("damaged model file: tensor %1 has %2 bytes, expected %3")
-                                      .arg(QString::fromStdString(name)).arg(size).arg(numel * t.element_size()));
+                                      .arg(QString::fromStdString(name))
+                                      .arg(size)
+                                      .arg(numel * t.element_size()));
             std::memcpy(t.data_ptr(), ptr.get(), size);
             file.tensors[name] = t;
         }

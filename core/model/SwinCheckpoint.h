@@ -24,7 +24,7 @@ Expected<TensorMap> readTorchSave(const QByteArray& bytes);
 
 struct Layout {
     TensorMap tensors; ///< torchvision names
-    QString name;      ///< "torchvision", "microsoft", "timm"
+    QString name; ///< "torchvision", "microsoft", "timm"
 };
 
 /// Maps Microsoft's/timm's names (patch_embed, layers.N.blocks.M, downsample, mlp.fc1, head.fc) and

@@ -46,11 +46,11 @@ QString SwinConfig::validate() const
 
 QJsonObject SwinConfig::toJson() const
 {
-    return QJsonObject{{"image_size", imageSize},        {"patch_size", patchSize},
-                       {"window_size", windowSize},      {"embed_dim", embedDim},
-                       {"depths", toArray(depths)},      {"num_heads", toArray(numHeads)},
-                       {"mlp_ratio", mlpRatio},          {"stochastic_depth_prob", stochasticDepthProb},
-                       {"num_classes", numClasses},      {"attribute_heads", attributeHeads}};
+    return QJsonObject{{"image_size", imageSize},   {"patch_size", patchSize},
+                       {"window_size", windowSize}, {"embed_dim", embedDim},
+                       {"depths", toArray(depths)}, {"num_heads", toArray(numHeads)},
+                       {"mlp_ratio", mlpRatio},     {"stochastic_depth_prob", stochasticDepthProb},
+                       {"num_classes", numClasses}, {"attribute_heads", attributeHeads}};
 }
 
 SwinConfig SwinConfig::fromJson(const QJsonObject& o)

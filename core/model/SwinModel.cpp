@@ -145,7 +145,9 @@ struct SwinModel::Impl {
     }
 };
 
-SwinModel::SwinModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+SwinModel::SwinModel(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{ }
 SwinModel::~SwinModel() = default;
 
 const SwinMetadata& SwinModel::metadata() const { return m_impl->meta; }
@@ -193,7 +195,7 @@ Expected<std::unique_ptr<SwinModel>> SwinModel::load(const QString& path, const 
 }
 
 Expected<std::unique_ptr<SwinModel>> SwinModel::loadBytes(const QByteArray& bytes, const QString& name,
-                                                         const LoadOptions& options)
+                                                          const LoadOptions& options)
 {
     auto kind = swin::sniffCheckpoint(bytes);
     if (!kind)
@@ -241,8 +243,8 @@ Expected<std::unique_ptr<SwinModel>> SwinModel::loadBytes(const QByteArray& byte
             impl->net = swin::SwinTransformer(meta.config);
             const auto problems = swin::loadStateDict(*impl->net, file->tensors);
             if (!problems.empty())
-                return modelError(tr("the weights do not match the stored architecture: %1")
-                                      .arg(swin::summariseProblems(problems)));
+                return modelError(
+                    tr("the weights do not match the stored architecture: %1").arg(swin::summariseProblems(problems)));
         } else {
             auto raw = swin::readTorchSave(bytes);
             if (!raw)
@@ -256,17 +258,18 @@ Expected<std::unique_ptr<SwinModel>> SwinModel::loadBytes(const QByteArray& byte
             const bool hasHeads = cfg->attributeHeads > 0;
             if (hasHeads && cfg->attributeHeads != kAttributeCount)
                 return modelError(tr("the checkpoint has %1 attribute heads, expected %2")
-                                      .arg(cfg->attributeHeads).arg(kAttributeCount));
+                                      .arg(cfg->attributeHeads)
+                                      .arg(kAttributeCount));
             if (!hasHeads && options.allowFreshHeads)
                 cfg->attributeHeads = kAttributeCount;
             torch::manual_seed(options.seed);
             impl->net = swin::SwinTransformer(*cfg);
-            const auto problems = swin::loadStateDict(
-                *impl->net, layout->tensors,
-                hasHeads ? std::vector<std::string>{} : std::vector<std::string>{"heads."});
+            const auto problems = swin::loadStateDict(*impl->net, layout->tensors,
+                                                      hasHeads ? std::vector<std::string>{}
+                                                               : std::vector<std::string>{"heads."});
             if (!problems.empty())
-                return modelError(tr("%1 checkpoint does not fit Swin-T: %2")
-                                      .arg(layout->name, swin::summariseProblems(problems)));
+                return modelError(
+                    tr("%1 checkpoint does not fit Swin-T: %2").arg(layout->name, swin::summariseProblems(problems)));
             meta.config = *cfg;
             meta.headsTrained = hasHeads;
             meta.sourceFormat = meta.fileFormat = layout->name;
@@ -311,12 +314,15 @@ std::vector<float> SwinModel::preprocess(const cv::Mat& bgr) const
     const SwinPreprocessing& p = m_impl->meta.preprocessing;
     const int s = p.size;
     cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, bgr.channels() == 4 ? cv::COLOR_BGRA2RGB : bgr.channels() == 1 ? cv::COLOR_GRAY2RGB
-                                                                                            : cv::COLOR_BGR2RGB);
+    cv::cvtColor(bgr, rgb,
+                 bgr.channels() == 4       ? cv::COLOR_BGRA2RGB
+                     : bgr.channels() == 1 ? cv::COLOR_GRAY2RGB
+                                           : cv::COLOR_BGR2RGB);
     cv::Mat sized;
     if (p.resize == QLatin1String("letterbox")) {
         const double scale = double(s) / std::max(rgb.cols, rgb.rows);
-        const int w = std::max(1, int(std::lround(rgb.cols * scale))), h = std::max(1, int(std::lround(rgb.rows * scale)));
+        const int w = std::max(1, int(std::lround(rgb.cols * scale))),
+                  h = std::max(1, int(std::lround(rgb.rows * scale)));
         cv::Mat inner;
         cv::resize(rgb, inner, {w, h}, 0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
         // Padding with the mean colour makes it zero after normalisation.
@@ -331,7 +337,8 @@ std::vector<float> SwinModel::preprocess(const cv::Mat& bgr) const
         const auto* row = sized.ptr<uint8_t>(y);
         for (int x = 0; x < s; ++x)
             for (int c = 0; c < 3; ++c)
-                out[(size_t(c) * s + y) * s + x] = float((row[3 * x + c] / 255.0 - p.mean[size_t(c)]) / p.std[size_t(c)]);
+                out[(size_t(c) * s + y) * s + x] = float((row[3 * x + c] / 255.0 - p.mean[size_t(c)])
+                                                         / p.std[size_t(c)]);
     }
     return out;
 }
@@ -355,8 +362,8 @@ Expected<SwinOutputs> SwinModel::run(const float* input, int batch) const
             torch::Tensor logits;
             if (result.isTensor())
                 logits = result.toTensor();
-            else if (result.isTuple() && !result.toTupleRef().elements().empty() &&
-                     result.toTupleRef().elements()[0].isTensor())
+            else if (result.isTuple() && !result.toTupleRef().elements().empty()
+                     && result.toTupleRef().elements()[0].isTensor())
                 logits = result.toTupleRef().elements()[0].toTensor();
             if (!logits.defined() || logits.dim() != 2 || logits.size(0) != batch || logits.size(1) != kAttributeCount)
                 return modelError(tr("the TorchScript model must return [batch, %1] logits").arg(kAttributeCount));
@@ -409,12 +416,18 @@ namespace {
 QString attributePhrase(Attribute a)
 {
     switch (a) {
-    case Attribute::Lighting: return QCoreApplication::translate("hqa::SwinEngine", "even frontal lighting");
-    case Attribute::Background: return QCoreApplication::translate("hqa::SwinEngine", "a clean background");
-    case Attribute::Attire: return QCoreApplication::translate("hqa::SwinEngine", "professional attire");
-    case Attribute::Expression: return QCoreApplication::translate("hqa::SwinEngine", "a neutral professional expression");
-    case Attribute::Framing: return QCoreApplication::translate("hqa::SwinEngine", "proper framing");
-    case Attribute::Sharpness: return QCoreApplication::translate("hqa::SwinEngine", "a sharp image");
+    case Attribute::Lighting:
+        return QCoreApplication::translate("hqa::SwinEngine", "even frontal lighting");
+    case Attribute::Background:
+        return QCoreApplication::translate("hqa::SwinEngine", "a clean background");
+    case Attribute::Attire:
+        return QCoreApplication::translate("hqa::SwinEngine", "professional attire");
+    case Attribute::Expression:
+        return QCoreApplication::translate("hqa::SwinEngine", "a neutral professional expression");
+    case Attribute::Framing:
+        return QCoreApplication::translate("hqa::SwinEngine", "proper framing");
+    case Attribute::Sharpness:
+        return QCoreApplication::translate("hqa::SwinEngine", "a sharp image");
     }
     return {};
 }
@@ -426,21 +439,23 @@ SwinEngine::~SwinEngine() = default;
 Expected<std::unique_ptr<SwinEngine>> SwinEngine::create(const EngineOptions& options)
 {
     if (options.modelPath.isEmpty())
-        return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("hqa::SwinEngine", "the swin engine needs a model file (--model)"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("hqa::SwinEngine", "the swin engine needs a model file (--model)"));
     auto model = SwinModel::load(options.modelPath);
     if (!model)
         return model.error();
     const SwinMetadata& meta = (*model)->metadata();
     if (!(*model)->isTorchScript() && meta.config.attributeHeads != kAttributeCount)
-        return modelError(QCoreApplication::translate(
-                              "hqa::SwinEngine", "%1 has no six-attribute heads (an ImageNet backbone?); import it "
-                                                 "with 'headshot-qa model import' and train the heads first")
-                              .arg(options.modelPath));
+        return modelError(
+            QCoreApplication::translate("hqa::SwinEngine",
+                                        "%1 has no six-attribute heads (an ImageNet backbone?); import it "
+                                        "with 'headshot-qa model import' and train the heads first")
+                .arg(options.modelPath));
     if (!meta.headsTrained)
-        return modelError(QCoreApplication::translate("hqa::SwinEngine",
-                                                      "the six heads of %1 are untrained; train them first")
-                              .arg(options.modelPath));
+        return modelError(
+            QCoreApplication::translate("hqa::SwinEngine", "the six heads of %1 are untrained; train them first")
+                .arg(options.modelPath));
     std::unique_ptr<SwinEngine> engine(new SwinEngine);
     for (int a = 0; a < kAttributeCount; ++a) {
         const int head = int(meta.attributeOrder.indexOf(QString::fromLatin1(kAttributeKeys[size_t(a)].data())));

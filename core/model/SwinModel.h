@@ -26,7 +26,7 @@ inline constexpr int kSwinFormatVersion = 1;
 /// are judged on what lies around the face, so a face crop would hide exactly those defects.
 struct SwinPreprocessing {
     QString input = QStringLiteral("whole_image"); ///< the only mode: the full oriented photo
-    QString resize = QStringLiteral("squash");     ///< "squash" (stretch to square) or "letterbox" (pad)
+    QString resize = QStringLiteral("squash"); ///< "squash" (stretch to square) or "letterbox" (pad)
     int size = 224;
     std::array<double, 3> mean{0.485, 0.456, 0.406}; ///< ImageNet, RGB
     std::array<double, 3> std{0.229, 0.224, 0.225};
@@ -38,15 +38,15 @@ struct SwinPreprocessing {
 struct SwinMetadata {
     int formatVersion = kSwinFormatVersion;
     SwinConfig config;
-    QStringList attributeOrder;                    ///< keys of the six heads, in head order
+    QStringList attributeOrder; ///< keys of the six heads, in head order
     std::array<double, kAttributeCount> thresholds{0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
     SwinPreprocessing preprocessing;
-    QString modelVersion;                          ///< e.g. "imported-1a2b3c4d5e6f" or a training run id
-    bool headsTrained = false;                     ///< false when the six heads are freshly initialised
-    QString sourceFormat;                          ///< origin: "hqa", "torchvision", "microsoft", "timm", "torchscript"
-    QString fileFormat;                            ///< what the loaded file was (same keys); not stored
-    QJsonObject provenance;                        ///< source file, sha256, import/training details
-    QJsonObject fusion;                            ///< per-attribute engine choice (core/model/Fusion.h); empty = none
+    QString modelVersion; ///< e.g. "imported-1a2b3c4d5e6f" or a training run id
+    bool headsTrained = false; ///< false when the six heads are freshly initialised
+    QString sourceFormat; ///< origin: "hqa", "torchvision", "microsoft", "timm", "torchscript"
+    QString fileFormat; ///< what the loaded file was (same keys); not stored
+    QJsonObject provenance; ///< source file, sha256, import/training details
+    QJsonObject fusion; ///< per-attribute engine choice (core/model/Fusion.h); empty = none
     QJsonObject toJson() const;
     static SwinMetadata fromJson(const QJsonObject& o);
 };
@@ -55,7 +55,7 @@ struct SwinMetadata {
 struct SwinOutputs {
     int batch = 0;
     std::vector<float> attributeLogits; ///< [batch, 6] (empty without heads)
-    std::vector<float> imagenetLogits;  ///< [batch, numClasses] (empty without ImageNet head)
+    std::vector<float> imagenetLogits; ///< [batch, numClasses] (empty without ImageNet head)
 };
 
 struct SwinLoadOptions {

@@ -14,10 +14,7 @@ namespace hqa::core::swin {
 
 namespace {
 
-bool inferencePath(const torch::nn::Module& m)
-{
-    return !m.is_training() && !torch::GradMode::is_enabled();
-}
+bool inferencePath(const torch::nn::Module& m) { return !m.is_training() && !torch::GradMode::is_enabled(); }
 
 int64_t roundUp(int64_t v, int m) { return (v + m - 1) / m * m; }
 
@@ -135,13 +132,15 @@ torch::Tensor PackedLinear::operator()(const torch::Tensor& x) const
 // ---------------------------------------------------------------------------------------------------------
 
 ShiftedWindowAttentionImpl::ShiftedWindowAttentionImpl(int dim, int window, int shift, int heads)
-    : m_dim(dim), m_window(window), m_shift(shift), m_heads(heads)
+    : m_dim(dim)
+    , m_window(window)
+    , m_shift(shift)
+    , m_heads(heads)
 {
     qkv = register_module("qkv", torch::nn::Linear(dim, 3 * dim));
     proj = register_module("proj", torch::nn::Linear(dim, dim));
     const int tableSize = (2 * window - 1) * (2 * window - 1);
-    relative_position_bias_table =
-        register_parameter("relative_position_bias_table", torch::zeros({tableSize, heads}));
+    relative_position_bias_table = register_parameter("relative_position_bias_table", torch::zeros({tableSize, heads}));
     {
         torch::NoGradGuard guard;
         relative_position_bias_table.normal_(0.0, 0.02);
@@ -209,8 +208,8 @@ torch::Tensor ShiftedWindowAttentionImpl::forwardFused(const torch::Tensor& inpu
         x = torch::constant_pad_nd(input, {0, 0, 0, padW - W, 0, padH - H});
     const int64_t L = padH * padW, n = int64_t(w) * w, nW = L / n, hd = C / m_heads;
 
-    if (m_cache.padH != padH || m_cache.padW != padW || !m_cache.qkv.valid() ||
-        m_cache.qkv.dnnWeight.defined() != oneDnn) {
+    if (m_cache.padH != padH || m_cache.padW != padW || !m_cache.qkv.valid()
+        || m_cache.qkv.dnnWeight.defined() != oneDnn) {
         const int shiftH = w >= padH ? 0 : m_shift, shiftW = w >= padW ? 0 : m_shift;
         Cache c;
         c.padH = padH;
@@ -218,8 +217,7 @@ torch::Tensor ShiftedWindowAttentionImpl::forwardFused(const torch::Tensor& inpu
         c.order = windowTokenOrder(padH, padW, w, shiftH, shiftW);
         c.inverse = torch::empty_like(c.order).scatter_(0, c.order, torch::arange(L, torch::kLong));
         auto bias = relativeBias().unsqueeze(0);
-        c.biasMask = shiftH + shiftW > 0 ? bias + shiftedWindowMask(padH, padW, w, shiftH, shiftW).unsqueeze(1)
-                                         : bias;
+        c.biasMask = shiftH + shiftW > 0 ? bias + shiftedWindowMask(padH, padW, w, shiftH, shiftW).unsqueeze(1) : bias;
         c.biasMask = c.biasMask.contiguous();
         // Folding the query scale into the weights saves one pass over q per block.
         const double scale = std::pow(double(hd), -0.5);
@@ -232,9 +230,7 @@ torch::Tensor ShiftedWindowAttentionImpl::forwardFused(const torch::Tensor& inpu
     }
 
     auto tokens = x.reshape({B, L, C}).index_select(1, m_cache.order).view({B * L, C});
-    auto qkvOut = m_cache.qkv(tokens)
-                      .view({B * nW, n, 3, m_heads, hd})
-                      .permute({2, 0, 3, 1, 4});
+    auto qkvOut = m_cache.qkv(tokens).view({B * nW, n, 3, m_heads, hd}).permute({2, 0, 3, 1, 4});
     auto attn = torch::matmul(qkvOut[0], qkvOut[1].transpose(-2, -1)); // [B*nW, heads, n, n]
     attn.view({B, nW, m_heads, n, n}).add_(m_cache.biasMask); // broadcasts over B (and windows if unshifted)
     attn = torch::softmax(attn, -1);
@@ -326,7 +322,8 @@ torch::Tensor PatchMergingImpl::forward(torch::Tensor x)
 
 // ---------------------------------------------------------------------------------------------------------
 
-SwinTransformerImpl::SwinTransformerImpl(const SwinConfig& config) : m_config(config)
+SwinTransformerImpl::SwinTransformerImpl(const SwinConfig& config)
+    : m_config(config)
 {
     const int stages = int(config.depths.size());
     features = register_module("features", torch::nn::ModuleList());
@@ -349,8 +346,8 @@ SwinTransformerImpl::SwinTransformerImpl(const SwinConfig& config) : m_config(co
         m_stages.emplace_back();
         for (int b = 0; b < config.depths[size_t(s)]; ++b, ++blockId) {
             const double dp = total > 1 ? config.stochasticDepthProb * blockId / (total - 1) : 0.0;
-            SwinBlock block(dim, config.numHeads[size_t(s)], config.windowSize,
-                            b % 2 == 0 ? 0 : config.windowSize / 2, config.mlpRatio, dp);
+            SwinBlock block(dim, config.numHeads[size_t(s)], config.windowSize, b % 2 == 0 ? 0 : config.windowSize / 2,
+                            config.mlpRatio, dp);
             stage->push_back(block);
             m_stages.back().push_back(block);
         }

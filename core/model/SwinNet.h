@@ -35,7 +35,7 @@ torch::Tensor windowTokenOrder(int64_t padH, int64_t padW, int window, int shift
 /// A linear layer prepared for inference: BLAS addmm, or oneDNN with the weight converted once. oneDNN won
 /// isolated GEMMs of Swin's skinny shapes but lost in the whole network (benchmarks/swin/README.md).
 struct PackedLinear {
-    torch::Tensor weight, bias;       ///< dense
+    torch::Tensor weight, bias; ///< dense
     torch::Tensor dnnWeight, dnnBias; ///< oneDNN layout, defined when oneDNN is used
     static PackedLinear make(const torch::Tensor& weight, const torch::Tensor& bias, bool oneDnn);
     /// x: [M, in] dense -> [M, out] dense.
@@ -100,8 +100,8 @@ public:
 TORCH_MODULE(PatchMerging);
 
 struct SwinOutput {
-    torch::Tensor features;   ///< [B, featureDim] pooled
-    torch::Tensor imagenet;   ///< [B, numClasses] or undefined
+    torch::Tensor features; ///< [B, featureDim] pooled
+    torch::Tensor imagenet; ///< [B, numClasses] or undefined
     torch::Tensor attributes; ///< [B, attributeHeads] logits or undefined
 };
 

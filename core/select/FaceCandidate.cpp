@@ -9,8 +9,8 @@ namespace hqa::core {
 namespace {
 
 constexpr std::array<std::string_view, kSelectFeatureCount> kKeys = {
-    "brightness", "area",       "sharpness", "yaw",     "pitch",    "roll",      "lighting",
-    "background", "attire",     "expression", "framing", "eye_open", "mouth_open"};
+    "brightness", "area",   "sharpness",  "yaw",     "pitch",    "roll",      "lighting",
+    "background", "attire", "expression", "framing", "eye_open", "mouth_open"};
 
 } // namespace
 
@@ -40,19 +40,32 @@ bool higherIsBetter(SelectFeature f)
 double FaceCandidate::feature(SelectFeature f) const
 {
     switch (f) {
-    case SelectFeature::Brightness: return brightness;
-    case SelectFeature::Area: return area;
-    case SelectFeature::Sharpness: return attributeScores[index(Attribute::Sharpness)];
-    case SelectFeature::Yaw: return std::abs(geometry.yaw);
-    case SelectFeature::Pitch: return std::abs(geometry.pitch);
-    case SelectFeature::Roll: return std::abs(geometry.roll);
-    case SelectFeature::Lighting: return attributeScores[index(Attribute::Lighting)];
-    case SelectFeature::Background: return attributeScores[index(Attribute::Background)];
-    case SelectFeature::Attire: return attributeScores[index(Attribute::Attire)];
-    case SelectFeature::Expression: return attributeScores[index(Attribute::Expression)];
-    case SelectFeature::Framing: return attributeScores[index(Attribute::Framing)];
-    case SelectFeature::EyeOpen: return eyeOpen;
-    case SelectFeature::MouthOpen: return mouthOpen;
+    case SelectFeature::Brightness:
+        return brightness;
+    case SelectFeature::Area:
+        return area;
+    case SelectFeature::Sharpness:
+        return attributeScores[index(Attribute::Sharpness)];
+    case SelectFeature::Yaw:
+        return std::abs(geometry.yaw);
+    case SelectFeature::Pitch:
+        return std::abs(geometry.pitch);
+    case SelectFeature::Roll:
+        return std::abs(geometry.roll);
+    case SelectFeature::Lighting:
+        return attributeScores[index(Attribute::Lighting)];
+    case SelectFeature::Background:
+        return attributeScores[index(Attribute::Background)];
+    case SelectFeature::Attire:
+        return attributeScores[index(Attribute::Attire)];
+    case SelectFeature::Expression:
+        return attributeScores[index(Attribute::Expression)];
+    case SelectFeature::Framing:
+        return attributeScores[index(Attribute::Framing)];
+    case SelectFeature::EyeOpen:
+        return eyeOpen;
+    case SelectFeature::MouthOpen:
+        return mouthOpen;
     }
     return 0.0;
 }

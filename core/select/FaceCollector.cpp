@@ -60,8 +60,8 @@ std::string local(const QString& path) { return QFile::encodeName(path).toStdStr
 
 bool isVideoFile(const QString& path)
 {
-    static const QStringList kExt = {QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mov"),
-                                     QStringLiteral("avi"), QStringLiteral("mkv"), QStringLiteral("webm"),
+    static const QStringList kExt = {QStringLiteral("mp4"), QStringLiteral("m4v"),  QStringLiteral("mov"),
+                                     QStringLiteral("avi"), QStringLiteral("mkv"),  QStringLiteral("webm"),
                                      QStringLiteral("mpg"), QStringLiteral("mpeg"), QStringLiteral("ogv"),
                                      QStringLiteral("wmv")};
     return kExt.contains(QFileInfo(path).suffix().toLower());
@@ -312,8 +312,9 @@ Expected<CollectResult> collectVideo(const QString& path, const CollectOptions& 
     if (result.stats.framesSampled == 0)
         result.failures.push_back({path, makeError(ErrorCode::Unreadable, tr("no frame could be decoded"))});
     else if (result.groups.empty())
-        result.failures.push_back({path, makeError(ErrorCode::NoFace, tr("no face found in %1 sampled frames")
-                                                                          .arg(result.stats.framesSampled))});
+        result.failures.push_back(
+            {path,
+             makeError(ErrorCode::NoFace, tr("no face found in %1 sampled frames").arg(result.stats.framesSampled))});
     result.stats.seconds = timer.nsecsElapsed() / 1e9;
     return result;
 }

@@ -16,16 +16,16 @@
 namespace hqa::core {
 
 struct FaceGroup {
-    QString name;   ///< folder, "files", or "video.mp4 #2"
+    QString name; ///< folder, "files", or "video.mp4 #2"
     QString source; ///< folder, first file, or video path
     bool video = false;
     std::vector<FaceCandidate> faces;
 };
 
 struct CollectOptions {
-    int every = 5;           ///< video: analyse every Nth frame
-    double sampleFps = 0;    ///< video: when > 0, sample at this rate instead of `every`
-    int maxSamples = 0;      ///< video: stop after this many sampled frames (0 = whole video)
+    int every = 5; ///< video: analyse every Nth frame
+    double sampleFps = 0; ///< video: when > 0, sample at this rate instead of `every`
+    int maxSamples = 0; ///< video: stop after this many sampled frames (0 = whole video)
     int analysisLongSide = 720; ///< video frames larger than this are analysed downscaled
     /// Video: once faces are found, frames are analysed at the scale that gives the smallest face about this
     /// inter-eye distance (never upscaled, never below minAnalysisLongSide): detection and the measures cost
@@ -34,8 +34,8 @@ struct CollectOptions {
     double targetIed = 72.0;
     int minAnalysisLongSide = 320;
     int threads = 2;
-    bool allFaces = true;    ///< video: analyse every face of a frame, not only the dominant one
-    int minTrackFaces = 3;   ///< video: shorter tracks are dropped (passers-by, false detections)
+    bool allFaces = true; ///< video: analyse every face of a frame, not only the dominant one
+    int minTrackFaces = 3; ///< video: shorter tracks are dropped (passers-by, false detections)
     TrackerOptions tracker;
     /// Called from the collecting thread after each photo or batch of sampled frames with the items done and the
     /// total (video: estimated from the frame count, 0 when unknown); returning false cancels with Cancelled.
@@ -45,7 +45,7 @@ struct CollectOptions {
 struct CollectStats {
     int framesRead = 0, framesSampled = 0, facesFound = 0;
     double seconds = 0, videoFps = 0;
-    double decodeMs = 0;                  ///< reading and decoding frames (the calling thread)
+    double decodeMs = 0; ///< reading and decoding frames (the calling thread)
     double analyzeMs = 0, measuresMs = 0; ///< thread CPU time summed over the analysis threads
     double faceWallMs = 0, maskWallMs = 0; ///< FaceAnalyzer's wall-clock split: detection + landmarks, masks
     cv::Size frameSize;

@@ -48,7 +48,10 @@ FaceGeometry transformGeometry(const FaceGeometry& g, double s, cv::Point2d offs
     return o;
 }
 
-FaceScorer::FaceScorer() : m_analyzer(std::make_unique<FaceAnalyzer>()), m_measures(makeAllMeasures()) {}
+FaceScorer::FaceScorer()
+    : m_analyzer(std::make_unique<FaceAnalyzer>())
+    , m_measures(makeAllMeasures())
+{ }
 
 FaceScorer::~FaceScorer() = default;
 
@@ -59,7 +62,8 @@ void FaceScorer::fillFeatures(const FaceEvidence& ev, FaceCandidate& c) const
     // Brightness as the paper defines it: mean HSV V over the face, in percent. V is max(B, G, R).
     const cv::Rect image(0, 0, ev.bgr.cols, ev.bgr.rows);
     const cv::Rect box = cv::Rect(cvRound(ev.geometry.box.x), cvRound(ev.geometry.box.y),
-                                  cvRound(ev.geometry.box.width), cvRound(ev.geometry.box.height)) & image;
+                                  cvRound(ev.geometry.box.width), cvRound(ev.geometry.box.height))
+        & image;
     if (box.area() > 0) {
         std::vector<cv::Mat> ch;
         cv::split(ev.bgr(box), ch);
@@ -119,7 +123,8 @@ Expected<std::vector<FaceCandidate>> FaceScorer::score(const cv::Mat& bgr, doubl
         if (b.height < 40)
             continue;
         const cv::Rect region = cv::Rect(cvRound(b.x - 1.2 * b.width), cvRound(b.y - 0.9 * b.height),
-                                         cvRound(3.4 * b.width), cvRound(3.4 * b.height)) & image;
+                                         cvRound(3.4 * b.width), cvRound(3.4 * b.height))
+            & image;
         if (region.width < 64 || region.height < 64)
             continue;
         start = threadCpuMs();

@@ -11,13 +11,15 @@ namespace hqa::core {
 
 struct TrackerOptions {
     double maxCentreShift = 0.6; ///< centre distance / sqrt(track face area) that still counts as the same face
-    double maxSizeRatio = 1.6;   ///< larger/smaller face side ratio allowed between consecutive samples
-    int maxGapSamples = 12;      ///< a track not seen for this many samples is closed
+    double maxSizeRatio = 1.6; ///< larger/smaller face side ratio allowed between consecutive samples
+    int maxGapSamples = 12; ///< a track not seen for this many samples is closed
 };
 
 class FaceTracker {
 public:
-    explicit FaceTracker(TrackerOptions options = {}) : m_options(options) {}
+    explicit FaceTracker(TrackerOptions options = {})
+        : m_options(options)
+    { }
 
     /// Adds the faces found in one sampled frame (sampleIndex grows by one per sampled frame).
     void addFrame(int sampleIndex, std::vector<FaceCandidate> faces);

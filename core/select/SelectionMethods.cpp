@@ -71,10 +71,14 @@ Expected<SelectFeature> featureFromJson(const QJsonValue& v)
 std::string_view selectMethodKey(SelectMethod m)
 {
     switch (m) {
-    case SelectMethod::Baseline: return "baseline";
-    case SelectMethod::Filter: return "filter";
-    case SelectMethod::Regression: return "regression";
-    case SelectMethod::Attributes: return "attributes";
+    case SelectMethod::Baseline:
+        return "baseline";
+    case SelectMethod::Filter:
+        return "filter";
+    case SelectMethod::Regression:
+        return "regression";
+    case SelectMethod::Attributes:
+        return "attributes";
     }
     return "attributes";
 }
@@ -94,18 +98,25 @@ SelectionConfig SelectionConfig::defaults()
     // Pose first (a turned head cannot be fixed), then the expression (blinks, talking), then detail and size;
     // the last stage keeps only the best face of its feature, which makes the winner unambiguous.
     c.stages = {
-        {F::Yaw, 8.0, 10, 75.0},      {F::Pitch, 8.0, 8, 70.0},     {F::Expression, 0.8, 5, 70.0},
-        {F::Roll, 5.0, 5, 50.0},      {F::Sharpness, 0.8, 3, 50.0}, {F::Area, std::nullopt, 1, std::nullopt},
+        {F::Yaw, 8.0, 10, 75.0}, {F::Pitch, 8.0, 8, 70.0},     {F::Expression, 0.8, 5, 70.0},
+        {F::Roll, 5.0, 5, 50.0}, {F::Sharpness, 0.8, 3, 50.0}, {F::Area, std::nullopt, 1, std::nullopt},
     };
     c.regressionFeatures = {F::Brightness, F::Area, F::Sharpness, F::Yaw, F::Pitch, F::Roll, F::Expression};
     c.heuristicWeights = {{F::Brightness, 1.0}, {F::Area, 1.5}, {F::Sharpness, 2.0}, {F::Yaw, 2.0},
                           {F::Pitch, 1.5},      {F::Roll, 0.5}, {F::Expression, 2.0}};
     c.buckets = {
         {{{F::Yaw, 30.0, 25.0}, {F::Pitch, 30.0, 20.0}, {F::Sharpness, 30.0, 0.3}, {F::Area, 20.0, std::nullopt}}},
-        {{{F::Yaw, 50.0, 15.0}, {F::Pitch, 50.0, 12.0}, {F::Sharpness, 50.0, 0.5}, {F::Brightness, 30.0, 30.0},
+        {{{F::Yaw, 50.0, 15.0},
+          {F::Pitch, 50.0, 12.0},
+          {F::Sharpness, 50.0, 0.5},
+          {F::Brightness, 30.0, 30.0},
           {F::Expression, 40.0, 0.5}}},
-        {{{F::Yaw, 70.0, 8.0}, {F::Pitch, 70.0, 6.0}, {F::Sharpness, 60.0, 0.7}, {F::Brightness, 50.0, 35.0},
-          {F::Area, 50.0, std::nullopt}, {F::Expression, 60.0, 0.8}}},
+        {{{F::Yaw, 70.0, 8.0},
+          {F::Pitch, 70.0, 6.0},
+          {F::Sharpness, 60.0, 0.7},
+          {F::Brightness, 50.0, 35.0},
+          {F::Area, 50.0, std::nullopt},
+          {F::Expression, 60.0, 0.8}}},
     };
     // Reference distributions for groups too small for their own percentiles (values at 0, 10, ..., 100 %,
     // ascending). Brightness and pose follow the spread of the paper's video faces (Table 3: medians 39.6 V%,
@@ -127,8 +138,8 @@ Expected<SelectionConfig> SelectionConfig::fromJson(const QByteArray& json)
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
     if (doc.isNull() || !doc.isObject())
-        return makeError(ErrorCode::InvalidArgument, tr("selection configuration is not a JSON object: %1")
-                                                         .arg(perr.errorString()));
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("selection configuration is not a JSON object: %1").arg(perr.errorString()));
     const QJsonObject root = doc.object();
     SelectionConfig c = defaults();
     if (auto v = optNumber(root, "min_percentile_group"))
@@ -262,7 +273,7 @@ QString SelectionConfig::findDefaultFile()
 double baselinePoseCost(double yaw, double pitch, double roll)
 {
     const double s = std::max(std::abs(yaw) - 1.0, 0.0) + 1.5 * std::max(std::abs(pitch) - 1.0, 0.0)
-                     + 0.5 * std::max(std::abs(roll) - 1.0, 0.0);
+        + 0.5 * std::max(std::abs(roll) - 1.0, 0.0);
     return s * s * s;
 }
 
@@ -323,8 +334,7 @@ Ranking rankBaseline(const std::vector<FaceCandidate>& group)
         const FaceCandidate& f = group[i];
         const double pose = baselinePoseCost(f.geometry.yaw, f.geometry.pitch, f.geometry.roll);
         const double size = baselineSizeCost(f.area);
-        r.order.push_back({i, pose + size, -1,
-                           tr("pose cost %1 + size cost %2").arg(num(pose, 1), num(size, 1))});
+        r.order.push_back({i, pose + size, -1, tr("pose cost %1 + size cost %2").arg(num(pose, 1), num(size, 1))});
     }
     std::stable_sort(r.order.begin(), r.order.end(),
                      [](const RankedFace& a, const RankedFace& b) { return a.score < b.score; });
@@ -369,8 +379,8 @@ Ranking rankFilter(const std::vector<FaceCandidate>& group, const SelectionConfi
         const std::vector<double> pct = percentiles(v, higherIsBetter(st.feature));
         const int entering = static_cast<int>(alive.size());
         const int topM = (config.scaleTopMInSmallGroups && entering < config.minPercentileGroup && st.topM > 0)
-                             ? std::max(1, st.topM * entering / config.minPercentileGroup)
-                             : st.topM;
+            ? std::max(1, st.topM * entering / config.minPercentileGroup)
+            : st.topM;
         std::vector<int> kept;
         for (size_t i = 0; i < alive.size(); ++i) {
             const bool byT = st.threshold && better(st.feature, v[i], *st.threshold);
@@ -414,7 +424,7 @@ Ranking rankFilter(const std::vector<FaceCandidate>& group, const SelectionConfi
                      .arg(r.stages[s].survived)
                      .arg(r.stages[s].entered)
                      .arg(r.stages[s].percentileUsed || !config.stages[s].minPercentile ? QString()
-                                                                                         : tr(" (no percentiles)"));
+                                                                                        : tr(" (no percentiles)"));
     const FaceCandidate& w = group[r.order.front().index];
     const SelectFeature lastF = config.stages.back().feature;
     r.why = tr("survived all %1 filter stages (%2) and has the best %3 (%4) among the survivors")
@@ -473,8 +483,9 @@ std::vector<double> weakLabels(const std::vector<FaceCandidate>& faces, const Se
             if (all)
                 bucket = static_cast<int>(b) + 1;
         }
-        const double bucketScore =
-            config.buckets.empty() ? h1 : static_cast<double>(bucket) / static_cast<double>(config.buckets.size());
+        const double bucketScore = config.buckets.empty()
+            ? h1
+            : static_cast<double>(bucket) / static_cast<double>(config.buckets.size());
         labels[i] = 0.5 * (h1 + bucketScore);
     }
     return labels;
@@ -536,7 +547,8 @@ Ranking rankRegression(const std::vector<FaceCandidate>& group, const SelectionC
 
     const std::vector<double> groupLabels = pool.empty() ? labels : weakLabels(group, config);
     for (int i = 0; i < static_cast<int>(group.size()); ++i)
-        r.order.push_back({i, scores[i], -1, tr("predicted %1, weak label %2").arg(num(scores[i], 3), num(groupLabels[i], 3))});
+        r.order.push_back(
+            {i, scores[i], -1, tr("predicted %1, weak label %2").arg(num(scores[i], 3), num(groupLabels[i], 3))});
     std::stable_sort(r.order.begin(), r.order.end(),
                      [](const RankedFace& a, const RankedFace& b) { return a.score > b.score; });
 
@@ -544,14 +556,14 @@ Ranking rankRegression(const std::vector<FaceCandidate>& group, const SelectionC
     QStringList values;
     for (SelectFeature f : config.regressionFeatures)
         values << QStringLiteral("%1 %2").arg(key(f), num(w.feature(f), f == SelectFeature::Area ? 0 : 2));
-    r.why = (usedForest ? tr("highest random-forest quality score %1 (forest of %2 trees fitted to weak labels of %3 "
-                             "faces)")
-                              .arg(num(r.order.front().score, 3))
-                              .arg(config.forestTrees)
-                              .arg(train.size())
-                        : tr("highest weak-label score %1 (too few faces to fit a forest)")
-                              .arg(num(r.order.front().score, 3)))
-            + QStringLiteral(": ") + values.join(QStringLiteral(", "));
+    r.why = (usedForest
+                 ? tr("highest random-forest quality score %1 (forest of %2 trees fitted to weak labels of %3 "
+                      "faces)")
+                       .arg(num(r.order.front().score, 3))
+                       .arg(config.forestTrees)
+                       .arg(train.size())
+                 : tr("highest weak-label score %1 (too few faces to fit a forest)").arg(num(r.order.front().score, 3)))
+        + QStringLiteral(": ") + values.join(QStringLiteral(", "));
     if (r.smallGroup)
         r.why += tr("; percentiles against the reference distribution, not the group's %1 faces").arg(group.size());
     return r;
@@ -609,7 +621,7 @@ Ranking rankAttributes(const std::vector<FaceCandidate>& group, const SelectionC
     QStringList scores;
     for (Attribute a : kAllAttributes)
         scores << QStringLiteral("%1 %2").arg(QString::fromLatin1(attributeKey(a).data()),
-                                             num(w.attributeScores[index(a)], 2));
+                                              num(w.attributeScores[index(a)], 2));
     r.why = tr("best combined score %1 of %2 faces (%3): %4; |yaw| %5, |pitch| %6 degrees")
                 .arg(num(r.order.front().score, 3))
                 .arg(group.size())
@@ -617,8 +629,8 @@ Ranking rankAttributes(const std::vector<FaceCandidate>& group, const SelectionC
                      num(std::abs(w.geometry.pitch)));
     if (r.order.size() > 1) {
         const RankedFace& second = r.order[1];
-        r.why += tr("; runner-up %1 scored %2 (%3)")
-                     .arg(group[second.index].label(), num(second.score, 3), second.note);
+        r.why +=
+            tr("; runner-up %1 scored %2 (%3)").arg(group[second.index].label(), num(second.score, 3), second.note);
     }
     return r;
 }
@@ -627,10 +639,14 @@ Ranking rankGroup(const std::vector<FaceCandidate>& group, SelectMethod method, 
                   const std::vector<FaceCandidate>& pool)
 {
     switch (method) {
-    case SelectMethod::Baseline: return rankBaseline(group);
-    case SelectMethod::Filter: return rankFilter(group, config);
-    case SelectMethod::Regression: return rankRegression(group, config, pool);
-    case SelectMethod::Attributes: return rankAttributes(group, config);
+    case SelectMethod::Baseline:
+        return rankBaseline(group);
+    case SelectMethod::Filter:
+        return rankFilter(group, config);
+    case SelectMethod::Regression:
+        return rankRegression(group, config, pool);
+    case SelectMethod::Attributes:
+        return rankAttributes(group, config);
     }
     return rankAttributes(group, config);
 }

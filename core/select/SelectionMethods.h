@@ -23,7 +23,7 @@ std::optional<SelectMethod> selectMethodFromKey(std::string_view key);
 struct FilterStage {
     SelectFeature feature = SelectFeature::Yaw;
     std::optional<double> threshold; ///< T: value better than this (> for higher-is-better, < otherwise)
-    int topM = 0;                    ///< M: fewer than M surviving faces are strictly better
+    int topM = 0; ///< M: fewer than M surviving faces are strictly better
     std::optional<double> minPercentile; ///< P: percentile (0..100) among the stage's faces at least this
 };
 
@@ -33,7 +33,7 @@ struct QualityBucket {
     struct Rule {
         SelectFeature feature;
         std::optional<double> minPercentile; ///< P_i
-        std::optional<double> value;         ///< S_i
+        std::optional<double> value; ///< S_i
     };
     std::vector<Rule> rules;
 };
@@ -86,10 +86,10 @@ std::vector<double> percentiles(const std::vector<double>& values, bool higherBe
 double referencePercentile(double value, const std::vector<double>& quantiles, bool higherBetter);
 
 struct RankedFace {
-    int index = 0;     ///< into the group's faces
-    double score = 0;  ///< method's own score: cost for baseline (lower better), otherwise higher better
+    int index = 0; ///< into the group's faces
+    double score = 0; ///< method's own score: cost for baseline (lower better), otherwise higher better
     int stageReached = -1; ///< filter: stages survived (== stage count for the survivors)
-    QString note;      ///< why this face sits where it does
+    QString note; ///< why this face sits where it does
 };
 
 struct StageReport {
@@ -102,8 +102,8 @@ struct Ranking {
     SelectMethod method = SelectMethod::Attributes;
     std::vector<RankedFace> order; ///< best first
     std::vector<StageReport> stages;
-    bool smallGroup = false;       ///< fewer faces than minPercentileGroup
-    QString why;                   ///< one paragraph: why the winner won
+    bool smallGroup = false; ///< fewer faces than minPercentileGroup
+    QString why; ///< one paragraph: why the winner won
     int winner() const { return order.empty() ? -1 : order.front().index; }
 };
 

@@ -117,9 +117,9 @@ std::optional<QDateTime> timeFromTiff(const std::uint8_t* data, std::size_t size
 
 // Features -----------------------------------------------------------------------------------------------------
 
-constexpr double kFacePxPerIed = 12.0;     // kSittingFaceWidth / 2 inter-eye distances
+constexpr double kFacePxPerIed = 12.0; // kSittingFaceWidth / 2 inter-eye distances
 constexpr double kFaceCentreV = 1.0 / 3.0; // y from -1 to 5/3 inter-eye distances
-constexpr int kSupersample = 4;            // warp at 4x, then area-resample: no aliasing from the warp
+constexpr int kSupersample = 4; // warp at 4x, then area-resample: no aliasing from the warp
 // Head and shoulders: 6 inter-eye distances wide, from 2.5 above the eyes to 4.5 below, at 8 px per distance.
 constexpr int kContextWidth = 48, kContextHeight = 56;
 constexpr double kContextPxPerIed = 8.0;
@@ -394,7 +394,8 @@ SittingFeatures sittingFeaturesForFile(const QString& path, const std::optional<
     // Only ~64 px between the eyes are needed: JPEG's DCT scaling makes a big photo cheap to decode this small.
     if (auto header = probeImage(bytes)) {
         const int longSide = std::max(header->orientedWidth(), header->orientedHeight());
-        const double ied = face ? std::hypot(face->eyeRight.x - face->eyeLeft.x, face->eyeRight.y - face->eyeLeft.y) : 0;
+        const double ied = face ? std::hypot(face->eyeRight.x - face->eyeLeft.x, face->eyeRight.y - face->eyeLeft.y)
+                                : 0;
         const double wanted = ied >= 4 ? longSide * 64.0 / ied : 384.0;
         options.maxLongSide = int(std::clamp(wanted, std::min(256.0, double(longSide)), double(longSide)));
     }
@@ -450,8 +451,8 @@ SittingLink sittingLink(const SittingFeatures& a, const SittingFeatures& b, cons
         return SittingLink::None;
     // Cheapest tests first: this runs for every pair of photos.
     const int bits = int(std::bitset<64>(a.hash ^ b.hash).count());
-    if (a.faceAligned == b.faceAligned && bits <= o.maxIdenticalHashBits && dot(a.face, b.face) >= o.minIdenticalCorrelation
-        && dot(a.shape, b.shape) >= o.minIdenticalShape)
+    if (a.faceAligned == b.faceAligned && bits <= o.maxIdenticalHashBits
+        && dot(a.face, b.face) >= o.minIdenticalCorrelation && dot(a.shape, b.shape) >= o.minIdenticalShape)
         return SittingLink::NearIdentical;
     if (!a.faceAligned || !b.faceAligned)
         return SittingLink::None;
@@ -528,9 +529,8 @@ std::vector<SittingGroup> groupSittings(const std::vector<SittingFeatures>& feat
     }
     if (qualities.size() == features.size())
         for (SittingGroup& g : groups)
-            std::stable_sort(g.members.begin(), g.members.end(), [&](int a, int b) {
-                return rankedBefore(qualities[size_t(a)], qualities[size_t(b)]);
-            });
+            std::stable_sort(g.members.begin(), g.members.end(),
+                             [&](int a, int b) { return rankedBefore(qualities[size_t(a)], qualities[size_t(b)]); });
     return groups;
 }
 

@@ -39,11 +39,11 @@ inline constexpr int kSittingFaceHeight = 32;
 
 /// What the grouping looks at in one photo, computed once from its pixels and its face geometry.
 struct SittingFeatures {
-    bool valid = false;       ///< the image could be decoded
+    bool valid = false; ///< the image could be decoded
     bool faceAligned = false; ///< features taken on the eyes; false: whole-image features (near-identical links only)
     CaptureTime time;
-    std::uint64_t hash = 0;   ///< DCT hash (64 bits) of the aligned face, or of the whole image
-    std::vector<float> face;  ///< kSittingFaceWidth x kSittingFaceHeight grey, zero mean and unit norm
+    std::uint64_t hash = 0; ///< DCT hash (64 bits) of the aligned face, or of the whole image
+    std::vector<float> face; ///< kSittingFaceWidth x kSittingFaceHeight grey, zero mean and unit norm
     std::vector<float> shape; ///< gradient-orientation histograms of the aligned face (HOG cells), unit norm
     /// Colour histograms (CIELAB bins) stored as square roots, so that the Bhattacharyya coefficient of two photos is
     /// a dot product: of the head and shoulders (hair, clothes, backdrop) and of the face alone (skin, light).
@@ -98,10 +98,10 @@ SittingLink sittingLink(const SittingFeatures& a, const SittingFeatures& b, cons
 
 /// How a photo ranks within its sitting: most passing verdicts first, then eyes open, then expression.
 struct SittingQuality {
-    int passes = 0;           ///< verdicts that pass (effective label)
-    double eyesOpen = 0.0;    ///< 0..1 from the expression measure's eye aspect ratio (1: clearly open); 0.5 unknown
-    double expression = 0.0;  ///< the expression verdict's score, 0..1
-    double scoreSum = 0.0;    ///< the six scores summed: the last tie-break
+    int passes = 0; ///< verdicts that pass (effective label)
+    double eyesOpen = 0.0; ///< 0..1 from the expression measure's eye aspect ratio (1: clearly open); 0.5 unknown
+    double expression = 0.0; ///< the expression verdict's score, 0..1
+    double scoreSum = 0.0; ///< the six scores summed: the last tie-break
 };
 /// `label` is the effective label (corrections applied); the assessment supplies the evidence and the scores.
 SittingQuality sittingQuality(const Label& label, const std::optional<Assessment>& assessment);
@@ -124,7 +124,7 @@ std::vector<SittingGroup> groupSittings(const std::vector<SittingFeatures>& feat
 struct SittingPhoto {
     QString path;
     std::optional<Assessment> assessment; ///< face geometry, verdicts and their evidence
-    std::optional<Label> label;           ///< effective verdicts; nullopt: the assessment's own
+    std::optional<Label> label; ///< effective verdicts; nullopt: the assessment's own
 };
 
 struct SittingResult {

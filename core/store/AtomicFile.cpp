@@ -2,7 +2,9 @@
 
 namespace hqa::core {
 
-AtomicFileWriter::AtomicFileWriter(const QString& path) : m_file(path) {}
+AtomicFileWriter::AtomicFileWriter(const QString& path)
+    : m_file(path)
+{ }
 
 std::optional<QString> AtomicFileWriter::open()
 {

@@ -31,9 +31,12 @@ struct CullMarks {
 inline QString pickFlagKey(PickFlag f)
 {
     switch (f) {
-    case PickFlag::Accept: return QStringLiteral("pick");
-    case PickFlag::Reject: return QStringLiteral("reject");
-    case PickFlag::None: break;
+    case PickFlag::Accept:
+        return QStringLiteral("pick");
+    case PickFlag::Reject:
+        return QStringLiteral("reject");
+    case PickFlag::None:
+        break;
     }
     return QStringLiteral("none");
 }
@@ -54,12 +57,18 @@ inline std::optional<PickFlag> pickFlagFromKey(const QString& key)
 inline QString colourLabelKey(ColourLabel c)
 {
     switch (c) {
-    case ColourLabel::Red: return QStringLiteral("red");
-    case ColourLabel::Yellow: return QStringLiteral("yellow");
-    case ColourLabel::Green: return QStringLiteral("green");
-    case ColourLabel::Blue: return QStringLiteral("blue");
-    case ColourLabel::Purple: return QStringLiteral("purple");
-    case ColourLabel::None: break;
+    case ColourLabel::Red:
+        return QStringLiteral("red");
+    case ColourLabel::Yellow:
+        return QStringLiteral("yellow");
+    case ColourLabel::Green:
+        return QStringLiteral("green");
+    case ColourLabel::Blue:
+        return QStringLiteral("blue");
+    case ColourLabel::Purple:
+        return QStringLiteral("purple");
+    case ColourLabel::None:
+        break;
     }
     return QString();
 }
@@ -71,8 +80,8 @@ inline std::optional<ColourLabel> colourLabelFromKey(const QString& key)
     const QString k = key.trimmed().toLower();
     if (k.isEmpty() || k == QLatin1String("none"))
         return ColourLabel::None;
-    for (ColourLabel c : {ColourLabel::Red, ColourLabel::Yellow, ColourLabel::Green, ColourLabel::Blue,
-                          ColourLabel::Purple})
+    for (ColourLabel c :
+         {ColourLabel::Red, ColourLabel::Yellow, ColourLabel::Green, ColourLabel::Blue, ColourLabel::Purple})
         if (k == colourLabelKey(c))
             return c;
     if (k == QLatin1String("magenta")) // darktable's name for its fifth label

@@ -45,8 +45,8 @@ Error ioError(const QString& detail) { return makeError(ErrorCode::Io, detail); 
 QString temporaryPath(const QString& finalPath)
 {
     const QFileInfo info(finalPath);
-    return info.dir().filePath(QStringLiteral(".%1.%2.hqa-part")
-                                   .arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12)));
+    return info.dir().filePath(
+        QStringLiteral(".%1.%2.hqa-part").arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12)));
 }
 
 std::optional<QByteArray> sha256Of(const QString& path)
@@ -132,9 +132,10 @@ TargetNames namesFor(const QString& source, const QStringList& sidecars, const P
     if (o.originals) {
         t.photo = photo;
         for (const QString& s : sidecars)
-            t.sidecars.emplace_back(s, s == xmpSidecarPath(source, SidecarNaming::FullName)
-                                           ? xmpSidecarPath(photo, SidecarNaming::FullName)
-                                           : xmpSidecarPath(photo, SidecarNaming::BaseName));
+            t.sidecars.emplace_back(s,
+                                    s == xmpSidecarPath(source, SidecarNaming::FullName)
+                                        ? xmpSidecarPath(photo, SidecarNaming::FullName)
+                                        : xmpSidecarPath(photo, SidecarNaming::BaseName));
     }
     for (ExportCrop c : o.crops)
         t.crops.emplace_back(c, dir.filePath(stem + QLatin1Char('_') + exportCropKey(c) + QStringLiteral(".jpg")));
@@ -164,10 +165,7 @@ void eraseExif(Exiv2::ExifData& exif, const char* key)
         exif.erase(it);
 }
 
-bool hasXmp(const Exiv2::XmpData& xmp, const char* key)
-{
-    return xmp.findKey(Exiv2::XmpKey(key)) != xmp.end();
-}
+bool hasXmp(const Exiv2::XmpData& xmp, const char* key) { return xmp.findKey(Exiv2::XmpKey(key)) != xmp.end(); }
 
 } // namespace
 
@@ -193,7 +191,8 @@ Expected<QStringList> allPassingPhotos(const ProjectStore& store)
         return photos.error();
     QStringList paths;
     for (const PhotoRecord& p : *photos)
-        if (std::all_of(p.label.begin(), p.label.end(), [](std::int8_t v) { return v == 1; }) && QFileInfo(p.path).isFile())
+        if (std::all_of(p.label.begin(), p.label.end(), [](std::int8_t v) { return v == 1; })
+            && QFileInfo(p.path).isFile())
             paths << p.path;
     return paths;
 }
@@ -244,8 +243,8 @@ std::optional<Error> prepareExportFolder(const QString& dir)
     if (!info.exists() && !QDir().mkpath(dir))
         return ioError(tr("cannot create the folder %1").arg(dir));
     // Permissions alone do not tell (root, ACLs, a read-only mount): try to create a file there.
-    const QString probe = QDir(dir).filePath(QStringLiteral(".hqa-export-probe-%1")
-                                                 .arg(QUuid::createUuid().toString(QUuid::Id128).left(12)));
+    const QString probe = QDir(dir).filePath(
+        QStringLiteral(".hqa-export-probe-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(12)));
     QFile f(probe);
     if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return ioError(tr("cannot write to the folder %1: %2").arg(dir, f.errorString()));
@@ -278,10 +277,9 @@ std::optional<Error> copyPhotoMetadata(const QString& source, const QString& tar
         }
         if (hasXmp(xmp, "Xmp.tiff.Orientation"))
             xmp["Xmp.tiff.Orientation"] = std::string("1");
-        for (const auto& [key, v] : {std::pair{"Xmp.exif.PixelXDimension", size.width},
-                                     std::pair{"Xmp.exif.PixelYDimension", size.height},
-                                     std::pair{"Xmp.tiff.ImageWidth", size.width},
-                                     std::pair{"Xmp.tiff.ImageLength", size.height}})
+        for (const auto& [key, v] :
+             {std::pair{"Xmp.exif.PixelXDimension", size.width}, std::pair{"Xmp.exif.PixelYDimension", size.height},
+              std::pair{"Xmp.tiff.ImageWidth", size.width}, std::pair{"Xmp.tiff.ImageLength", size.height}})
             if (hasXmp(xmp, key))
                 xmp[key] = std::to_string(v);
         dst->setExifData(exif);
@@ -294,8 +292,8 @@ std::optional<Error> copyPhotoMetadata(const QString& source, const QString& tar
         }
         dst->writeMetadata();
     } catch (const Exiv2::AnyError& e) {
-        return ioError(tr("cannot copy the metadata of %1 into %2: %3")
-                           .arg(source, target, QString::fromLocal8Bit(e.what())));
+        return ioError(
+            tr("cannot copy the metadata of %1 into %2: %3").arg(source, target, QString::fromLocal8Bit(e.what())));
     }
     return std::nullopt;
 }
@@ -344,7 +342,8 @@ PhotoExportOutcome exportPhoto(const PhotoExportItem& item, const PhotoExportOpt
             options.outputHeight = std::max(0, o.cropHeight);
             const CropPlan plan = planStandardCrop(*item.face, image->bgr.size(), options);
             if (!plan.valid) {
-                r.error = makeError(ErrorCode::NoFace, tr("%1: the face has no landmarks to place the crop").arg(item.source));
+                r.error = makeError(ErrorCode::NoFace,
+                                    tr("%1: the face has no landmarks to place the crop").arg(item.source));
                 return r;
             }
             for (const QString& note : plan.notes)
@@ -381,7 +380,8 @@ PhotoExportOutcome exportPhoto(const PhotoExportItem& item, const PhotoExportOpt
         r.error = ioError(tr("cannot write %1: %2").arg(target, why));
         return r;
     };
-    auto copyOne = [&](const QString& source, const QString& target, ExportedFile::Kind kind) -> std::optional<QString> {
+    auto copyOne = [&](const QString& source, const QString& target,
+                       ExportedFile::Kind kind) -> std::optional<QString> {
         const QString temp = temporaryPath(target);
         if (auto why = copyVerified(source, temp))
             return why;
@@ -407,14 +407,16 @@ PhotoExportOutcome exportPhoto(const PhotoExportItem& item, const PhotoExportOpt
         std::vector<uchar> bytes;
         bool encoded = false;
         try {
-            encoded = cv::imencode(".jpg", crops[i].pixels, bytes, {cv::IMWRITE_JPEG_QUALITY, std::clamp(o.jpegQuality, 1, 100)});
+            encoded = cv::imencode(".jpg", crops[i].pixels, bytes,
+                                   {cv::IMWRITE_JPEG_QUALITY, std::clamp(o.jpegQuality, 1, 100)});
         } catch (const cv::Exception&) {
             encoded = false;
         }
         if (!encoded)
             return fail(target, tr("the crop could not be encoded as JPEG"));
         const QString temp = temporaryPath(target);
-        if (auto why = replaceFileContents(temp, QByteArrayView(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()))))
+        if (auto why = replaceFileContents(
+                temp, QByteArrayView(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()))))
             return fail(target, *why);
         const cv::Size size = crops[i].pixels.size();
         if (auto error = copyPhotoMetadata(item.source, temp, size)) {
@@ -452,9 +454,8 @@ Expected<int> followMovedPhotos(ProjectStore& store, const std::vector<PhotoExpo
     for (const PhotoExportOutcome& o : outcomes) {
         if (!o.moved)
             continue;
-        const auto original = std::find_if(o.files.begin(), o.files.end(), [](const ExportedFile& f) {
-            return f.kind == ExportedFile::Kind::Photo;
-        });
+        const auto original = std::find_if(o.files.begin(), o.files.end(),
+                                           [](const ExportedFile& f) { return f.kind == ExportedFile::Kind::Photo; });
         if (original == o.files.end())
             continue;
         auto added = store.addPhoto(original->target);
@@ -466,4 +467,3 @@ Expected<int> followMovedPhotos(ProjectStore& store, const std::vector<PhotoExpo
 }
 
 } // namespace hqa::core
-

@@ -23,7 +23,7 @@ class ProjectStore;
 
 enum class ExportCrop {
     Portrait4x5, ///< 4:5, the standard headshot crop
-    Square1x1,   ///< 1:1, for profile pictures
+    Square1x1, ///< 1:1, for profile pictures
 };
 
 /// "4x5" / "1x1": the file-name suffix and the command-line key.
@@ -32,11 +32,11 @@ std::optional<ExportCrop> exportCropFromKey(const QString& key);
 
 struct PhotoExportOptions {
     QString targetDir;
-    bool originals = true;           ///< copy (or move) the original files
-    bool move = false;               ///< delete each source and its sidecars once its copies are verified; needs originals
-    bool sidecars = true;            ///< bring the XMP sidecars along (photo.jpg.xmp and photo.xmp, as they exist)
-    std::vector<ExportCrop> crops;   ///< standard crops to write beside (or instead of) the originals
-    int cropHeight = 0;              ///< output height of each crop; 0 = the crop's own size (no resampling)
+    bool originals = true; ///< copy (or move) the original files
+    bool move = false; ///< delete each source and its sidecars once its copies are verified; needs originals
+    bool sidecars = true; ///< bring the XMP sidecars along (photo.jpg.xmp and photo.xmp, as they exist)
+    std::vector<ExportCrop> crops; ///< standard crops to write beside (or instead of) the originals
+    int cropHeight = 0; ///< output height of each crop; 0 = the crop's own size (no resampling)
     int jpegQuality = 95;
 };
 
@@ -53,15 +53,15 @@ struct ExportedFile {
     QString source; ///< the file it came from (the photo for a crop)
     QString target;
     std::optional<ExportCrop> crop;
-    cv::Size size;  ///< crops only: pixel size written
+    cv::Size size; ///< crops only: pixel size written
 };
 
 struct PhotoExportOutcome {
     QString source;
     std::vector<ExportedFile> files; ///< empty when the photo failed
-    std::optional<Error> error;      ///< the photo was not exported; its sources are intact and nothing of it is left
-    bool moved = false;              ///< the source (and its sidecars) were deleted after verified copies
-    QStringList notes;               ///< warnings: a padded crop, a source that could not be removed after a move
+    std::optional<Error> error; ///< the photo was not exported; its sources are intact and nothing of it is left
+    bool moved = false; ///< the source (and its sidecars) were deleted after verified copies
+    QStringList notes; ///< warnings: a padded crop, a source that could not be removed after a move
     bool ok() const { return !error.has_value(); }
 };
 

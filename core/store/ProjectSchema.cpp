@@ -166,8 +166,7 @@ Expected<SchemaInfo> readSchemaInfo(QSqlDatabase& db)
         const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
         if (code != 11 && code != 26)
             return makeError(ErrorCode::Io, tr("cannot read %1 (%2)").arg(db.databaseName(), detail));
-        return makeError(ErrorCode::Unreadable,
-                         tr("%1 is not a project file (%2)").arg(db.databaseName(), detail));
+        return makeError(ErrorCode::Unreadable, tr("%1 is not a project file (%2)").arg(db.databaseName(), detail));
     }
     info.empty = q.value(0).toInt() == 0;
     return info;
@@ -178,13 +177,14 @@ std::optional<Error> checkSchemaCompatible(const SchemaInfo& info, const QString
     if (info.empty && info.version == 0)
         return std::nullopt;
     if (info.applicationId != kProjectApplicationId)
-        return makeError(ErrorCode::Unreadable,
-                         tr("%1 is an SQLite database but not a headshot-qa project").arg(path));
+        return makeError(ErrorCode::Unreadable, tr("%1 is an SQLite database but not a headshot-qa project").arg(path));
     if (info.version > kProjectSchemaVersion)
         return makeError(ErrorCode::UnsupportedFormat,
                          tr("%1 was written by a newer headshot-qa (project schema version %2; this version "
                             "reads up to %3). Open it with the newer version; it was left unchanged.")
-                             .arg(path).arg(info.version).arg(kProjectSchemaVersion));
+                             .arg(path)
+                             .arg(info.version)
+                             .arg(kProjectSchemaVersion));
     if (info.version < 1)
         return makeError(ErrorCode::Unreadable, tr("%1 has no project schema version").arg(path));
     return std::nullopt;
@@ -201,8 +201,9 @@ std::optional<Error> migrateSchema(QSqlDatabase& db, const SchemaInfo& info)
         auto fail = [&](const QString& what) {
             const QString detail = q.lastError().text();
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            return makeError(ErrorCode::Io, tr("cannot upgrade the project to schema version %1 (%2): %3")
-                                                .arg(m.toVersion).arg(what, detail));
+            return makeError(
+                ErrorCode::Io,
+                tr("cannot upgrade the project to schema version %1 (%2): %3").arg(m.toVersion).arg(what, detail));
         };
         // Another process may have migrated the file while we waited for the lock.
         bool ok = false;

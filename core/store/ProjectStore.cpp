@@ -232,9 +232,12 @@ CorrectionKind kindFrom(const QString& s)
 QString kindText(CorrectionKind k)
 {
     switch (k) {
-    case CorrectionKind::Undo: return QStringLiteral("undo");
-    case CorrectionKind::Redo: return QStringLiteral("redo");
-    case CorrectionKind::Edit: break;
+    case CorrectionKind::Undo:
+        return QStringLiteral("undo");
+    case CorrectionKind::Redo:
+        return QStringLiteral("redo");
+    case CorrectionKind::Edit:
+        break;
     }
     return QStringLiteral("edit");
 }
@@ -330,16 +333,18 @@ struct ProjectStore::Private {
         const QString native = e.nativeErrorCode();
         const int code = native.toInt() & 0xff; // primary result code of an extended one
         if (code == 5 || code == 6)
-            return makeError(ErrorCode::Io, tr("%1: the project is busy; another window or process has been "
-                                               "writing to %2 for more than %3 s. Nothing was changed; try again.")
-                                                .arg(what, path).arg(busyTimeoutMs / 1000.0));
+            return makeError(ErrorCode::Io,
+                             tr("%1: the project is busy; another window or process has been "
+                                "writing to %2 for more than %3 s. Nothing was changed; try again.")
+                                 .arg(what, path)
+                                 .arg(busyTimeoutMs / 1000.0));
         if (code == 8)
             return makeError(ErrorCode::Io, tr("%1: %2 is open read-only").arg(what, path));
         if (code == 13 || (code == 10 && diskAlmostFull()))
             return diskFullError(what);
         if (code == 11 || code == 26)
-            return makeError(ErrorCode::Unreadable, tr("%1: %2 is damaged or not a project (%3)")
-                                                        .arg(what, path, e.databaseText()));
+            return makeError(ErrorCode::Unreadable,
+                             tr("%1: %2 is damaged or not a project (%3)").arg(what, path, e.databaseText()));
         return makeError(ErrorCode::Io, tr("%1: %2").arg(what, e.text()));
     }
 
@@ -363,8 +368,10 @@ struct ProjectStore::Private {
 
     Error diskFullError(const QString& what) const
     {
-        return makeError(ErrorCode::Io, tr("%1: the disk holding %2 is full; nothing was saved and the project is as "
-                                           "it was. Free some space and try again.").arg(what, path));
+        return makeError(ErrorCode::Io,
+                         tr("%1: the disk holding %2 is full; nothing was saved and the project is as "
+                            "it was. Free some space and try again.")
+                             .arg(what, path));
     }
 
     static constexpr qint64 kNearlyFullBytes = 1 << 20;
@@ -405,8 +412,7 @@ struct ProjectStore::Private {
     void rollback() { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); }
 
     /// Runs body inside one write transaction: everything it did is kept, or none of it.
-    template <typename T, typename F>
-    Expected<T> write(F&& body)
+    template<typename T, typename F> Expected<T> write(F&& body)
     {
         if (readOnly)
             return readOnlyError();
@@ -505,10 +511,11 @@ struct ProjectStore::Private {
             return before.error();
         QSqlQuery q(db);
         if (after.label) {
-            if (!exec(q, QStringLiteral("INSERT INTO golden_labels(photo_id, label, verified_by, verified_at) "
-                                        "VALUES (?, ?, ?, ?) ON CONFLICT(photo_id) DO UPDATE SET "
-                                        "label = excluded.label, verified_by = excluded.verified_by, "
-                                        "verified_at = excluded.verified_at"),
+            if (!exec(q,
+                      QStringLiteral("INSERT INTO golden_labels(photo_id, label, verified_by, verified_at) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT(photo_id) DO UPDATE SET "
+                                     "label = excluded.label, verified_by = excluded.verified_by, "
+                                     "verified_at = excluded.verified_at"),
                       {photo, labelText(*after.label), after.verifiedBy, after.verifiedAtMs})) {
                 const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
                 if (code == 19) // constraint: no such photo
@@ -521,10 +528,11 @@ struct ProjectStore::Private {
         const auto labelOrNull = [](const std::optional<Label>& l) { return l ? QVariant(labelText(*l)) : QVariant(); };
         const auto textOrNull = [](const GoldenState& g) { return g.label ? QVariant(g.verifiedBy) : QVariant(); };
         const auto timeOrNull = [](const GoldenState& g) { return g.label ? QVariant(g.verifiedAtMs) : QVariant(); };
-        if (!exec(q, QStringLiteral("INSERT INTO golden_history(photo_id, kind, reverts_id, old_label, old_verified_by, "
-                                    "old_verified_at, new_label, new_verified_by, new_verified_at, reviewer, created_at, "
-                                    "after_correction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "(SELECT coalesce(max(id), 0) FROM corrections))"),
+        if (!exec(q,
+                  QStringLiteral("INSERT INTO golden_history(photo_id, kind, reverts_id, old_label, old_verified_by, "
+                                 "old_verified_at, new_label, new_verified_by, new_verified_at, reviewer, created_at, "
+                                 "after_correction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "(SELECT coalesce(max(id), 0) FROM corrections))"),
                   {photo, kindText(kind), revertsId ? QVariant(revertsId) : QVariant(), labelOrNull(before->label),
                    textOrNull(*before), timeOrNull(*before), labelOrNull(after.label), textOrNull(after),
                    timeOrNull(after), reviewer, nowMs()}))
@@ -587,16 +595,18 @@ struct ProjectStore::Private {
             return sqlError(q.lastError(), tr("cannot read corrections"));
         while (q.next()) {
             const qint64 id = q.value(0).toLongLong();
-            events.push_back({{id, 0, 0}, {timelineKey(id, kTagCorrection), kindFrom(q.value(1).toString()),
-                                           timelineKey(q.value(2).toLongLong(), kTagCorrection)}});
+            events.push_back({{id, 0, 0},
+                              {timelineKey(id, kTagCorrection), kindFrom(q.value(1).toString()),
+                               timelineKey(q.value(2).toLongLong(), kTagCorrection)}});
         }
         QSqlQuery g = query();
         if (!g.exec(QStringLiteral("SELECT id, kind, reverts_id, after_correction FROM golden_history")))
             return sqlError(g.lastError(), tr("cannot read the golden label history"));
         while (g.next()) {
             const qint64 id = g.value(0).toLongLong();
-            events.push_back({{g.value(3).toLongLong(), id, 0}, {timelineKey(id, kTagGolden), kindFrom(g.value(1).toString()),
-                                                                 timelineKey(g.value(2).toLongLong(), kTagGolden)}});
+            events.push_back({{g.value(3).toLongLong(), id, 0},
+                              {timelineKey(id, kTagGolden), kindFrom(g.value(1).toString()),
+                               timelineKey(g.value(2).toLongLong(), kTagGolden)}});
         }
         QSqlQuery m = query(); // one event per step: its first row
         if (!m.exec(QStringLiteral("SELECT step, kind, reverts_step, after_correction, after_golden FROM mark_history "
@@ -680,11 +690,13 @@ struct ProjectStore::Private {
                 if (kind == CorrectionKind::Undo) {
                     after.label = target->oldLabel;
                     after.verifiedBy = target->oldVerifiedBy;
-                    after.verifiedAtMs = target->oldVerifiedAt.isValid() ? target->oldVerifiedAt.toMSecsSinceEpoch() : 0;
+                    after.verifiedAtMs = target->oldVerifiedAt.isValid() ? target->oldVerifiedAt.toMSecsSinceEpoch()
+                                                                         : 0;
                 } else {
                     after.label = target->newLabel;
                     after.verifiedBy = target->newVerifiedBy;
-                    after.verifiedAtMs = target->newVerifiedAt.isValid() ? target->newVerifiedAt.toMSecsSinceEpoch() : 0;
+                    after.verifiedAtMs = target->newVerifiedAt.isValid() ? target->newVerifiedAt.toMSecsSinceEpoch()
+                                                                         : 0;
                 }
                 auto id = appendGolden(target->photoId, after, kind, target->id, reviewer);
                 if (!id)
@@ -700,7 +712,10 @@ struct ProjectStore::Private {
 
     // Culling marks (schema v3) -------------------------------------------------------------------------------------
     static int flagCode(PickFlag f) { return f == PickFlag::Accept ? 1 : f == PickFlag::Reject ? 2 : 0; }
-    static PickFlag flagFromCode(int c) { return c == 1 ? PickFlag::Accept : c == 2 ? PickFlag::Reject : PickFlag::None; }
+    static PickFlag flagFromCode(int c)
+    {
+        return c == 1 ? PickFlag::Accept : c == 2 ? PickFlag::Reject : PickFlag::None;
+    }
     static int colourCode(ColourLabel c) { return static_cast<int>(c); }
     static ColourLabel colourFromCode(int c)
     {
@@ -742,7 +757,9 @@ struct ProjectStore::Private {
     Expected<std::vector<MarkEdit>> markStepRows(qint64 step) const
     {
         QSqlQuery q = query();
-        if (!exec(q, QStringLiteral("SELECT %1 FROM mark_history WHERE step = ? ORDER BY id").arg(QLatin1String(kMarkColumns)),
+        if (!exec(q,
+                  QStringLiteral("SELECT %1 FROM mark_history WHERE step = ? ORDER BY id")
+                      .arg(QLatin1String(kMarkColumns)),
                   {step}))
             return sqlError(q.lastError(), tr("cannot read the marks history"));
         std::vector<MarkEdit> out;
@@ -779,20 +796,24 @@ struct ProjectStore::Private {
                 continue;
             const bool ok = after.isEmpty()
                 ? exec(q, QStringLiteral("DELETE FROM marks WHERE photo_id = ?"), {photo})
-                : exec(q, QStringLiteral("INSERT INTO marks(photo_id, flag, stars, colour, updated_at) VALUES (?, ?, ?, ?, ?) "
-                                         "ON CONFLICT(photo_id) DO UPDATE SET flag = excluded.flag, stars = excluded.stars, "
-                                         "colour = excluded.colour, updated_at = excluded.updated_at"),
+                : exec(q,
+                       QStringLiteral(
+                           "INSERT INTO marks(photo_id, flag, stars, colour, updated_at) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT(photo_id) DO UPDATE SET flag = excluded.flag, stars = excluded.stars, "
+                           "colour = excluded.colour, updated_at = excluded.updated_at"),
                        {photo, flagCode(after.flag), after.stars, colourCode(after.colour), now});
             if (!ok)
                 return sqlError(q.lastError(), tr("cannot store the flags and ratings"));
-            if (!exec(q, QStringLiteral("INSERT INTO mark_history(step, photo_id, kind, reverts_step, old_flag, old_stars, "
-                                        "old_colour, new_flag, new_stars, new_colour, reviewer, created_at, "
-                                        "after_correction, after_golden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                        "(SELECT coalesce(max(id), 0) FROM corrections), "
-                                        "(SELECT coalesce(max(id), 0) FROM golden_history))"),
-                      {step, photo, kindText(kind), revertsStep ? QVariant(revertsStep) : QVariant(),
-                       flagCode(before->flag), before->stars, colourCode(before->colour), flagCode(after.flag),
-                       after.stars, colourCode(after.colour), reviewer, now}))
+            if (!exec(
+                    q,
+                    QStringLiteral("INSERT INTO mark_history(step, photo_id, kind, reverts_step, old_flag, old_stars, "
+                                   "old_colour, new_flag, new_stars, new_colour, reviewer, created_at, "
+                                   "after_correction, after_golden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                   "(SELECT coalesce(max(id), 0) FROM corrections), "
+                                   "(SELECT coalesce(max(id), 0) FROM golden_history))"),
+                    {step, photo, kindText(kind), revertsStep ? QVariant(revertsStep) : QVariant(),
+                     flagCode(before->flag), before->stars, colourCode(before->colour), flagCode(after.flag),
+                     after.stars, colourCode(after.colour), reviewer, now}))
                 return sqlError(q.lastError(), tr("cannot record the flags and ratings change"));
             if (step == 0) {
                 step = q.lastInsertId().toLongLong();
@@ -804,7 +825,7 @@ struct ProjectStore::Private {
     }
 
     struct UndoState {
-        std::vector<qint64> done;   ///< edits in effect, oldest first
+        std::vector<qint64> done; ///< edits in effect, oldest first
         std::vector<qint64> undone; ///< undone edits, most recently undone last
     };
 
@@ -884,9 +905,10 @@ struct ProjectStore::Private {
         Label label = **current;
         c.oldValue = label[index(c.attribute)];
         QSqlQuery q(db);
-        if (!exec(q, QStringLiteral("INSERT INTO corrections(photo_id, attribute, old_value, new_value, created_at, "
-                                    "reviewer, engine, model_version, kind, reverts_id) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        if (!exec(q,
+                  QStringLiteral("INSERT INTO corrections(photo_id, attribute, old_value, new_value, created_at, "
+                                 "reviewer, engine, model_version, kind, reverts_id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                   {c.photoId, keyOf(c.attribute), c.oldValue, c.newValue, nowMs(), text(c.reviewer), text(c.engine),
                    text(c.modelVersion), kindText(c.kind), c.revertsId ? QVariant(c.revertsId) : QVariant()}))
             return sqlError(q.lastError(), tr("cannot record the correction"));
@@ -900,7 +922,8 @@ struct ProjectStore::Private {
     Expected<std::optional<PhotoRecord>> photoWhere(const QString& where, const QVariant& value) const
     {
         QSqlQuery q = query();
-        if (!exec(q, QStringLiteral("SELECT %1 FROM photos WHERE %2").arg(QLatin1String(kPhotoColumns), where), {value}))
+        if (!exec(q, QStringLiteral("SELECT %1 FROM photos WHERE %2").arg(QLatin1String(kPhotoColumns), where),
+                  {value}))
             return sqlError(q.lastError(), tr("cannot read photos"));
         if (!q.next())
             return std::optional<PhotoRecord>{};
@@ -928,8 +951,9 @@ struct ProjectStore::Private {
         insert.bindValue(9, labelText(l));
         insert.bindValue(10, failMaskOf(l));
         for (int i = 0; i < kAttributeCount; ++i)
-            insert.bindValue(11 + i, a.verdicts[i].judged && std::isfinite(a.verdicts[i].score)
-                                         ? QVariant(a.verdicts[i].score) : QVariant());
+            insert.bindValue(11 + i,
+                             a.verdicts[i].judged && std::isfinite(a.verdicts[i].score) ? QVariant(a.verdicts[i].score)
+                                                                                        : QVariant());
         insert.bindValue(17, a.elapsedMs);
         insert.bindValue(18, QString::fromUtf8(detailsJson(a)));
         if (!insert.exec())
@@ -1000,8 +1024,10 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::openWith(const QString& pa
         return info.error();
     }
     if (!creating && info->empty)
-        return makeError(ErrorCode::Unreadable, tr("%1 is empty, not a project (create one with "
-                                                   "\"headshot-qa project create\")").arg(path));
+        return makeError(ErrorCode::Unreadable,
+                         tr("%1 is empty, not a project (create one with "
+                            "\"headshot-qa project create\")")
+                             .arg(path));
     if (auto e = checkSchemaCompatible(*info, path))
         return *e;
     // Only now that the file is known to be ours (or new) is anything written to it.
@@ -1013,8 +1039,10 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::openWith(const QString& pa
             return d->sqlError(q.lastError(), tr("cannot open %1").arg(path));
         q.next();
         if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-            return makeError(ErrorCode::Io, tr("cannot open %1: the file system does not support SQLite's "
-                                               "write-ahead log (journal mode %2)").arg(path, q.value(0).toString()));
+            return makeError(ErrorCode::Io,
+                             tr("cannot open %1: the file system does not support SQLite's "
+                                "write-ahead log (journal mode %2)")
+                                 .arg(path, q.value(0).toString()));
         q.finish();
     }
     q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
@@ -1022,10 +1050,13 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::openWith(const QString& pa
 
     if (info->version < kProjectSchemaVersion) {
         if (d->readOnly)
-            return makeError(ErrorCode::Io, tr("%1 uses project schema version %2 and needs upgrading to %3, "
-                                               "which cannot be done read-only (%4)")
-                                                .arg(path).arg(info->version).arg(kProjectSchemaVersion)
-                                                .arg(d->readOnlyReason));
+            return makeError(ErrorCode::Io,
+                             tr("%1 uses project schema version %2 and needs upgrading to %3, "
+                                "which cannot be done read-only (%4)")
+                                 .arg(path)
+                                 .arg(info->version)
+                                 .arg(kProjectSchemaVersion)
+                                 .arg(d->readOnlyReason));
         if (auto e = migrateSchema(d->db, *info))
             return *e;
     }
@@ -1033,7 +1064,9 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::openWith(const QString& pa
     return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(d)));
 }
 
-ProjectStore::ProjectStore(std::unique_ptr<Private> p) : d(std::move(p)) {}
+ProjectStore::ProjectStore(std::unique_ptr<Private> p)
+    : d(std::move(p))
+{ }
 ProjectStore::~ProjectStore() = default;
 
 Expected<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString& path)
@@ -1128,14 +1161,17 @@ Expected<AddPhotoResult> ProjectStore::addPhoto(const QString& file, bool keepUn
                 r.outcome = AddPhotoResult::Outcome::Relocated;
                 r.previousPath = p.path;
             }
-            if (!keepOld && !d->exec(q, QStringLiteral("UPDATE photos SET path = ?, size = ?, mtime = ?, missing = 0 "
-                                                       "WHERE id = ?"),
-                                     {path, size, mtime, p.id}))
+            if (!keepOld
+                && !d->exec(q,
+                            QStringLiteral("UPDATE photos SET path = ?, size = ?, mtime = ?, missing = 0 "
+                                           "WHERE id = ?"),
+                            {path, size, mtime, p.id}))
                 return d->sqlError(q.lastError(), tr("cannot update photo"));
             return r;
         }
-        if (!d->exec(q, QStringLiteral("INSERT INTO photos(sha256, path, size, mtime, width, height, added_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        if (!d->exec(q,
+                     QStringLiteral("INSERT INTO photos(sha256, path, size, mtime, width, height, added_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
                      {sha, path, size, mtime, width, height, nowMs()}))
             return d->sqlError(q.lastError(), tr("cannot add %1").arg(file));
         return AddPhotoResult{q.lastInsertId().toLongLong(), AddPhotoResult::Outcome::Added, {}};
@@ -1248,8 +1284,9 @@ Expected<std::optional<StoredAssessment>> ProjectStore::latestAssessment(PhotoId
     QSqlQuery q = d->query();
     const bool ok = engine.isEmpty()
         ? d->exec(q, assessmentSelect() + QStringLiteral("WHERE a.photo_id = ? ORDER BY a.id DESC LIMIT 1"), {photo})
-        : d->exec(q, assessmentSelect() + QStringLiteral("WHERE a.photo_id = ? AND a.engine = ? ORDER BY a.id DESC LIMIT 1"),
-                  {photo, engine});
+        : d->exec(
+            q, assessmentSelect() + QStringLiteral("WHERE a.photo_id = ? AND a.engine = ? ORDER BY a.id DESC LIMIT 1"),
+            {photo, engine});
     if (!ok)
         return d->sqlError(q.lastError(), tr("cannot read assessments"));
     if (!q.next())
@@ -1268,7 +1305,8 @@ Expected<std::vector<StoredAssessment>> ProjectStore::assessments(PhotoId photo)
     return out;
 }
 
-Expected<qint64> ProjectStore::forEachLatestAssessment(const std::function<void(const StoredAssessment&)>& callback) const
+Expected<qint64>
+ProjectStore::forEachLatestAssessment(const std::function<void(const StoredAssessment&)>& callback) const
 {
     QSqlQuery q = d->query();
     QString sql = assessmentSelect();
@@ -1299,8 +1337,9 @@ Expected<qint64> ProjectStore::correct(PhotoId photo, Attribute attribute, int v
         c.newValue = value;
         c.reviewer = reviewer.trimmed();
         QSqlQuery q = d->query();
-        if (!d->exec(q, QStringLiteral("SELECT a.engine, a.model_version FROM photos p JOIN assessments a "
-                                       "ON a.id = p.latest_assessment_id WHERE p.id = ?"),
+        if (!d->exec(q,
+                     QStringLiteral("SELECT a.engine, a.model_version FROM photos p JOIN assessments a "
+                                    "ON a.id = p.latest_assessment_id WHERE p.id = ?"),
                      {photo}))
             return d->sqlError(q.lastError(), tr("cannot read assessments"));
         if (q.next()) {
@@ -1422,8 +1461,10 @@ Expected<bool> ProjectStore::canRedoStep() const
 Expected<std::optional<GoldenLabel>> ProjectStore::goldenLabel(PhotoId photo) const
 {
     QSqlQuery q = d->query();
-    if (!d->exec(q, QStringLiteral("SELECT photo_id, label, verified_by, verified_at FROM golden_labels "
-                                   "WHERE photo_id = ?"), {photo}))
+    if (!d->exec(q,
+                 QStringLiteral("SELECT photo_id, label, verified_by, verified_at FROM golden_labels "
+                                "WHERE photo_id = ?"),
+                 {photo}))
         return d->sqlError(q.lastError(), tr("cannot read golden labels"));
     if (!q.next())
         return std::optional<GoldenLabel>{};
@@ -1434,7 +1475,8 @@ Expected<std::optional<GoldenLabel>> ProjectStore::goldenLabel(PhotoId photo) co
 Expected<std::vector<GoldenLabel>> ProjectStore::goldenLabels() const
 {
     QSqlQuery q = d->query();
-    if (!q.exec(QStringLiteral("SELECT photo_id, label, verified_by, verified_at FROM golden_labels ORDER BY photo_id")))
+    if (!q.exec(
+            QStringLiteral("SELECT photo_id, label, verified_by, verified_at FROM golden_labels ORDER BY photo_id")))
         return d->sqlError(q.lastError(), tr("cannot read golden labels"));
     std::vector<GoldenLabel> out;
     while (q.next())
@@ -1450,19 +1492,16 @@ Expected<qint64> ProjectStore::setMarks(PhotoId photo, const CullMarks& marks, c
     return setMarks(std::vector<std::pair<PhotoId, CullMarks>>{{photo, marks}}, reviewer);
 }
 
-Expected<qint64> ProjectStore::setMarks(const std::vector<std::pair<PhotoId, CullMarks>>& marks, const QString& reviewer)
+Expected<qint64> ProjectStore::setMarks(const std::vector<std::pair<PhotoId, CullMarks>>& marks,
+                                        const QString& reviewer)
 {
     if (reviewer.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, tr("flags and ratings need a reviewer name"));
-    return d->write<qint64>([&]() -> Expected<qint64> {
-        return d->appendMarks(marks, CorrectionKind::Edit, 0, reviewer.trimmed());
-    });
+    return d->write<qint64>(
+        [&]() -> Expected<qint64> { return d->appendMarks(marks, CorrectionKind::Edit, 0, reviewer.trimmed()); });
 }
 
-Expected<CullMarks> ProjectStore::marks(PhotoId photo) const
-{
-    return d->marksState(photo);
-}
+Expected<CullMarks> ProjectStore::marks(PhotoId photo) const { return d->marksState(photo); }
 
 Expected<std::vector<std::pair<PhotoId, CullMarks>>> ProjectStore::allMarks() const
 {
@@ -1500,15 +1539,17 @@ Expected<qint64> ProjectStore::registerModel(const ModelRecord& model)
         return makeError(ErrorCode::InvalidArgument, tr("a model needs a name and a version"));
     return d->write<qint64>([&]() -> Expected<qint64> {
         QSqlQuery q(d->db);
-        if (!d->exec(q, QStringLiteral("INSERT INTO models(name, version, path, sha256, registered_at, metrics) "
-                                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name, version) DO UPDATE SET "
-                                       "path = excluded.path, sha256 = excluded.sha256, metrics = excluded.metrics"),
+        if (!d->exec(q,
+                     QStringLiteral("INSERT INTO models(name, version, path, sha256, registered_at, metrics) "
+                                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name, version) DO UPDATE SET "
+                                    "path = excluded.path, sha256 = excluded.sha256, metrics = excluded.metrics"),
                      {model.name, model.version, text(model.path), text(model.sha256),
                       model.registeredAt.isValid() ? model.registeredAt.toMSecsSinceEpoch() : nowMs(),
                       QString::fromUtf8(QJsonDocument(model.metrics).toJson(QJsonDocument::Compact))}))
             return d->sqlError(q.lastError(), tr("cannot register the model"));
         if (!d->exec(q, QStringLiteral("SELECT id FROM models WHERE name = ? AND version = ?"),
-                     {model.name, model.version}) || !q.next())
+                     {model.name, model.version})
+            || !q.next())
             return d->sqlError(q.lastError(), tr("cannot register the model"));
         return q.value(0).toLongLong();
     });
@@ -1517,7 +1558,8 @@ Expected<qint64> ProjectStore::registerModel(const ModelRecord& model)
 Expected<std::vector<ModelRecord>> ProjectStore::models() const
 {
     QSqlQuery q = d->query();
-    if (!q.exec(QStringLiteral("SELECT id, name, version, path, sha256, registered_at, metrics FROM models ORDER BY id")))
+    if (!q.exec(
+            QStringLiteral("SELECT id, name, version, path, sha256, registered_at, metrics FROM models ORDER BY id")))
         return d->sqlError(q.lastError(), tr("cannot read models"));
     std::vector<ModelRecord> out;
     while (q.next()) {
@@ -1554,8 +1596,9 @@ Expected<ProjectSummary> ProjectStore::summary() const
         s.failing[i] = q.value(3 + i).toInt();
     q.finish();
     // max(id) rather than count(*): rows are never deleted, and it avoids scanning a million assessments.
-    if (!q.exec(QStringLiteral("SELECT (SELECT coalesce(max(id), 0) FROM assessments), (SELECT count(*) FROM corrections), "
-                               "(SELECT count(*) FROM golden_labels), (SELECT count(*) FROM models)"))
+    if (!q.exec(
+            QStringLiteral("SELECT (SELECT coalesce(max(id), 0) FROM assessments), (SELECT count(*) FROM corrections), "
+                           "(SELECT count(*) FROM golden_labels), (SELECT count(*) FROM models)"))
         || !q.next())
         return d->sqlError(q.lastError(), tr("cannot read the project"));
     s.assessments = q.value(0).toLongLong();
@@ -1563,7 +1606,8 @@ Expected<ProjectSummary> ProjectStore::summary() const
     s.golden = q.value(2).toInt();
     s.models = q.value(3).toInt();
     q.finish();
-    if (!q.exec(QStringLiteral("SELECT coalesce(sum(flag = 1), 0), coalesce(sum(flag = 2), 0) FROM marks")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT coalesce(sum(flag = 1), 0), coalesce(sum(flag = 2), 0) FROM marks"))
+        || !q.next())
         return d->sqlError(q.lastError(), tr("cannot read the project"));
     s.picked = q.value(0).toInt();
     s.rejected = q.value(1).toInt();
@@ -1642,7 +1686,8 @@ std::optional<Error> ProjectStore::copyTo(const QString& path) const
     if (target.absoluteFilePath() == own.absoluteFilePath()
         || (target.exists() && !target.canonicalFilePath().isEmpty()
             && target.canonicalFilePath() == own.canonicalFilePath()))
-        return makeError(ErrorCode::InvalidArgument, tr("%1 is the open project itself; choose another file").arg(path));
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("%1 is the open project itself; choose another file").arg(path));
     if (target.isDir())
         return makeError(ErrorCode::InvalidArgument, tr("%1 is a folder; choose a file name").arg(path));
     const QString folder = target.absolutePath();
@@ -1665,8 +1710,10 @@ std::optional<Error> ProjectStore::copyTo(const QString& path) const
     if (!q.exec()) {
         const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
         if (code == 13)
-            return makeError(ErrorCode::Io, tr("cannot copy the project: the disk holding %1 is full; the open "
-                                               "project is unchanged").arg(path));
+            return makeError(ErrorCode::Io,
+                             tr("cannot copy the project: the disk holding %1 is full; the open "
+                                "project is unchanged")
+                                 .arg(path));
         return makeError(ErrorCode::Io, tr("cannot copy the project to %1: %2").arg(path, q.lastError().text()));
     }
     q.finish();
@@ -1678,14 +1725,15 @@ std::optional<Error> ProjectStore::copyTo(const QString& path) const
     if (fd >= 0)
         ::close(fd);
     if (!synced)
-        return makeError(ErrorCode::Io, tr("cannot copy the project to %1: the copy could not be written to disk")
-                                            .arg(path));
+        return makeError(ErrorCode::Io,
+                         tr("cannot copy the project to %1: the copy could not be written to disk").arg(path));
     // A log left beside an older file of that name would be replayed into the copy when it is opened.
     for (const char* suffix : {"-wal", "-shm", "-journal"})
         QFile::remove(target.absoluteFilePath() + QLatin1String(suffix));
     if (::rename(tempName.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
-        return makeError(ErrorCode::Io, tr("cannot copy the project to %1: %2")
-                                            .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(
+            ErrorCode::Io,
+            tr("cannot copy the project to %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     temp.setAutoRemove(false); // renamed away; nothing left to remove
     const int dirFd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
     if (dirFd >= 0) {

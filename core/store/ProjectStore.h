@@ -23,10 +23,10 @@ using PhotoId = qint64;
 /// A photo is its content: the same bytes added twice are one photo, whatever the path.
 struct PhotoRecord {
     PhotoId id = 0;
-    QString path;        ///< absolute path where the file was last seen
-    QString sha256;      ///< lower-case hex of the content
+    QString path; ///< absolute path where the file was last seen
+    QString sha256; ///< lower-case hex of the content
     qint64 size = 0;
-    int width = 0;       ///< oriented pixel size from the header
+    int width = 0; ///< oriented pixel size from the header
     int height = 0;
     QDateTime addedAt;
     bool missing = false; ///< not found at path when last checked; its labels are kept
@@ -52,7 +52,7 @@ struct Correction {
     int newValue = -1;
     QDateTime createdAt;
     QString reviewer;
-    QString engine;       ///< engine and version of the verdict that was corrected (empty when none)
+    QString engine; ///< engine and version of the verdict that was corrected (empty when none)
     QString modelVersion;
     CorrectionKind kind = CorrectionKind::Edit;
     qint64 revertsId = 0; ///< for Undo/Redo: the Edit row whose change is reverted or re-applied
@@ -101,10 +101,10 @@ struct HistoryStep {
     std::optional<std::vector<MarkEdit>> marks;
     PhotoId photoId() const
     {
-        return correction ? correction->photoId
-               : golden   ? golden->photoId
-               : marks && !marks->empty() ? marks->front().photoId
-                                          : 0;
+        return correction              ? correction->photoId
+            : golden                   ? golden->photoId
+            : marks && !marks->empty() ? marks->front().photoId
+                                       : 0;
     }
 };
 
@@ -129,21 +129,21 @@ struct AddPhotoResult {
 struct ProjectSummary {
     int photos = 0;
     int missing = 0;
-    int assessed = 0;     ///< photos with at least one assessment
+    int assessed = 0; ///< photos with at least one assessment
     qint64 assessments = 0;
-    int corrections = 0;  ///< history rows, undo/redo included
+    int corrections = 0; ///< history rows, undo/redo included
     int golden = 0;
     int models = 0;
-    int picked = 0;       ///< photos flagged pick / reject (schema v3 marks)
+    int picked = 0; ///< photos flagged pick / reject (schema v3 marks)
     int rejected = 0;
     std::array<int, kAttributeCount> failing{}; ///< photos whose effective verdict fails each attribute
 };
 
 /// Which labels an export writes.
 enum class LabelSource {
-    Golden,    ///< verified golden labels only
+    Golden, ///< verified golden labels only
     Corrected, ///< photos with at least one correction: their effective label
-    All,       ///< every labelled photo: golden where verified, else the effective label
+    All, ///< every labelled photo: golden where verified, else the effective label
 };
 
 /// Name to record with corrections: QSettings "review/reviewer", else the login name.

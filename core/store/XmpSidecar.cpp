@@ -72,7 +72,8 @@ void erase(Exiv2::XmpData& xmp, const char* key)
 
 /// Writes `wanted` into a shared property unless a person or another tool set it: the property may change when it
 /// is absent, when it still holds what the product wrote last time, or when overwriting was asked for.
-void updateShared(Exiv2::XmpData& xmp, const SharedProperty& p, const std::optional<std::string>& wanted, bool overwrite)
+void updateShared(Exiv2::XmpData& xmp, const SharedProperty& p, const std::optional<std::string>& wanted,
+                  bool overwrite)
 {
     const auto current = valueOf(xmp, p.key);
     const auto written = valueOf(xmp, p.writtenKey);
@@ -146,7 +147,8 @@ XmpFlags flagsForVerdicts(const Label& label)
         f.colourLabel = QStringLiteral("Green");
         f.pickLabel = 3;
         break;
-    case PickFlag::None: break;
+    case PickFlag::None:
+        break;
     }
     return f;
 }
@@ -161,8 +163,11 @@ XmpFlags flagsForMarks(const CullMarks& marks)
         f.rating = -1; // darktable and Lightroom read a reject from the rating; the stars are kept in the project
         f.pickLabel = 1;
         break;
-    case PickFlag::Accept: f.pickLabel = 3; break;
-    case PickFlag::None: break;
+    case PickFlag::Accept:
+        f.pickLabel = 3;
+        break;
+    case PickFlag::None:
+        break;
     }
     if (marks.colour != ColourLabel::None) {
         const QString key = colourLabelKey(marks.colour);
@@ -233,9 +238,9 @@ Expected<QByteArray> mergeXmpSidecar(const QByteArray& existing, const XmpVerdic
             const char* value = verdicts.label[i] < 0 ? "unknown" : verdicts.label[i] ? "pass" : "fail";
             xmp["Xmp.hqa." + std::string(key)] = std::string(value);
         }
-        const std::pair<const char*, const QString*> optional[] = {
-            {"Xmp.hqa.source", &verdicts.source}, {"Xmp.hqa.engine", &verdicts.engine},
-            {"Xmp.hqa.modelVersion", &verdicts.modelVersion}};
+        const std::pair<const char*, const QString*> optional[] = {{"Xmp.hqa.source", &verdicts.source},
+                                                                   {"Xmp.hqa.engine", &verdicts.engine},
+                                                                   {"Xmp.hqa.modelVersion", &verdicts.modelVersion}};
         for (const auto& [key, value] : optional) {
             if (value->isEmpty())
                 erase(xmp, key);
@@ -249,7 +254,8 @@ Expected<QByteArray> mergeXmpSidecar(const QByteArray& existing, const XmpVerdic
             return existing;
         std::string packet;
         if (Exiv2::XmpParser::encode(packet, xmp,
-                                     Exiv2::XmpParser::omitPacketWrapper | Exiv2::XmpParser::useCompactFormat) != 0)
+                                     Exiv2::XmpParser::omitPacketWrapper | Exiv2::XmpParser::useCompactFormat)
+            != 0)
             return makeError(ErrorCode::InvalidArgument, tr("the XMP toolkit could not write the sidecar"));
         // The XML declaration the sidecars of darktable, digiKam and exiv2 itself start with.
         return QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + QByteArray::fromStdString(packet);

@@ -20,8 +20,8 @@ inline constexpr const char* kXmpNamespace = "http://ns.headshot-qa.org/xmp/1.0/
 
 struct XmpVerdicts {
     Label label = kUnknownLabel;
-    QString source;       ///< "golden", "corrected" or "engine"
-    QString engine;       ///< engine and model version behind the verdict, when there is one
+    QString source; ///< "golden", "corrected" or "engine"
+    QString engine; ///< engine and model version behind the verdict, when there is one
     QString modelVersion;
     /// The reviewer's marks (flag, stars, colour label); when set they are written instead of the flags derived
     /// from the verdicts.
@@ -34,9 +34,9 @@ PickFlag pickFlagFor(const Label& label);
 
 /// The flag properties other tools read. Unset = not written.
 struct XmpFlags {
-    std::optional<int> rating;      ///< xmp:Rating, -1 = rejected (darktable, Lightroom), 0..5 stars
-    QString colourLabel;            ///< xmp:Label ("Red", "Green", ...)
-    std::optional<int> pickLabel;   ///< digiKam:PickLabel, 0 none, 1 rejected, 2 pending, 3 accepted
+    std::optional<int> rating; ///< xmp:Rating, -1 = rejected (darktable, Lightroom), 0..5 stars
+    QString colourLabel; ///< xmp:Label ("Red", "Green", ...)
+    std::optional<int> pickLabel; ///< digiKam:PickLabel, 0 none, 1 rejected, 2 pending, 3 accepted
 };
 
 /// Flags for a verdict: a reject (rating -1, red, digiKam rejected) when any attribute fails, an accept (green,

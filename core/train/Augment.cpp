@@ -19,10 +19,7 @@ namespace hqa::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hqa::Augment", text);
-}
+QString tr(const char* text) { return QCoreApplication::translate("hqa::Augment", text); }
 
 struct VariantSpec {
     const char* name;
@@ -122,10 +119,7 @@ cv::Mat headCut(const cv::Mat& img, const FaceGeometry& f)
     return img(cv::Rect(0, top, img.cols, img.rows - top)).clone();
 }
 
-double eyeDistance(const FaceGeometry& f)
-{
-    return f.interEyeDistance > 1 ? f.interEyeDistance : f.box.width * 0.4;
-}
+double eyeDistance(const FaceGeometry& f) { return f.interEyeDistance > 1 ? f.interEyeDistance : f.box.width * 0.4; }
 
 cv::Mat defocus(const cv::Mat& img, const FaceGeometry& f)
 {
@@ -282,13 +276,14 @@ cv::Mat makeVariant(const QString& variant, const cv::Mat& bgr, const FaceGeomet
     return {};
 }
 
-Expected<AugmentReport> augmentDataset(const QString& sourceLabels, const QString& outDir, const AugmentOptions& options,
-                                       const std::function<bool(int, int)>& progress)
+Expected<AugmentReport> augmentDataset(const QString& sourceLabels, const QString& outDir,
+                                       const AugmentOptions& options, const std::function<bool(int, int)>& progress)
 {
     for (const QString& v : options.variants)
         if (!specOf(v))
-            return Error{ErrorCode::InvalidArgument,
-                         tr("unknown variant \"%1\" (known: %2)").arg(v, augmentVariantNames().join(QStringLiteral(", ")))};
+            return Error{
+                ErrorCode::InvalidArgument,
+                tr("unknown variant \"%1\" (known: %2)").arg(v, augmentVariantNames().join(QStringLiteral(", ")))};
     auto source = readLabelFile(sourceLabels);
     if (!source)
         return source.error();
@@ -336,10 +331,12 @@ Expected<AugmentReport> augmentDataset(const QString& sourceLabels, const QStrin
         // Work at the analysis resolution: geometry and masks are in its coordinates.
         const cv::Mat& bgr = evidence->bgr;
         const QString group = row.group.isEmpty() ? row.file : row.group;
-        const QString stem = QStringLiteral("%1_%2").arg(i, 5, 10, QLatin1Char('0')).arg(QFileInfo(row.file).completeBaseName());
+        const QString stem =
+            QStringLiteral("%1_%2").arg(i, 5, 10, QLatin1Char('0')).arg(QFileInfo(row.file).completeBaseName());
         int made = 0;
         for (const QString& v : toMake) {
-            const std::uint64_t seed = options.seed * 1000003u + std::uint64_t(i) * 131u + std::uint64_t(wanted.indexOf(v));
+            const std::uint64_t seed = options.seed * 1000003u + std::uint64_t(i) * 131u
+                + std::uint64_t(wanted.indexOf(v));
             const cv::Mat variant = makeVariant(v, bgr, evidence->geometry, evidence->personMask, seed);
             if (variant.empty())
                 continue;

@@ -30,10 +30,10 @@ QStringList augmentVariantNames();
 Attribute augmentVariantAttribute(const QString& variant);
 
 struct AugmentReport {
-    int sources = 0;         ///< rows read
-    int usedSources = 0;     ///< rows that yielded at least one variant
-    int variants = 0;        ///< images written
-    QStringList skipped;     ///< "file: why" for rows that yielded nothing
+    int sources = 0; ///< rows read
+    int usedSources = 0; ///< rows that yielded at least one variant
+    int variants = 0; ///< images written
+    QStringList skipped; ///< "file: why" for rows that yielded nothing
 };
 
 /// Makes one variant of an image with known face geometry (image coordinates) and person mask (CV_8U, may be
@@ -44,7 +44,8 @@ cv::Mat makeVariant(const QString& variant, const cv::Mat& bgr, const FaceGeomet
 /// Reads sourceLabels, writes variants and outDir/labels.csv (file,label,group,source,variant), where group is
 /// the source photo so a split keeps a photo and its variants together. Sources are never overwritten.
 /// progress(done, total) returns false to cancel.
-Expected<AugmentReport> augmentDataset(const QString& sourceLabels, const QString& outDir, const AugmentOptions& options,
+Expected<AugmentReport> augmentDataset(const QString& sourceLabels, const QString& outDir,
+                                       const AugmentOptions& options,
                                        const std::function<bool(int, int)>& progress = {});
 
 } // namespace hqa::core

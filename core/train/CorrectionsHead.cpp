@@ -138,10 +138,10 @@ struct AttributeModel {
 /// the cross-validation works on a subset of rows.
 struct Design {
     std::vector<std::string> features;
-    std::vector<double> raw;        ///< rows x features, NaN where the evidence is missing
-    std::vector<int> target;        ///< 1 pass, 0 fail
+    std::vector<double> raw; ///< rows x features, NaN where the evidence is missing
+    std::vector<int> target; ///< 1 pass, 0 fail
     std::vector<bool> enginePass;
-    std::vector<double> offset;     ///< engineLogit of every row
+    std::vector<double> offset; ///< engineLogit of every row
     std::vector<QString> person;
     size_t rows() const { return target.size(); }
     const double* row(int i) const { return raw.data() + size_t(i) * features.size(); }
@@ -423,9 +423,13 @@ struct CorrectionsHead::Private {
     QJsonObject report;
 };
 
-CorrectionsHead::CorrectionsHead() : d(std::make_unique<Private>()) {}
+CorrectionsHead::CorrectionsHead()
+    : d(std::make_unique<Private>())
+{ }
 CorrectionsHead::~CorrectionsHead() = default;
-CorrectionsHead::CorrectionsHead(const CorrectionsHead& o) : d(std::make_unique<Private>(*o.d)) {}
+CorrectionsHead::CorrectionsHead(const CorrectionsHead& o)
+    : d(std::make_unique<Private>(*o.d))
+{ }
 CorrectionsHead& CorrectionsHead::operator=(const CorrectionsHead& o)
 {
     if (this != &o)
@@ -435,20 +439,14 @@ CorrectionsHead& CorrectionsHead::operator=(const CorrectionsHead& o)
 CorrectionsHead::CorrectionsHead(CorrectionsHead&&) noexcept = default;
 CorrectionsHead& CorrectionsHead::operator=(CorrectionsHead&&) noexcept = default;
 
-bool CorrectionsHead::covers(Attribute a) const
-{
-    return d->models[size_t(index(a))].has_value();
-}
+bool CorrectionsHead::covers(Attribute a) const { return d->models[size_t(index(a))].has_value(); }
 
 bool CorrectionsHead::empty() const
 {
     return std::none_of(d->models.begin(), d->models.end(), [](const auto& m) { return m.has_value(); });
 }
 
-QString CorrectionsHead::version() const
-{
-    return d->version;
-}
+QString CorrectionsHead::version() const { return d->version; }
 
 std::optional<double> CorrectionsHead::predict(Attribute a, const AttributeVerdict& verdict) const
 {
@@ -471,24 +469,26 @@ void CorrectionsHead::apply(Assessment& assessment) const
             const auto& m = d->models[size_t(index(a))];
             if (m && v.judged)
                 if (const auto outside = m->outsideRange(v))
-                    v.reason += u' ' + tr("(The head learned from %1 reviewed photos left this to the measures: %2 = %3 "
-                                          "is outside what it learned from, %4 to %5.)")
-                                           .arg(m->trainSamples)
-                                           .arg(QString::fromStdString(m->features[*outside]))
-                                           .arg(m->rawValue(v, *outside), 0, 'g', 3)
-                                           .arg(m->low[*outside], 0, 'g', 3)
-                                           .arg(m->high[*outside], 0, 'g', 3);
+                    v.reason += u' '
+                        + tr("(The head learned from %1 reviewed photos left this to the measures: %2 = %3 "
+                             "is outside what it learned from, %4 to %5.)")
+                              .arg(m->trainSamples)
+                              .arg(QString::fromStdString(m->features[*outside]))
+                              .arg(m->rawValue(v, *outside), 0, 'g', 3)
+                              .arg(m->low[*outside], 0, 'g', 3)
+                              .arg(m->high[*outside], 0, 'g', 3);
             continue;
         }
         const auto& m = *d->models[size_t(index(a))];
         const QString measured = v.reason;
         v.decide(*p, m.threshold);
         v.source = v.source.isEmpty() ? QStringLiteral("head") : v.source + QStringLiteral("+head");
-        v.reason = tr("%1 by the head learned from %2 reviewed photos (p = %3, weighing most: %4); the measures said: %5")
-                       .arg(v.pass ? tr("Passes") : tr("Fails"))
-                       .arg(m.trainSamples)
-                       .arg(*p, 0, 'f', 2)
-                       .arg(m.strongestFeature(), measured);
+        v.reason =
+            tr("%1 by the head learned from %2 reviewed photos (p = %3, weighing most: %4); the measures said: %5")
+                .arg(v.pass ? tr("Passes") : tr("Fails"))
+                .arg(m.trainSamples)
+                .arg(*p, 0, 'f', 2)
+                .arg(m.strongestFeature(), measured);
         applied = true;
     }
     if (applied)
@@ -546,12 +546,16 @@ Expected<CorrectionsHead> CorrectionsHead::load(const QString& path)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.read(16 * 1024 * 1024), &pe);
     const QJsonObject o = doc.object();
-    if (pe.error != QJsonParseError::NoError || o.value(QStringLiteral("format")).toString() != QLatin1String(kFormatName))
+    if (pe.error != QJsonParseError::NoError
+        || o.value(QStringLiteral("format")).toString() != QLatin1String(kFormatName))
         return Error{ErrorCode::Model, tr("%1 is not a corrections head file").arg(path)};
     const int version = o.value(QStringLiteral("format_version")).toInt();
     if (version < 1 || version > kFormatVersion)
         return Error{ErrorCode::Model,
-                     tr("%1 was written in head format %2; this version reads up to %3").arg(path).arg(version).arg(kFormatVersion)};
+                     tr("%1 was written in head format %2; this version reads up to %3")
+                         .arg(path)
+                         .arg(version)
+                         .arg(kFormatVersion)};
     CorrectionsHead head;
     head.d->version = o.value(QStringLiteral("version")).toString();
     head.d->created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODate);
@@ -579,9 +583,8 @@ Expected<CorrectionsHead> CorrectionsHead::load(const QString& path)
         };
         if (m.low.size() != nf || m.high.size() != nf) // a file without ranges (or with broken ones): no guard
             m.low.clear(), m.high.clear();
-        if (!a || nf == 0 || m.mean.size() != nf || m.stdev.size() != nf || m.weights.size() != nf
-            || !finite(m.mean) || !finite(m.stdev) || !finite(m.weights) || !std::isfinite(m.bias)
-            || !(m.threshold > 0 && m.threshold < 1)
+        if (!a || nf == 0 || m.mean.size() != nf || m.stdev.size() != nf || m.weights.size() != nf || !finite(m.mean)
+            || !finite(m.stdev) || !finite(m.weights) || !std::isfinite(m.bias) || !(m.threshold > 0 && m.threshold < 1)
             || std::any_of(m.stdev.begin(), m.stdev.end(), [](double s) { return s <= 0; }))
             return Error{ErrorCode::Model, tr("%1: the head for \"%2\" is damaged").arg(path, it.key())};
         head.d->models[size_t(index(*a))] = std::move(m);
@@ -650,7 +653,7 @@ QString gainSummary(const AttributeHeadReport& r, double confidence)
     if (!std::isfinite(r.gain))
         return tr("no held-out comparison");
     const QString where = tr("on %n photo(s)", nullptr, r.heldOutSamples) + u' '
-                          + tr("of %n different people", nullptr, r.heldOutPeople);
+        + tr("of %n different people", nullptr, r.heldOutPeople);
     if (!std::isfinite(r.gainLow))
         return tr("%1 points %2").arg(signedPoints(r.gain), where);
     return tr("%1 points, %2% interval %3 to %4, %5")
@@ -659,9 +662,9 @@ QString gainSummary(const AttributeHeadReport& r, double confidence)
         .arg(signedPoints(r.gainLow), signedPoints(r.gainHigh), where);
 }
 
-Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
-    const std::vector<CorrectionSample>& samples, const HeadTrainingOptions& options,
-    const std::function<bool(int, int)>& progress)
+Expected<std::pair<CorrectionsHead, HeadTrainingReport>>
+trainCorrectionsHead(const std::vector<CorrectionSample>& samples, const HeadTrainingOptions& options,
+                     const std::function<bool(int, int)>& progress)
 {
     QElapsedTimer timer;
     timer.start();
@@ -730,7 +733,9 @@ Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
         r.people = int(std::set<QString>(design.person.begin(), design.person.end()).size());
         if (std::min(r.trainPasses, r.trainFails) < options.minSamplesPerClass) {
             r.note = tr("needs at least %1 reviewed passes and fails to learn from (has %2 and %3)")
-                         .arg(options.minSamplesPerClass).arg(r.trainPasses).arg(r.trainFails);
+                         .arg(options.minSamplesPerClass)
+                         .arg(r.trainPasses)
+                         .arg(r.trainFails);
             continue;
         }
 
@@ -777,8 +782,8 @@ Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
             std::vector<std::pair<int, int>> people;
             for (const auto& [key, v] : perPerson)
                 people.push_back(v);
-            std::tie(r.gainLow, r.gainHigh) =
-                gainInterval(people, options.confidence, options.bootstrapResamples, options.seed + std::uint64_t(k));
+            std::tie(r.gainLow, r.gainHigh) = gainInterval(people, options.confidence, options.bootstrapResamples,
+                                                           options.seed + std::uint64_t(k));
             r.pValue = mcNemarOneSided(r.headRightEngineWrong, r.engineRightHeadWrong);
             for (const auto& [key, v] : perPerson) {
                 r.peopleBetter += v.first > 0;
@@ -800,18 +805,24 @@ Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
             QString refused;
             if (r.people < 2)
                 refused = tr("all %n reviewed photo(s) show one person, so nobody else is left to check the head on; "
-                             "one person is no evidence about others", nullptr, r.trainSamples);
+                             "one person is no evidence about others",
+                             nullptr, r.trainSamples);
             else if (r.heldOutPeople < options.minHeldOutPeople)
                 refused = tr("only %1 different people held out (%2), at least %3 are needed before a head may "
                              "replace the engine")
-                              .arg(r.heldOutPeople).arg(figures).arg(options.minHeldOutPeople);
+                              .arg(r.heldOutPeople)
+                              .arg(figures)
+                              .arg(options.minHeldOutPeople);
             else if (!(r.gainLow > 0) || !(r.pValue < alpha / 2) || !(r.peoplePValue < alpha / 2))
                 refused = tr("the gain is not larger than the noise of %1 held-out photo(s): %2; %3")
-                              .arg(r.heldOutSamples).arg(figures, test);
+                              .arg(r.heldOutSamples)
+                              .arg(figures, test);
             else if (std::isfinite(r.balancedBefore) && std::isfinite(r.balancedAfter)
                      && r.balancedAfter < r.balancedBefore - kBalancedTolerance)
                 refused = tr("balanced accuracy would drop from %1 to %2 (%3)")
-                              .arg(r.balancedBefore, 0, 'f', 3).arg(r.balancedAfter, 0, 'f', 3).arg(figures);
+                              .arg(r.balancedBefore, 0, 'f', 3)
+                              .arg(r.balancedAfter, 0, 'f', 3)
+                              .arg(figures);
             if (!refused.isEmpty()) {
                 r.note = refused + tr("; the engine keeps judging");
                 continue;
@@ -869,9 +880,12 @@ Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
     }
     head.d->report = rep;
     const QByteArray digest = QCryptographicHash::hash(QJsonDocument(head.toJson()).toJson(QJsonDocument::Compact),
-                                                       QCryptographicHash::Sha256).toHex().left(8);
+                                                       QCryptographicHash::Sha256)
+                                  .toHex()
+                                  .left(8);
     head.d->version = QStringLiteral("head-%1-%2")
-                          .arg(head.d->created.toString(QStringLiteral("yyyyMMdd-HHmmss")), QString::fromLatin1(digest));
+                          .arg(head.d->created.toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                               QString::fromLatin1(digest));
     return std::make_pair(std::move(head), report);
 }
 
@@ -879,7 +893,10 @@ namespace {
 
 class HeadedEngine final : public Engine {
 public:
-    HeadedEngine(std::unique_ptr<Engine> inner, CorrectionsHead head) : m_inner(std::move(inner)), m_head(std::move(head)) {}
+    HeadedEngine(std::unique_ptr<Engine> inner, CorrectionsHead head)
+        : m_inner(std::move(inner))
+        , m_head(std::move(head))
+    { }
     QString name() const override { return m_inner->name(); }
     QString version() const override { return m_inner->version() + u'+' + m_head.version(); }
     int preferredLongSide() const override { return m_inner->preferredLongSide(); }

@@ -33,7 +33,7 @@ class ProjectStore;
 struct CorrectionSample {
     Assessment assessment;
     Label target = kUnknownLabel;
-    QString group;  ///< the source photo (content hash); kept for callers that know no person
+    QString group; ///< the source photo (content hash); kept for callers that know no person
     /// Who is in the photo. The held-out check never puts one person on both sides: a head checked on other
     /// photos of the people it learned from measures memory of those people, not judgement of new ones.
     /// Empty: the group stands in for the person.
@@ -70,12 +70,12 @@ Expected<std::vector<CorrectionSample>> correctionSamples(const ProjectStore& st
 ///      no gain).
 ///    Otherwise the engine keeps judging and the note says which condition failed, with the numbers.
 struct HeadTrainingOptions {
-    int folds = 5;                   ///< grouped k-fold over people (fewer people: one fold per person)
-    std::uint64_t seed = 1;          ///< fold assignment and bootstrap
-    int minSamplesPerClass = 4;      ///< reviewed passes and fails needed for an attribute to get a head
-    double l2 = 0;                   ///< ridge penalty on the standardised weights; 0 = chosen by cross-validation
-    int minHeldOutPeople = 5;        ///< fewer different people held out: the engine keeps judging
-    double confidence = 0.95;        ///< level of the gain's interval and of the McNemar test (two-sided)
+    int folds = 5; ///< grouped k-fold over people (fewer people: one fold per person)
+    std::uint64_t seed = 1; ///< fold assignment and bootstrap
+    int minSamplesPerClass = 4; ///< reviewed passes and fails needed for an attribute to get a head
+    double l2 = 0; ///< ridge penalty on the standardised weights; 0 = chosen by cross-validation
+    int minHeldOutPeople = 5; ///< fewer different people held out: the engine keeps judging
+    double confidence = 0.95; ///< level of the gain's interval and of the McNemar test (two-sided)
     int bootstrapResamples = 2000;
     /// Replace the engine only when the gain passes the bound above. false: every attribute with enough
     /// passes and fails gets a head (the figures are still computed), for experiments only.
@@ -83,15 +83,15 @@ struct HeadTrainingOptions {
 };
 
 struct AttributeHeadReport {
-    bool trained = false;  ///< a head covers this attribute in the result
+    bool trained = false; ///< a head covers this attribute in the result
     int trainSamples = 0, heldOutSamples = 0; ///< photos the shipped head learns from; photos judged held out
-    int people = 0, heldOutPeople = 0;        ///< different people among them
+    int people = 0, heldOutPeople = 0; ///< different people among them
     int trainPasses = 0, trainFails = 0;
-    double accuracyBefore = 0, accuracyAfter = 0;   ///< held-out: the engine's verdicts, the head's; NaN when none
-    double balancedBefore = 0, balancedAfter = 0;   ///< NaN when a class is missing from the held-out part
-    double gain = 0, gainLow = 0, gainHigh = 0;     ///< accuracy after - before and its interval; NaN when none
+    double accuracyBefore = 0, accuracyAfter = 0; ///< held-out: the engine's verdicts, the head's; NaN when none
+    double balancedBefore = 0, balancedAfter = 0; ///< NaN when a class is missing from the held-out part
+    double gain = 0, gainLow = 0, gainHigh = 0; ///< accuracy after - before and its interval; NaN when none
     int headRightEngineWrong = 0, engineRightHeadWrong = 0; ///< the discordant photos (b, c)
-    double pValue = 0;     ///< exact one-sided McNemar on the discordant photos; NaN when not computed
+    double pValue = 0; ///< exact one-sided McNemar on the discordant photos; NaN when not computed
     int peopleBetter = 0, peopleWorse = 0; ///< people whose photos the head judges better (worse) on balance
     double peoplePValue = 0; ///< exact one-sided sign test over those people; NaN when not computed
     QString note; ///< why an attribute is not covered (with the numbers), or which evidence weighs most
@@ -139,8 +139,9 @@ public:
     void apply(Assessment& assessment) const;
 
 private:
-    friend Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
-        const std::vector<CorrectionSample>&, const HeadTrainingOptions&, const std::function<bool(int, int)>&);
+    friend Expected<std::pair<CorrectionsHead, HeadTrainingReport>>
+    trainCorrectionsHead(const std::vector<CorrectionSample>&, const HeadTrainingOptions&,
+                         const std::function<bool(int, int)>&);
     struct Private;
     std::unique_ptr<Private> d;
 };
@@ -148,9 +149,9 @@ private:
 /// Checks each attribute by grouped k-fold over people first (the report's before/after figures and the bound
 /// above), then fits the attributes that pass it on all samples. progress(done, total) is called per
 /// attribute; returning false cancels (report.cancelled).
-Expected<std::pair<CorrectionsHead, HeadTrainingReport>> trainCorrectionsHead(
-    const std::vector<CorrectionSample>& samples, const HeadTrainingOptions& options = {},
-    const std::function<bool(int done, int total)>& progress = {});
+Expected<std::pair<CorrectionsHead, HeadTrainingReport>>
+trainCorrectionsHead(const std::vector<CorrectionSample>& samples, const HeadTrainingOptions& options = {},
+                     const std::function<bool(int done, int total)>& progress = {});
 
 /// Name under which heads are registered in a project's models table (every version is kept).
 inline constexpr const char* kCorrectionsHeadModelName = "corrections-head";

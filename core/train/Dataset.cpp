@@ -86,8 +86,8 @@ std::vector<int> foldsByGroupKeys(const std::vector<QString>& groupKeys, int fol
     return fold;
 }
 
-std::pair<std::vector<int>, std::vector<int>> splitRowsByGroup(const std::vector<LabelRow>& rows,
-                                                               double valFraction, std::uint64_t seed)
+std::pair<std::vector<int>, std::vector<int>> splitRowsByGroup(const std::vector<LabelRow>& rows, double valFraction,
+                                                               std::uint64_t seed)
 {
     std::vector<QString> keys;
     keys.reserve(rows.size());

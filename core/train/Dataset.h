@@ -25,7 +25,7 @@ std::pair<std::vector<int>, std::vector<int>> splitByGroupKeys(const std::vector
 std::vector<int> foldsByGroupKeys(const std::vector<QString>& groupKeys, int folds, std::uint64_t seed);
 
 /// The same over label rows: rows without a group are their own group (keyed by file).
-std::pair<std::vector<int>, std::vector<int>> splitRowsByGroup(const std::vector<LabelRow>& rows,
-                                                               double valFraction, std::uint64_t seed);
+std::pair<std::vector<int>, std::vector<int>> splitRowsByGroup(const std::vector<LabelRow>& rows, double valFraction,
+                                                               std::uint64_t seed);
 
 } // namespace hqa::core

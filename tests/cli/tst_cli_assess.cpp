@@ -112,7 +112,8 @@ void TestCliAssess::initTestCase()
     cv::resize(photo, tiny, {20, 20}, 0, 0, cv::INTER_AREA);
     cv::imwrite((m_broken + QStringLiteral("/tiny.png")).toStdString(), tiny);
     QFile::copy(test::cachePath(QStringLiteral("photos/misc/tiny.gif")), m_broken + QStringLiteral("/anim.gif"));
-    QFile::copy(test::cachePath(QStringLiteral("photos/misc/rocket.jpg")), m_broken + QStringLiteral("/nested/rocket.JPG"));
+    QFile::copy(test::cachePath(QStringLiteral("photos/misc/rocket.jpg")),
+                m_broken + QStringLiteral("/nested/rocket.JPG"));
     writeBytes(m_broken + QStringLiteral("/nested/notes.txt"), "not an image extension: ignored in folders");
     QFile::copy(goodPhoto(), m_broken + QStringLiteral("/nested/good.png"));
 }
@@ -129,8 +130,10 @@ void TestCliAssess::helpVersionAndUsage_data()
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
     QTest::newRow("no path") << QStringList{"assess"} << 2 << "no PATH";
     QTest::newRow("bad format") << QStringList{"assess", "--format", "xml", "x.jpg"} << 2 << "--format";
-    QTest::newRow("bad threshold key") << QStringList{"assess", "--threshold", "teeth=0.5", "x.jpg"} << 2 << "KEY=VALUE";
-    QTest::newRow("bad threshold value") << QStringList{"assess", "--threshold", "framing=2", "x.jpg"} << 2 << "KEY=VALUE";
+    QTest::newRow("bad threshold key") << QStringList{"assess", "--threshold", "teeth=0.5", "x.jpg"} << 2
+                                       << "KEY=VALUE";
+    QTest::newRow("bad threshold value") << QStringList{"assess", "--threshold", "framing=2", "x.jpg"} << 2
+                                         << "KEY=VALUE";
     QTest::newRow("unknown option") << QStringList{"assess", "--frobnicate", "x.jpg"} << 2 << "frobnicate";
     QTest::newRow("bad engine") << QStringList{"assess", "--engine", "oracle", "x.jpg"} << 2 << "unknown engine";
 }
@@ -190,14 +193,22 @@ void TestCliAssess::brokenInputsGetTheirCode_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("code");
-    QTest::newRow("empty") << "empty.jpg" << "unreadable";
-    QTest::newRow("text renamed .jpg") << "text.jpg" << "unreadable";
-    QTest::newRow("jpeg cut to a third") << "third.jpg" << "unreadable";
-    QTest::newRow("png claims 30000x30000") << "huge.png" << "too_large";
-    QTest::newRow("20x20") << "tiny.png" << "too_small";
-    QTest::newRow("gif") << "anim.gif" << "unsupported_format";
-    QTest::newRow("photo without a person") << "nested/rocket.JPG" << "no_face";
-    QTest::newRow("missing file") << "does-not-exist.jpg" << "io";
+    QTest::newRow("empty") << "empty.jpg"
+                           << "unreadable";
+    QTest::newRow("text renamed .jpg") << "text.jpg"
+                                       << "unreadable";
+    QTest::newRow("jpeg cut to a third") << "third.jpg"
+                                         << "unreadable";
+    QTest::newRow("png claims 30000x30000") << "huge.png"
+                                            << "too_large";
+    QTest::newRow("20x20") << "tiny.png"
+                           << "too_small";
+    QTest::newRow("gif") << "anim.gif"
+                         << "unsupported_format";
+    QTest::newRow("photo without a person") << "nested/rocket.JPG"
+                                            << "no_face";
+    QTest::newRow("missing file") << "does-not-exist.jpg"
+                                  << "io";
 }
 
 void TestCliAssess::brokenInputsGetTheirCode()
@@ -226,8 +237,9 @@ void TestCliAssess::batchGoesOnPastBadFiles()
     for (const auto& l : lines)
         files << QFileInfo(l["file"].toString()).fileName();
     // Sorted recursive walk over image extensions; notes.txt is skipped; every file gets a line.
-    QCOMPARE(files, (QStringList{"anim.gif", "empty.jpg", "huge.png", "good.png", "rocket.JPG", "text.jpg",
-                                 "third.jpg", "tiny.png"}));
+    QCOMPARE(files,
+             (QStringList{"anim.gif", "empty.jpg", "huge.png", "good.png", "rocket.JPG", "text.jpg", "third.jpg",
+                          "tiny.png"}));
     int ok = 0;
     for (const auto& l : lines)
         ok += l["status"].toString() == QLatin1String("ok");
@@ -282,7 +294,8 @@ void TestCliAssess::thresholdsDecidePass()
 void TestCliAssess::severalFacesFailFraming()
 {
     const cv::Mat a = cv::imread(goodPhoto().toStdString());
-    const QStringList frames = QDir(test::cachePath(QStringLiteral("frames"))).entryList({"*.png"}, QDir::Files, QDir::Name);
+    const QStringList frames =
+        QDir(test::cachePath(QStringLiteral("frames"))).entryList({"*.png"}, QDir::Files, QDir::Name);
     QVERIFY(!frames.isEmpty());
     cv::Mat b = cv::imread(test::cachePath(QStringLiteral("frames/") + frames.front()).toStdString());
     QVERIFY(!b.empty());
@@ -314,7 +327,8 @@ void TestCliAssess::evaluateReportsMetricsConsistentWithPredictions()
     // A small slice keeps this test fast; the full set is evaluated by the slow-labelled accuracy test.
     core::LabelSet slice;
     slice.extraColumns = set->extraColumns;
-    for (size_t i = 0; i < set->rows.size() && slice.rows.size() < 12; i += std::max<size_t>(1, set->rows.size() / 12)) {
+    for (size_t i = 0; i < set->rows.size() && slice.rows.size() < 12;
+         i += std::max<size_t>(1, set->rows.size() / 12)) {
         core::LabelRow row = set->rows[i];
         row.file = row.path; // absolute, so the slice can live elsewhere
         slice.rows.push_back(row);

@@ -178,7 +178,8 @@ QString TestCliExport::freshSource(const QString& name, bool rotated)
     if (!writeCameraJpeg(m_upright, path, rotated))
         return {};
     writeText(path + QStringLiteral(".xmp"), m_fullSidecar);
-    writeText(QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".xmp")), m_baseSidecar);
+    writeText(QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".xmp")),
+              m_baseSidecar);
     return path;
 }
 
@@ -188,8 +189,8 @@ void TestCliExport::usageErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no target") << QStringList{"export", "x.jpg"} << "--to";
     QTest::newRow("bad crop") << QStringList{"export", "--to", "/tmp/x", "--crop", "16x9", "x.jpg"} << "--crop";
-    QTest::newRow("move crops only") << QStringList{"export", "--to", "/tmp/x", "--crop", "4x5", "--crops-only", "--move",
-                                                    "x.jpg"}
+    QTest::newRow("move crops only") << QStringList{"export", "--to",         "/tmp/x", "--crop",
+                                                    "4x5",    "--crops-only", "--move", "x.jpg"}
                                      << "--move";
     QTest::newRow("nothing") << QStringList{"export", "--to", "/tmp/x"} << "PATH";
 }
@@ -213,8 +214,8 @@ void TestCliExport::copyKeepsBytesAndSidecars()
         QVERIFY(f.setFileTime(QDateTime(QDate(2020, 5, 17), QTime(9, 30)), QFileDevice::FileModificationTime));
     }
     const QString target = test::tempDir() + QStringLiteral("/copy/new/folder");
-    const Run r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--to"),
-                       target, source});
+    const Run r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                       QStringLiteral("--to"), target, source});
     QCOMPARE(r.exitCode, 0);
     const auto lines = jsonLines(r.out);
     QCOMPARE(lines.size(), 1);
@@ -232,7 +233,9 @@ void TestCliExport::copyKeepsBytesAndSidecars()
 
     // --no-sidecars leaves them behind.
     const QString bare = test::tempDir() + QStringLiteral("/copy-bare");
-    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--no-sidecars"), QStringLiteral("--to"), bare, source}).exitCode, 0);
+    QCOMPARE(
+        cli({QStringLiteral("export"), QStringLiteral("--no-sidecars"), QStringLiteral("--to"), bare, source}).exitCode,
+        0);
     QCOMPARE(QDir(bare).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{"portrait.jpg"});
 }
 
@@ -268,8 +271,9 @@ void TestCliExport::cropsKeepExifAndIcc()
     QCOMPARE(original.make, QStringLiteral("HeadshotCam"));
     QVERIFY(original.thumbnailBytes > 0);
     const QString target = test::tempDir() + QStringLiteral("/crops");
-    const Run r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--crop"),
-                       QStringLiteral("both"), QStringLiteral("--crops-only"), QStringLiteral("--to"), target, source});
+    const Run r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                       QStringLiteral("--crop"), QStringLiteral("both"), QStringLiteral("--crops-only"),
+                       QStringLiteral("--to"), target, source});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(QDir(target).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
              (QStringList{"crop_1x1.jpg", "crop_4x5.jpg"}));
@@ -300,8 +304,8 @@ void TestCliExport::rotatedSourceGivesUprightCrop()
     const QString source = freshSource(QStringLiteral("rotated.jpg"), true);
     QCOMPARE(readMetadata(source).orientation, 6);
     const QString target = test::tempDir() + QStringLiteral("/rotated");
-    const Run r = cli({QStringLiteral("export"), QStringLiteral("--crop"), QStringLiteral("4x5"), QStringLiteral("--crops-only"),
-                       QStringLiteral("--to"), target, source});
+    const Run r = cli({QStringLiteral("export"), QStringLiteral("--crop"), QStringLiteral("4x5"),
+                       QStringLiteral("--crops-only"), QStringLiteral("--to"), target, source});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QString crop = target + QStringLiteral("/rotated_4x5.jpg");
     const Metadata m = readMetadata(crop);
@@ -326,8 +330,8 @@ void TestCliExport::moveDeletesSourcesOnlyAfterCopy()
     const QString target = test::tempDir() + QStringLiteral("/moved");
     QVERIFY(QDir().mkpath(target));
     QVERIFY(writeText(target + QStringLiteral("/moving.jpg"), "already here"));
-    const Run r = cli({QStringLiteral("export"), QStringLiteral("--move"), QStringLiteral("--format"), QStringLiteral("jsonl"),
-                       QStringLiteral("--to"), target, source});
+    const Run r = cli({QStringLiteral("export"), QStringLiteral("--move"), QStringLiteral("--format"),
+                       QStringLiteral("jsonl"), QStringLiteral("--to"), target, source});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(jsonLines(r.out).value(0)["moved"].toBool());
     QVERIFY(!QFileInfo::exists(source));
@@ -345,7 +349,8 @@ void TestCliExport::moveDeletesSourcesOnlyAfterCopy()
     const QString raw = QFileInfo(pair).dir().filePath(QStringLiteral("shot.cr2"));
     QVERIFY(writeText(raw, "raw data"));
     const QString target2 = test::tempDir() + QStringLiteral("/moved2");
-    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--move"), QStringLiteral("--to"), target2, pair}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--move"), QStringLiteral("--to"), target2, pair}).exitCode,
+             0);
     QVERIFY(!QFileInfo::exists(pair));
     QVERIFY(QFileInfo::exists(QFileInfo(pair).dir().filePath(QStringLiteral("shot.xmp"))));
     QVERIFY(QFileInfo::exists(target2 + QStringLiteral("/shot.xmp")));
@@ -383,9 +388,9 @@ void TestCliExport::writeFailureMidCopyLeavesNothing()
     const QString target = test::tempDir() + QStringLiteral("/full");
     QVERIFY(QDir().mkpath(target));
     QProcess p;
-    p.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 16; exec \"$0\" \"$@\""),
-                                     test::cliPath(), QStringLiteral("export"), QStringLiteral("--move"),
-                                     QStringLiteral("--to"), target, source});
+    p.start(QStringLiteral("bash"),
+            {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 16; exec \"$0\" \"$@\""), test::cliPath(),
+             QStringLiteral("export"), QStringLiteral("--move"), QStringLiteral("--to"), target, source});
     QVERIFY(p.waitForFinished(120000));
     const QByteArray err = p.readAllStandardError();
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
@@ -442,8 +447,9 @@ void TestCliExport::pickedFromProject()
         QVERIFY((*store)->setMarks(a->id, picked, QStringLiteral("tester")).ok());
         QVERIFY((*store)->setMarks(b->id, rejected, QStringLiteral("tester")).ok());
     }
-    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--picked"), QStringLiteral("--to"), QStringLiteral("/tmp/x"),
-                  pick}).exitCode,
+    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--picked"), QStringLiteral("--to"),
+                  QStringLiteral("/tmp/x"), pick})
+                 .exitCode,
              2); // --picked needs the project
     const QString target = test::tempDir() + QStringLiteral("/picked");
     const Run r = cli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--picked"),

@@ -64,9 +64,9 @@ void TestCliShard::initTestCase()
     QVERIFY2(photos.exists(), "test photos missing: run scripts/fetch-test-data");
     m_corpus = test::tempDir() + QStringLiteral("/corpus");
     QVERIFY(QDir().mkpath(m_corpus + QStringLiteral("/sub")));
-    const QStringList names{QStringLiteral("SeanConnery.jpg"), QStringLiteral("audrey.jpg"), QStringLiteral("cage.jpg"),
-                            QStringLiteral("franck_02159.jpg"), QStringLiteral("kim1_crop.jpg"),
-                            QStringLiteral("ironman.jpg")};
+    const QStringList names{QStringLiteral("SeanConnery.jpg"), QStringLiteral("audrey.jpg"),
+                            QStringLiteral("cage.jpg"),        QStringLiteral("franck_02159.jpg"),
+                            QStringLiteral("kim1_crop.jpg"),   QStringLiteral("ironman.jpg")};
     for (int i = 0; i < names.size(); ++i) {
         const QString dest = m_corpus + (i % 2 ? QStringLiteral("/sub/") : QStringLiteral("/")) + names[i];
         QVERIFY2(QFile::copy(photos.filePath(names[i]), dest), qPrintable(names[i]));
@@ -134,8 +134,8 @@ void TestCliShard::mergedShardsEqualOneRun()
     QVERIFY(QDir().mkpath(dir));
     QStringList outputs;
     for (int k = count; k >= 1; --k) { // merge must not depend on the order the shards are named in
-        const Run r = cli({QStringLiteral("assess"), QStringLiteral("-j"), QStringLiteral("2"), QStringLiteral("--shard"),
-                           QStringLiteral("%1/%2").arg(k).arg(count), m_corpus});
+        const Run r = cli({QStringLiteral("assess"), QStringLiteral("-j"), QStringLiteral("2"),
+                           QStringLiteral("--shard"), QStringLiteral("%1/%2").arg(k).arg(count), m_corpus});
         QVERIFY(r.exitCode == 0 || r.exitCode == 1);
         const QString path = dir + QStringLiteral("/shard%1.jsonl").arg(k);
         QFile f(path);
@@ -234,8 +234,8 @@ void TestCliShard::shardedProjectsMerge()
     QVERIFY2(merged.exitCode == 0, merged.err.constData());
 
     // The merged project's assessments are the unsharded run's, photo for photo.
-    const Run exported = cli({QStringLiteral("project"), QStringLiteral("export"), all, QStringLiteral("--jsonl"),
-                              QStringLiteral("-")});
+    const Run exported = cli(
+        {QStringLiteral("project"), QStringLiteral("export"), all, QStringLiteral("--jsonl"), QStringLiteral("-")});
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     QHash<QString, QString> labelOf;
     for (const QByteArray& l : exported.out.split('\n'))

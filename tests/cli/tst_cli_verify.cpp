@@ -43,13 +43,15 @@ private Q_SLOTS:
         QVERIFY(!writeLabelFile(csv, copy));
 
         QProcess cli;
-        cli.start(hqa::test::cliPath(), {QStringLiteral("verify"), csv, QStringLiteral("--format"), QStringLiteral("csv"),
-                                         QStringLiteral("--jobs"), QStringLiteral("2")});
+        cli.start(hqa::test::cliPath(),
+                  {QStringLiteral("verify"), csv, QStringLiteral("--format"), QStringLiteral("csv"),
+                   QStringLiteral("--jobs"), QStringLiteral("2")});
         QVERIFY(cli.waitForFinished(240000));
         QCOMPARE(cli.exitCode(), 0);
         const QStringList lines = QString::fromUtf8(cli.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(lines.size() >= 2);
-        QCOMPARE(lines.front(), QStringLiteral("rank,file,attribute,label,predicted,score,threshold,confidence,reason"));
+        QCOMPARE(lines.front(),
+                 QStringLiteral("rank,file,attribute,label,predicted,score,threshold,confidence,reason"));
         // Only as many entries as there are planted errors: the engine's own mistakes must rank below them.
         int found = 0, listed = 0, rankSum = 0;
         double lastConfidence = 2;
@@ -66,8 +68,8 @@ private Q_SLOTS:
                 ++listed;
             }
         }
-        qInfo("%d of %d flipped labels in the top %d of %d disagreements (%d photos); %d listed, mean rank %.1f",
-              found, kFlips, kFlips, int(lines.size() - 1), int(copy.rows.size()), listed,
+        qInfo("%d of %d flipped labels in the top %d of %d disagreements (%d photos); %d listed, mean rank %.1f", found,
+              kFlips, kFlips, int(lines.size() - 1), int(copy.rows.size()), listed,
               listed ? double(rankSum) / listed : 0.0);
         // Measured: 4 of 8 in the top 8 of 22, mean rank 8.8; a random order would put 8 * 8 / 22 = 2.9 there, at a
         // mean rank of 11.5. The engine's own confident mistakes (pixelation read as sharp, a warm coffee-shop bokeh
@@ -85,11 +87,12 @@ private Q_SLOTS:
     void badArguments()
     {
         QProcess cli;
-        cli.start(hqa::test::cliPath(), {QStringLiteral("verify"), QStringLiteral("--top"), QStringLiteral("0"),
-                                         QStringLiteral("x.csv")});
+        cli.start(hqa::test::cliPath(),
+                  {QStringLiteral("verify"), QStringLiteral("--top"), QStringLiteral("0"), QStringLiteral("x.csv")});
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 2);
-        cli.start(hqa::test::cliPath(), {QStringLiteral("verify"), hqa::test::tempDir() + QStringLiteral("/missing.csv")});
+        cli.start(hqa::test::cliPath(),
+                  {QStringLiteral("verify"), hqa::test::tempDir() + QStringLiteral("/missing.csv")});
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QLatin1String("missing.csv")));

@@ -95,7 +95,8 @@ void TestDiverseAccuracy::initTestCase()
         row.skin = column(*set, r, QStringLiteral("skin"));
         m_rows.push_back(row);
     }
-    printTable(QStringLiteral("tuning people"), metricsOf([](const Row& r) { return r.split == QLatin1String("tuning"); }));
+    printTable(QStringLiteral("tuning people"),
+               metricsOf([](const Row& r) { return r.split == QLatin1String("tuning"); }));
     printTable(QStringLiteral("held-out people"),
                metricsOf([](const Row& r) { return r.split == QLatin1String("heldout"); }));
 }
@@ -113,7 +114,9 @@ Metrics TestDiverseAccuracy::metricsOf(const std::function<bool(const Row&)>& ke
 
 void TestDiverseAccuracy::printTable(const QString& title, const Metrics& m) const
 {
-    QString out = QStringLiteral("%1: %2 images, Hamming %3%, exact match %4%\n").arg(title).arg(m.images)
+    QString out = QStringLiteral("%1: %2 images, Hamming %3%, exact match %4%\n")
+                      .arg(title)
+                      .arg(m.images)
                       .arg(pct(m.hammingAccuracy), pct(m.exactMatch));
     for (int i = 0; i < kAttributeCount; ++i) {
         const AttributeMetrics& a = m.attributes[size_t(i)];

@@ -25,8 +25,8 @@ void TestEvalAccuracy::initTestCase()
     QVERIFY2(QFileInfo::exists(labels), "evaluation set missing: run scripts/fetch-test-data");
     const QString report = hqa::test::tempDir() + QStringLiteral("/report");
     QProcess p;
-    p.start(hqa::test::cliPath(), {QStringLiteral("evaluate"), labels, QStringLiteral("--errors"),
-                                   QStringLiteral("--report"), report});
+    p.start(hqa::test::cliPath(),
+            {QStringLiteral("evaluate"), labels, QStringLiteral("--errors"), QStringLiteral("--report"), report});
     QVERIFY(p.waitForFinished(800000));
     m_text = p.readAllStandardOutput();
     QVERIFY2(p.exitCode() == 0 || p.exitCode() == 1, p.readAllStandardError().constData());
@@ -62,7 +62,8 @@ void TestEvalAccuracy::attributeMeetsTarget()
     // Both classes must be present and recognised, or a constant answer could pass.
     QVERIFY(a[QStringLiteral("confusion")].toObject()[QStringLiteral("true_fail")].toInt() > 0);
     QVERIFY(a[QStringLiteral("confusion")].toObject()[QStringLiteral("true_pass")].toInt() > 0);
-    QVERIFY2(acc >= target, qPrintable(QStringLiteral("%1 accuracy %2 below target %3").arg(attribute).arg(acc).arg(target)));
+    QVERIFY2(acc >= target,
+             qPrintable(QStringLiteral("%1 accuracy %2 below target %3").arg(attribute).arg(acc).arg(target)));
 }
 
 QTEST_GUILESS_MAIN(TestEvalAccuracy)

@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort(); // the decode succeeded where the probe (used for the stored size) disagreed
     if (options.maxLongSide > 0
         && std::max(m.cols, m.rows)
-               > std::max(options.maxLongSide, std::max(image->originalSize.width, image->originalSize.height)))
+            > std::max(options.maxLongSide, std::max(image->originalSize.width, image->originalSize.height)))
         std::abort();
     return 0;
 }

@@ -18,7 +18,8 @@ class TstFinetune : public QObject {
 private Q_SLOTS:
     void headsLearnCorrections()
     {
-        const QStringList frames = QDir(hqa::test::cachePath("frames")).entryList({"franck_*.png"}, QDir::Files, QDir::Name);
+        const QStringList frames =
+            QDir(hqa::test::cachePath("frames")).entryList({"franck_*.png"}, QDir::Files, QDir::Name);
         if (frames.size() < 20)
             QSKIP("franck frames missing: run scripts/fetch-test-data");
         SwinModel::setThreads(2);

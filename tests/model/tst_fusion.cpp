@@ -135,17 +135,18 @@ private Q_SLOTS:
                 } else {
                     QCOMPARE(v.source, QString("blend"));
                     const double b = f.swinWeight * s[i].verdicts[size_t(a)].score
-                                     + (1 - f.swinWeight) * m[i].verdicts[size_t(a)].score;
+                        + (1 - f.swinWeight) * m[i].verdicts[size_t(a)].score;
                     // The measures inside the fused engine run after the network has set the thread count; their
                     // scores agree with a separate measures engine's to about 2e-5 (an edge pixel more or less in the
                     // background's edge count), never a verdict.
-                    QVERIFY2(std::abs(v.score - b) < 1e-4,
-                             qPrintable(QStringLiteral("%1 %2: fused %3, blend of swin %4 and measures %5 = %6")
-                                            .arg(set.rows[i].file, QString::fromLatin1(kAttributeKeys[size_t(a)].data()))
-                                            .arg(v.score, 0, 'g', 12)
-                                            .arg(s[i].verdicts[size_t(a)].score, 0, 'g', 12)
-                                            .arg(m[i].verdicts[size_t(a)].score, 0, 'g', 12)
-                                            .arg(b, 0, 'g', 12)));
+                    QVERIFY2(
+                        std::abs(v.score - b) < 1e-4,
+                        qPrintable(QStringLiteral("%1 %2: fused %3, blend of swin %4 and measures %5 = %6")
+                                       .arg(set.rows[i].file, QString::fromLatin1(kAttributeKeys[size_t(a)].data()))
+                                       .arg(v.score, 0, 'g', 12)
+                                       .arg(s[i].verdicts[size_t(a)].score, 0, 'g', 12)
+                                       .arg(m[i].verdicts[size_t(a)].score, 0, 'g', 12)
+                                       .arg(b, 0, 'g', 12)));
                     QCOMPARE(v.pass, b >= f.threshold);
                 }
             }

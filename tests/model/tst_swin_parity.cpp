@@ -91,8 +91,8 @@ private Q_SLOTS:
                   m_dir, QStringLiteral("--image"), image});
         QVERIFY2(py.waitForFinished(600'000), "make_swin_reference.py did not finish");
         QVERIFY2(py.exitStatus() == QProcess::NormalExit && py.exitCode() == 0,
-                 qPrintable(QStringLiteral("make_swin_reference.py failed (needs python3-torchvision): ") +
-                            QString::fromUtf8(py.readAll().right(2000))));
+                 qPrintable(QStringLiteral("make_swin_reference.py failed (needs python3-torchvision): ")
+                            + QString::fromUtf8(py.readAll().right(2000))));
     }
 
     void imagenetLogits_data()
@@ -103,15 +103,24 @@ private Q_SLOTS:
         QTest::addColumn<int>("size");
         QTest::addColumn<bool>("fused");
         QTest::addColumn<bool>("oneDnn");
-        QTest::newRow("torchvision layout") << "swin_t_torchvision.pth" << "input.f32" << "logits_imagenet.f32" << 224 << true << false;
-        QTest::newRow("torchvision layout, reference attention")
-            << "swin_t_torchvision.pth" << "input.f32" << "logits_imagenet.f32" << 224 << false << false;
-        QTest::newRow("torchvision layout, oneDNN linear layers")
-            << "swin_t_torchvision.pth" << "input.f32" << "logits_imagenet.f32" << 224 << true << true;
-        QTest::newRow("Microsoft/timm layout") << "swin_t_microsoft.pth" << "input.f32" << "logits_imagenet.f32" << 224 << true << false;
-        QTest::newRow("tiny, padded windows") << "tiny_torchvision.pth" << "tiny_input.f32" << "tiny_logits.f32" << 40 << true << false;
-        QTest::newRow("tiny, reference attention")
-            << "tiny_torchvision.pth" << "tiny_input.f32" << "tiny_logits.f32" << 40 << false << false;
+        QTest::newRow("torchvision layout") << "swin_t_torchvision.pth"
+                                            << "input.f32"
+                                            << "logits_imagenet.f32" << 224 << true << false;
+        QTest::newRow("torchvision layout, reference attention") << "swin_t_torchvision.pth"
+                                                                 << "input.f32"
+                                                                 << "logits_imagenet.f32" << 224 << false << false;
+        QTest::newRow("torchvision layout, oneDNN linear layers") << "swin_t_torchvision.pth"
+                                                                  << "input.f32"
+                                                                  << "logits_imagenet.f32" << 224 << true << true;
+        QTest::newRow("Microsoft/timm layout") << "swin_t_microsoft.pth"
+                                               << "input.f32"
+                                               << "logits_imagenet.f32" << 224 << true << false;
+        QTest::newRow("tiny, padded windows") << "tiny_torchvision.pth"
+                                              << "tiny_input.f32"
+                                              << "tiny_logits.f32" << 40 << true << false;
+        QTest::newRow("tiny, reference attention") << "tiny_torchvision.pth"
+                                                   << "tiny_input.f32"
+                                                   << "tiny_logits.f32" << 40 << false << false;
     }
     void imagenetLogits()
     {
@@ -150,12 +159,13 @@ private Q_SLOTS:
         const QString dest = ref(QStringLiteral("imported.hqa"));
         QString outText, errText;
         QTextStream out(&outText), err(&errText);
-        const int rc = runModelCommand({QStringLiteral("import"), ref(QStringLiteral("swin_t_microsoft.pth")), dest}, out, err);
+        const int rc = runModelCommand({QStringLiteral("import"), ref(QStringLiteral("swin_t_microsoft.pth")), dest},
+                                       out, err);
         QVERIFY2(rc == 0, qPrintable(errText));
         QVERIFY2(outText.contains(QStringLiteral("freshly initialised")), qPrintable(outText));
         // The imported file still holds the ImageNet head, so it reproduces torchvision's logits.
-        compareLogits(QStringLiteral("imported.hqa"), QStringLiteral("input.f32"), QStringLiteral("logits_imagenet.f32"),
-                      224, false);
+        compareLogits(QStringLiteral("imported.hqa"), QStringLiteral("input.f32"),
+                      QStringLiteral("logits_imagenet.f32"), 224, false);
         outText.clear();
         QCOMPARE(runModelCommand({QStringLiteral("info"), dest}, out, err), 0);
         QVERIFY2(outText.contains(QStringLiteral("format version 1 (origin: microsoft)")), qPrintable(outText));
@@ -176,23 +186,32 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("missing key") << "tiny_missing.pth" << "missing: features.3.1.norm2.weight";
-        QTest::newRow("mis-shaped key") << "tiny_misshaped.pth" << "mis-shaped: features.3.0.attn.qkv.weight is [10,32], expected [96,32]";
-        QTest::newRow("unexpected key") << "tiny_unexpected.pth" << "unexpected: features.9.extra.weight";
-        QTest::newRow("legacy format") << "tiny_legacy.pth" << "legacy";
-        QTest::newRow("foreign zip") << "tiny_foreign.zip" << "not a PyTorch file";
-        QTest::newRow("truncated") << "tiny_truncated.pth" << "damaged";
-        QTest::newRow("not a Swin") << "tiny_not_swin.pth" << "no patch embedding";
-        QTest::newRow("python script") << "../../make_swin_reference.py" << "not a model file";
-        QTest::newRow("absent") << "no_such_file.pth" << "does not exist";
+        QTest::newRow("missing key") << "tiny_missing.pth"
+                                     << "missing: features.3.1.norm2.weight";
+        QTest::newRow("mis-shaped key") << "tiny_misshaped.pth"
+                                        << "mis-shaped: features.3.0.attn.qkv.weight is [10,32], expected [96,32]";
+        QTest::newRow("unexpected key") << "tiny_unexpected.pth"
+                                        << "unexpected: features.9.extra.weight";
+        QTest::newRow("legacy format") << "tiny_legacy.pth"
+                                       << "legacy";
+        QTest::newRow("foreign zip") << "tiny_foreign.zip"
+                                     << "not a PyTorch file";
+        QTest::newRow("truncated") << "tiny_truncated.pth"
+                                   << "damaged";
+        QTest::newRow("not a Swin") << "tiny_not_swin.pth"
+                                    << "no patch embedding";
+        QTest::newRow("python script") << "../../make_swin_reference.py"
+                                       << "not a model file";
+        QTest::newRow("absent") << "no_such_file.pth"
+                                << "does not exist";
     }
     void brokenFiles()
     {
         QFETCH(QString, file);
         QFETCH(QString, expected);
         const QString path = file.startsWith(QLatin1String("../"))
-                                 ? hqa::test::sourcePath(QStringLiteral("tests/model/make_swin_reference.py"))
-                                 : ref(file);
+            ? hqa::test::sourcePath(QStringLiteral("tests/model/make_swin_reference.py"))
+            : ref(file);
         auto model = SwinModel::load(path);
         QVERIFY(!model.ok());
         QVERIFY2(model.error().detail.contains(expected), qPrintable(model.error().detail));

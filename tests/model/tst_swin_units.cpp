@@ -234,7 +234,7 @@ private Q_SLOTS:
         EngineOptions options;
         options.name = QStringLiteral("swin");
         options.modelPath = path;
-        options.thresholds[index(Attribute::Lighting)] = 0.0;  // everything passes
+        options.thresholds[index(Attribute::Lighting)] = 0.0; // everything passes
         options.thresholds[index(Attribute::Framing)] = 1.01; // nothing passes
         auto engine = makeSwinEngine(options);
         QVERIFY2(engine.ok(), engine.ok() ? "" : qPrintable(engine.error().detail));
@@ -290,12 +290,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("damage");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("newer format version") << "version" << "newer than this program";
-        QTest::newRow("truncated") << "truncate" << "damaged";
-        QTest::newRow("mis-shaped tensor") << "shape" << "mis-shaped: features.1.0.attn.qkv.weight";
-        QTest::newRow("missing tensor") << "missing" << "missing: norm.bias";
-        QTest::newRow("empty") << "empty" << "empty";
-        QTest::newRow("a PNG photo") << "png" << "not a model file";
+        QTest::newRow("newer format version") << "version"
+                                              << "newer than this program";
+        QTest::newRow("truncated") << "truncate"
+                                   << "damaged";
+        QTest::newRow("mis-shaped tensor") << "shape"
+                                           << "mis-shaped: features.1.0.attn.qkv.weight";
+        QTest::newRow("missing tensor") << "missing"
+                                        << "missing: norm.bias";
+        QTest::newRow("empty") << "empty"
+                               << "empty";
+        QTest::newRow("a PNG photo") << "png"
+                                     << "not a model file";
     }
     void productFormatErrors()
     {

@@ -49,7 +49,8 @@ std::vector<Sample> makeVariants(const QString& dir, const QStringList& frames, 
                     cv::GaussianBlur(crop, crop, {0, 0}, side / 28.0);
                 cv::Mat small;
                 cv::resize(crop, small, {out, out}, 0, 0, cv::INTER_AREA);
-                const QString file = QStringLiteral("%1_f%2_s%3.png").arg(QFileInfo(name).baseName()).arg(framed).arg(sharp);
+                const QString file =
+                    QStringLiteral("%1_f%2_s%3.png").arg(QFileInfo(name).baseName()).arg(framed).arg(sharp);
                 cv::imwrite((dir + "/" + file).toStdString(), small);
                 Sample s;
                 s.path = dir + "/" + file;
@@ -137,7 +138,8 @@ private Q_SLOTS:
         std::vector<EpochReport> reports;
         trainer.setProgress([&](const EpochReport& r) {
             reports.push_back(r);
-            qInfo("epoch %d/%d train loss %.4f val loss %.4f val hamming %.3f framing bal.acc %.3f sharpness bal.acc %.3f (%.1f s)",
+            qInfo("epoch %d/%d train loss %.4f val loss %.4f val hamming %.3f framing bal.acc %.3f sharpness bal.acc "
+                  "%.3f (%.1f s)",
                   r.epoch, r.epochs, r.trainLoss, r.valLoss, r.hammingAccuracy, r.balancedAccuracy[size_t(kFraming)],
                   r.balancedAccuracy[size_t(kSharpness)], r.seconds);
         });
@@ -145,7 +147,8 @@ private Q_SLOTS:
         t.start();
         auto result = trainer.run(toLabelSet(train));
         QVERIFY2(result, result ? "" : qPrintable(result.error().detail));
-        qInfo("trained %d images (+%d validation) in %.1f s", result->trainImages, result->valImages, t.elapsed() / 1000.0);
+        qInfo("trained %d images (+%d validation) in %.1f s", result->trainImages, result->valImages,
+              t.elapsed() / 1000.0);
         QCOMPARE(result->epochsDone, o.epochs);
         QCOMPARE(int(reports.size()), o.epochs);
         QVERIFY(result->valImages > 0 && result->trainImages > 3 * result->valImages);
@@ -170,8 +173,8 @@ private Q_SLOTS:
             ++total;
         }
         const double framing = double(correct[kFraming]) / total, sharpness = double(correct[kSharpness]) / total;
-        qInfo("held-out accuracy on %d images from %d unseen frames: framing %.3f, sharpness %.3f (chance 0.5)",
-              total, int(testFrames.size()), framing, sharpness);
+        qInfo("held-out accuracy on %d images from %d unseen frames: framing %.3f, sharpness %.3f (chance 0.5)", total,
+              int(testFrames.size()), framing, sharpness);
         QVERIFY2(sharpness >= 0.85, qPrintable(QString::number(sharpness)));
         QVERIFY2(framing >= 0.80, qPrintable(QString::number(framing)));
     }

@@ -36,8 +36,18 @@ constexpr int kBadgeWidth = 26;
 bool isCompareKey(int key)
 {
     switch (key) {
-    case Qt::Key_J: case Qt::Key_K: case Qt::Key_Left: case Qt::Key_Right: case Qt::Key_Z: case Qt::Key_E:
-    case Qt::Key_0: case Qt::Key_Plus: case Qt::Key_Equal: case Qt::Key_Minus: case Qt::Key_R: case Qt::Key_G:
+    case Qt::Key_J:
+    case Qt::Key_K:
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Z:
+    case Qt::Key_E:
+    case Qt::Key_0:
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+    case Qt::Key_Minus:
+    case Qt::Key_R:
+    case Qt::Key_G:
         return true;
     default:
         return false;
@@ -47,7 +57,10 @@ bool isCompareKey(int key)
 
 // ComparePane ------------------------------------------------------------------------------------------------------
 
-ComparePane::ComparePane(CompareView* view, int index) : QWidget(view), m_view(view), m_index(index)
+ComparePane::ComparePane(CompareView* view, int index)
+    : QWidget(view)
+    , m_view(view)
+    , m_index(index)
 {
     setObjectName(QStringLiteral("comparePane%1").arg(index));
     setMinimumSize(160, 160);
@@ -154,17 +167,20 @@ void ComparePane::load(bool fullResolution)
         }
         if (!guard)
             return;
-        QMetaObject::invokeMethod(guard.data(), [guard, request, image, original, scale, message] {
-            if (!guard || request != guard->m_request) // only the latest request may change what is shown
-                return;
-            guard->m_image = image;
-            guard->m_originalSize = original;
-            guard->m_imageScale = scale;
-            guard->m_message = message;
-            guard->m_anchor = faceAnchor(guard->m_item.assessment, guard->originalSize());
-            guard->update();
-            Q_EMIT guard->imageShown(guard->m_index);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, request, image, original, scale, message] {
+                if (!guard || request != guard->m_request) // only the latest request may change what is shown
+                    return;
+                guard->m_image = image;
+                guard->m_originalSize = original;
+                guard->m_imageScale = scale;
+                guard->m_message = message;
+                guard->m_anchor = faceAnchor(guard->m_item.assessment, guard->originalSize());
+                guard->update();
+                Q_EMIT guard->imageShown(guard->m_index);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -180,7 +196,8 @@ QRect ComparePane::captionBand(QFont* font) const
     f.setBold(true);
     const QFontMetrics fm(f);
     const int bandHeight = fm.height() + kBadgeHeight + 12;
-    const int bandWidth = std::max(kBadgeWidth * kAttributeCount, fm.horizontalAdvance(QFileInfo(m_item.path).fileName())) + 12;
+    const int bandWidth =
+        std::max(kBadgeWidth * kAttributeCount, fm.horizontalAdvance(QFileInfo(m_item.path).fileName())) + 12;
     if (font)
         *font = f;
     return QRect(6, 6, std::max(kBadgeWidth * kAttributeCount + 12, std::min(bandWidth, width() - 12 - m_pin->width())),
@@ -196,10 +213,7 @@ QRectF ComparePane::badgeRect(int i) const
     return QRectF(band.left() + 6 + i * kBadgeWidth + 1, band.top() + 6 + fm.height(), kBadgeWidth - 2, kBadgeHeight);
 }
 
-void ComparePane::resizeEvent(QResizeEvent*)
-{
-    placePin();
-}
+void ComparePane::resizeEvent(QResizeEvent*) { placePin(); }
 
 void ComparePane::paintEvent(QPaintEvent*)
 {
@@ -231,8 +245,8 @@ void ComparePane::paintEvent(QPaintEvent*)
     painter.setPen(Qt::white);
     painter.drawText(band.adjusted(6, 4, -6, 0), Qt::AlignLeft | Qt::AlignTop,
                      fm.elidedText(QFileInfo(m_item.path).fileName(), Qt::ElideMiddle, band.width() - 12));
-    paintBadgeStrip(painter, QRectF(band.left() + 6, band.top() + 6 + fm.height(), kBadgeWidth * kAttributeCount,
-                                    kBadgeHeight),
+    paintBadgeStrip(painter,
+                    QRectF(band.left() + 6, band.top() + 6 + fm.height(), kBadgeWidth * kAttributeCount, kBadgeHeight),
                     labelToString(m_item.label));
     if (m_pinned || m_active) {
         painter.setPen(QPen(m_pinned ? kReferenceColour : kActiveColour, m_pinned ? 4 : 2));
@@ -276,14 +290,12 @@ void ComparePane::mouseReleaseEvent(QMouseEvent*)
     unsetCursor();
 }
 
-void ComparePane::mouseDoubleClickEvent(QMouseEvent*)
-{
-    m_view->toggleActualSize();
-}
+void ComparePane::mouseDoubleClickEvent(QMouseEvent*) { m_view->toggleActualSize(); }
 
 // CompareView ------------------------------------------------------------------------------------------------------
 
-CompareView::CompareView(QWidget* parent) : QWidget(parent)
+CompareView::CompareView(QWidget* parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("compareView"));
     setFocusPolicy(Qt::StrongFocus);
@@ -315,10 +327,12 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     button(QStringLiteral("eyesButton"), tr("Eyes"), tr("Zoom every photo to its eyes (E)"), [this] { zoomToEyes(); });
     button(QStringLiteral("actualButton"), tr("100%"), tr("Every photo at 100% on its eyes, and back (Z)"),
            [this] { toggleActualSize(); });
-    button(QStringLiteral("backButton"), tr("Grid"), tr("Back to the photo grid (G)"), [this] { Q_EMIT closeRequested(); });
+    button(QStringLiteral("backButton"), tr("Grid"), tr("Back to the photo grid (G)"),
+           [this] { Q_EMIT closeRequested(); });
     layout->addLayout(bar);
     auto* keys = new QLabel(tr("J/K: next/previous photo · wheel or +/-: zoom all · drag: pan all · E: eyes · "
-                               "Z: 100% · 0: fit · R: pin the reference · G: back to the grid"), this);
+                               "Z: 100% · 0: fit · R: pin the reference · G: back to the grid"),
+                            this);
     keys->setObjectName(QStringLiteral("compareKeys"));
     keys->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(keys);
@@ -445,10 +459,7 @@ void CompareView::setPinnedPane(int pane)
     showCandidates();
 }
 
-void CompareView::togglePin(int pane)
-{
-    setPinnedPane(pane == m_pinned ? -1 : pane);
-}
+void CompareView::togglePin(int pane) { setPinnedPane(pane == m_pinned ? -1 : pane); }
 
 void CompareView::setActivePane(int pane)
 {
@@ -558,7 +569,8 @@ bool CompareView::event(QEvent* event)
     // The main window's single-key shortcuts (J/K next photo, 0 fit, ...) must not fire while comparing.
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
-        if (!(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && isCompareKey(key->key())) {
+        if (!(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+            && isCompareKey(key->key())) {
             event->accept();
             return true;
         }
@@ -574,18 +586,38 @@ void CompareView::keyPressEvent(QKeyEvent* event)
     }
     switch (event->key()) {
     case Qt::Key_J:
-    case Qt::Key_Right: step(1); break;
+    case Qt::Key_Right:
+        step(1);
+        break;
     case Qt::Key_K:
-    case Qt::Key_Left: step(-1); break;
-    case Qt::Key_Z: toggleActualSize(); break;
-    case Qt::Key_E: zoomToEyes(); break;
-    case Qt::Key_0: fitAll(); break;
+    case Qt::Key_Left:
+        step(-1);
+        break;
+    case Qt::Key_Z:
+        toggleActualSize();
+        break;
+    case Qt::Key_E:
+        zoomToEyes();
+        break;
+    case Qt::Key_0:
+        fitAll();
+        break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(1.25); break;
-    case Qt::Key_Minus: zoomBy(0.8); break;
-    case Qt::Key_R: togglePin(m_active); break;
-    case Qt::Key_G: Q_EMIT closeRequested(); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        break;
+    case Qt::Key_R:
+        togglePin(m_active);
+        break;
+    case Qt::Key_G:
+        Q_EMIT closeRequested();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

@@ -149,7 +149,7 @@ private:
     QComboBox* m_layoutBox = nullptr;
     int m_pinned = -1;
     int m_pinnedItem = -1; ///< index in m_items of the pinned photo
-    int m_start = 0;       ///< first candidate shown by the unpinned panes
+    int m_start = 0; ///< first candidate shown by the unpinned panes
     int m_active = 0;
     CompareSync m_sync;
     std::optional<CompareSync> m_beforeActual;

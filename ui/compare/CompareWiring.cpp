@@ -23,12 +23,11 @@ namespace hqa::ui {
 
 using namespace hqa::core;
 
-CompareWiring* CompareWiring::install(MainWindow* window)
-{
-    return new CompareWiring(window);
-}
+CompareWiring* CompareWiring::install(MainWindow* window) { return new CompareWiring(window); }
 
-CompareWiring::CompareWiring(MainWindow* window) : QObject(window), m_window(window)
+CompareWiring::CompareWiring(MainWindow* window)
+    : QObject(window)
+    , m_window(window)
 {
     setObjectName(QStringLiteral("compareWiring"));
     m_compare = new CompareView(window);
@@ -83,7 +82,8 @@ CompareWiring::CompareWiring(MainWindow* window) : QObject(window), m_window(win
 bool CompareWiring::compareSelection()
 {
     QModelIndexList selected = m_window->gridView()->selectionModel()->selectedIndexes();
-    std::sort(selected.begin(), selected.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::sort(selected.begin(), selected.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     QList<CompareItem> items;
     for (const QModelIndex& i : selected) {
         const PhotoRow* row = m_window->photoModel()->rowFor(i.data(PhotoListModel::PhotoIdRole).toLongLong());
@@ -190,10 +190,10 @@ bool CompareWiring::writeKeepBest(qint64 keep, const QList<qint64>& reject)
     m_window->refreshFromStore();
     const PhotoListModel* model = m_window->photoModel();
     const PhotoRow* best = model->rowFor(keep);
-    status->showMessage(tr("Kept %1 (the best of its sitting) and rejected %n other photo(s).", nullptr,
-                           int(reject.size()))
-                            .arg(best ? QFileInfo(best->path).fileName() : QString::number(keep)),
-                        8000);
+    status->showMessage(
+        tr("Kept %1 (the best of its sitting) and rejected %n other photo(s).", nullptr, int(reject.size()))
+            .arg(best ? QFileInfo(best->path).fileName() : QString::number(keep)),
+        8000);
     return true;
 }
 

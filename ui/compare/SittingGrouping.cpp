@@ -25,7 +25,10 @@ bool sameEyes(const std::optional<cv::Point2d>& a, const std::optional<cv::Point
 }
 } // namespace
 
-SittingGrouping::SittingGrouping(QObject* parent) : QObject(parent), m_cache(std::make_shared<Cache>()) {}
+SittingGrouping::SittingGrouping(QObject* parent)
+    : QObject(parent)
+    , m_cache(std::make_shared<Cache>())
+{ }
 
 SittingGrouping::~SittingGrouping() = default;
 
@@ -99,22 +102,25 @@ void SittingGrouping::start(const QList<Photo>& photos)
         }
         if (!guard)
             return;
-        QMetaObject::invokeMethod(guard.data(), [guard, request, ids] {
-            if (!guard || request != guard->m_request)
-                return;
-            guard->m_running = false;
-            guard->m_ready = true;
-            guard->m_groups = ids;
-            guard->m_order.clear();
-            guard->m_groupIndex.clear();
-            int rank = 0;
-            for (int g = 0; g < ids.size(); ++g)
-                for (qint64 id : ids[g]) {
-                    guard->m_order.insert(id, rank++);
-                    guard->m_groupIndex.insert(id, g);
-                }
-            Q_EMIT guard->finished();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, request, ids] {
+                if (!guard || request != guard->m_request)
+                    return;
+                guard->m_running = false;
+                guard->m_ready = true;
+                guard->m_groups = ids;
+                guard->m_order.clear();
+                guard->m_groupIndex.clear();
+                int rank = 0;
+                for (int g = 0; g < ids.size(); ++g)
+                    for (qint64 id : ids[g]) {
+                        guard->m_order.insert(id, rank++);
+                        guard->m_groupIndex.insert(id, g);
+                    }
+                Q_EMIT guard->finished();
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -28,7 +28,9 @@ CullActions* CullActions::install(MainWindow* window)
     return actions;
 }
 
-CullActions::CullActions(MainWindow* window) : QObject(window), m_window(window)
+CullActions::CullActions(MainWindow* window)
+    : QObject(window)
+    , m_window(window)
 {
     setObjectName(QStringLiteral("cullActions"));
 }
@@ -46,7 +48,8 @@ void CullActions::createActions()
         m_actions << a;
     };
     add(QStringLiteral("flagPick"), tr("Flag as pick"), QKeySequence(Qt::Key_P), [this] { setFlag(PickFlag::Accept); });
-    add(QStringLiteral("flagReject"), tr("Flag as reject"), QKeySequence(Qt::Key_X), [this] { setFlag(PickFlag::Reject); });
+    add(QStringLiteral("flagReject"), tr("Flag as reject"), QKeySequence(Qt::Key_X),
+        [this] { setFlag(PickFlag::Reject); });
     add(QStringLiteral("flagNone"), tr("Unflag"), QKeySequence(Qt::Key_U), [this] { setFlag(PickFlag::None); });
     for (int stars = 0; stars <= kMaxStars; ++stars)
         add(QStringLiteral("stars%1").arg(stars),
@@ -92,20 +95,23 @@ void CullActions::extendFilterAndSortBoxes()
 
 bool CullActions::setFlag(PickFlag flag)
 {
-    return apply([flag](CullMarks& m) { m.flag = flag; }, [flag](int n) {
-        return flag == PickFlag::Accept ? tr("Flagged %n photo(s) as picks.", nullptr, n)
-             : flag == PickFlag::Reject ? tr("Flagged %n photo(s) as rejects.", nullptr, n)
-                                        : tr("Removed the flag of %n photo(s).", nullptr, n);
-    });
+    return apply([flag](CullMarks& m) { m.flag = flag; },
+                 [flag](int n) {
+                     return flag == PickFlag::Accept ? tr("Flagged %n photo(s) as picks.", nullptr, n)
+                         : flag == PickFlag::Reject  ? tr("Flagged %n photo(s) as rejects.", nullptr, n)
+                                                     : tr("Removed the flag of %n photo(s).", nullptr, n);
+                 });
 }
 
 bool CullActions::setStars(int stars)
 {
     stars = std::clamp(stars, 0, kMaxStars);
-    return apply([stars](CullMarks& m) { m.stars = stars; }, [stars](int n) {
-        return stars == 0 ? tr("Removed the stars of %n photo(s).", nullptr, n)
-                          : tr("Rated %n photo(s) with %1.", nullptr, n).arg(tr("%n star(s)", nullptr, stars));
-    });
+    return apply([stars](CullMarks& m) { m.stars = stars; },
+                 [stars](int n) {
+                     return stars == 0
+                         ? tr("Removed the stars of %n photo(s).", nullptr, n)
+                         : tr("Rated %n photo(s) with %1.", nullptr, n).arg(tr("%n star(s)", nullptr, stars));
+                 });
 }
 
 bool CullActions::toggleColour(ColourLabel colour)
@@ -121,10 +127,11 @@ bool CullActions::toggleColour(ColourLabel colour)
         allHaveIt = allHaveIt && !m_window->selectedFiles().isEmpty();
     }
     const ColourLabel wanted = allHaveIt ? ColourLabel::None : colour;
-    return apply([wanted](CullMarks& m) { m.colour = wanted; }, [wanted](int n) {
-        return wanted == ColourLabel::None ? tr("Removed the colour label of %n photo(s).", nullptr, n)
-                                           : tr("Set the colour label of %n photo(s).", nullptr, n);
-    });
+    return apply([wanted](CullMarks& m) { m.colour = wanted; },
+                 [wanted](int n) {
+                     return wanted == ColourLabel::None ? tr("Removed the colour label of %n photo(s).", nullptr, n)
+                                                        : tr("Set the colour label of %n photo(s).", nullptr, n);
+                 });
 }
 
 bool CullActions::apply(const std::function<void(CullMarks&)>& change, const std::function<QString(int)>& done)
@@ -185,7 +192,8 @@ bool CullActions::apply(const std::function<void(CullMarks&)>& change, const std
     QItemSelection selection;
     for (PhotoId id : ids) {
         const int row = model->rowOf(id);
-        const QModelIndex proxy = row >= 0 ? m_window->filterModel()->mapFromSource(model->index(row, 0)) : QModelIndex();
+        const QModelIndex proxy = row >= 0 ? m_window->filterModel()->mapFromSource(model->index(row, 0))
+                                           : QModelIndex();
         if (proxy.isValid())
             selection.select(proxy, proxy);
     }

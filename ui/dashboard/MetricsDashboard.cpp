@@ -30,13 +30,11 @@ namespace {
 /// How close (pixels) a press must be to the threshold line to grab it.
 constexpr double kGrabDistance = 8.0;
 
-QString figure(double v)
-{
-    return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', 3);
-}
+QString figure(double v) { return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', 3); }
 } // namespace
 
-MetricsDashboard::MetricsDashboard(QWidget* parent) : QWidget(parent)
+MetricsDashboard::MetricsDashboard(QWidget* parent)
+    : QWidget(parent)
 {
     m_engineThresholds.fill(0.5);
     m_thresholds.fill(0.5);
@@ -125,7 +123,7 @@ void MetricsDashboard::reload()
                     // The engine gave no verdict at all (no face, unreadable file): that is not six predicted
                     // fails, so the photo is counted apart and named instead of inflating the false fails.
                     m_unassessed << QStringLiteral("%1 (%2)").arg(QFileInfo((*latest)->assessment.file).fileName(),
-                                                       errorSentence(*(*latest)->assessment.error));
+                                                                  errorSentence(*(*latest)->assessment.error));
                     continue;
                 }
                 Sample s;
@@ -152,10 +150,7 @@ void MetricsDashboard::reload()
     recompute();
 }
 
-QString MetricsDashboard::summaryText() const
-{
-    return m_summary->text();
-}
+QString MetricsDashboard::summaryText() const { return m_summary->text(); }
 
 std::vector<double> MetricsDashboard::scores(Attribute a) const
 {
@@ -198,9 +193,9 @@ void MetricsDashboard::recompute()
                       .arg(figure(m_metrics.hammingAccuracy), figure(m_metrics.exactMatch), figure(m_metrics.macroF1));
     if (!m_unassessed.isEmpty())
         summary += QLatin1Char(' ')
-                   + tr("Counted apart, not as engine fails: %n golden photo(s) the engine could not assess: %1",
-                        nullptr, int(m_unassessed.size()))
-                         .arg(m_unassessed.join(QStringLiteral("; ")));
+            + tr("Counted apart, not as engine fails: %n golden photo(s) the engine could not assess: %1", nullptr,
+                 int(m_unassessed.size()))
+                  .arg(m_unassessed.join(QStringLiteral("; ")));
     m_summary->setText(summary);
     const QString warning = sampleWarning();
     m_warning->setText(warning);
@@ -254,10 +249,15 @@ void MetricsDashboard::fillTable()
 {
     for (int r = 0; r < kAttributeCount; ++r) {
         const auto& m = m_metrics.attributes[size_t(r)];
-        const QStringList cells{QString::number(m_thresholds[size_t(r)], 'f', 2), figure(m.accuracy),
-                                figure(m.balancedAccuracy), figure(m.passClass.f1), figure(m.failClass.f1),
-                                QString::number(m.confusion.truePass), QString::number(m.confusion.falseFail),
-                                QString::number(m.confusion.trueFail), QString::number(m.confusion.falsePass)};
+        const QStringList cells{QString::number(m_thresholds[size_t(r)], 'f', 2),
+                                figure(m.accuracy),
+                                figure(m.balancedAccuracy),
+                                figure(m.passClass.f1),
+                                figure(m.failClass.f1),
+                                QString::number(m.confusion.truePass),
+                                QString::number(m.confusion.falseFail),
+                                QString::number(m.confusion.trueFail),
+                                QString::number(m.confusion.falsePass)};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = m_table->item(r, c);
             if (!item) {
@@ -338,10 +338,7 @@ Attribute MetricsDashboard::shownAttribute() const
     return kAllAttributes[size_t(std::clamp(m_attributeBox->currentIndex(), 0, kAttributeCount - 1))];
 }
 
-void MetricsDashboard::showAttribute(Attribute a)
-{
-    m_attributeBox->setCurrentIndex(hqa::core::index(a));
-}
+void MetricsDashboard::showAttribute(Attribute a) { m_attributeBox->setCurrentIndex(hqa::core::index(a)); }
 
 void MetricsDashboard::setThreshold(Attribute a, double threshold)
 {
@@ -378,7 +375,7 @@ bool MetricsDashboard::eventFilter(QObject* watched, QEvent* event)
         }
         const double lineX = m_curvePlot->xAxis->coordToPixel(m_thresholds[i]);
         m_curvePlot->setCursor(std::abs(e->position().x() - lineX) <= kGrabDistance ? Qt::SizeHorCursor
-                                                                                     : Qt::ArrowCursor);
+                                                                                    : Qt::ArrowCursor);
         break;
     }
     case QEvent::MouseButtonRelease:

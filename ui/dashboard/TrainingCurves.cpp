@@ -9,7 +9,8 @@
 
 namespace hqa::ui {
 
-TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent)
+TrainingCurves::TrainingCurves(QWidget* parent)
+    : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -79,7 +80,8 @@ void TrainingCurves::updateEmptyState()
     else
         m_message->setText(tr("No loss figures from this training run (%n step(s) done): the corrections head "
                               "trains one attribute after another and reports no loss, so there is no curve "
-                              "to draw.", nullptr, m_epochs));
+                              "to draw.",
+                              nullptr, m_epochs));
     m_message->setVisible(m_showsMessage);
     m_plot->setVisible(!m_showsMessage);
 }

@@ -63,7 +63,9 @@ ExportPicksDialog::ExportPicksDialog(ProjectStore* store, const QStringList& sel
     m_usePassing->setObjectName(QStringLiteral("exportAllPassing"));
     m_usePassing->setEnabled(m_store != nullptr);
     // The picks when there are any, else the selection, else what passes.
-    (!m_picked.isEmpty() ? m_usePicked : !m_selected.isEmpty() || !m_store ? m_useSelection : m_usePassing)
+    (!m_picked.isEmpty()                     ? m_usePicked
+         : !m_selected.isEmpty() || !m_store ? m_useSelection
+                                             : m_usePassing)
         ->setChecked(true);
     auto* whichGroup = new QButtonGroup(this); // apart from Copy/Move, which share the dialog as parent
     whichGroup->addButton(m_usePicked);
@@ -113,8 +115,8 @@ ExportPicksDialog::ExportPicksDialog(ProjectStore* store, const QStringList& sel
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
-    const std::initializer_list<QAbstractButton*> buttons{m_usePicked, m_useSelection, m_usePassing, m_copy,
-                                                          m_move,      m_originals,    m_sidecars,   m_crop45, m_crop11};
+    const std::initializer_list<QAbstractButton*> buttons{m_usePicked, m_useSelection, m_usePassing, m_copy,  m_move,
+                                                          m_originals, m_sidecars,     m_crop45,     m_crop11};
     for (QAbstractButton* b : buttons)
         connect(b, &QAbstractButton::toggled, this, &ExportPicksDialog::updateState);
     connect(m_folder, &QLineEdit::textChanged, this, &ExportPicksDialog::updateState);
@@ -192,8 +194,8 @@ std::vector<PhotoExportOutcome> ExportPicksDialog::exportNow()
     if (!moved.isEmpty() && m_store) {
         // The project follows the photos to their new folder.
         if (auto followed = followMovedPhotos(*m_store, outcomes); !followed)
-            text += QLatin1Char('\n') + tr("The project still lists the moved photos at their old place: %1")
-                                          .arg(followed.error().detail);
+            text += QLatin1Char('\n')
+                + tr("The project still lists the moved photos at their old place: %1").arg(followed.error().detail);
     }
     m_result->setText(text);
     if (!moved.isEmpty())

@@ -64,7 +64,8 @@ int compared(const hqa::core::Label& golden, const hqa::core::Label& predicted)
 
 } // namespace
 
-GoldenSetView::GoldenSetView(QWidget* parent) : QWidget(parent)
+GoldenSetView::GoldenSetView(QWidget* parent)
+    : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -194,8 +195,7 @@ void GoldenSetView::fillRow(int r)
     set(kColVerified, row.verified ? tr("verified") : tr("not verified"),
         tr("Click or press Space to store this label as verified"));
     for (int i = 0; i < kAttributeCount; ++i)
-        set(kColFirstAttribute + i, valueText(row.label[size_t(i)]),
-            tr("Click or press %1 to toggle").arg(i + 1));
+        set(kColFirstAttribute + i, valueText(row.label[size_t(i)]), tr("Click or press %1 to toggle").arg(i + 1));
     if (row.engine)
         set(kColPrediction, hqa::core::labelToString(*row.engine), tr("The engine's verdict, before any correction"));
     else if (row.assessed)
@@ -355,9 +355,10 @@ GoldenSetView::ImportResult GoldenSetView::importCsv(const QString& path)
                        .arg(result.matchedByPath)
                        .arg(result.matchedByHash);
     if (!result.unmatched.isEmpty())
-        text += QLatin1Char(' ') + tr("%1 row(s) match no photo of the project: %2")
-                                       .arg(result.unmatched.size())
-                                       .arg(result.unmatched.join(QStringLiteral("; ")));
+        text += QLatin1Char(' ')
+            + tr("%1 row(s) match no photo of the project: %2")
+                  .arg(result.unmatched.size())
+                  .arg(result.unmatched.join(QStringLiteral("; ")));
     showStatus(text);
     return result;
 }
@@ -380,35 +381,17 @@ void GoldenSetView::chooseImport()
         importCsv(path);
 }
 
-void GoldenSetView::showStatus(const QString& text)
-{
-    m_status->setText(text);
-}
+void GoldenSetView::showStatus(const QString& text) { m_status->setText(text); }
 
-QString GoldenSetView::statusText() const
-{
-    return m_status->text();
-}
+QString GoldenSetView::statusText() const { return m_status->text(); }
 
-int GoldenSetView::rowCount() const
-{
-    return int(m_rows.size());
-}
+int GoldenSetView::rowCount() const { return int(m_rows.size()); }
 
-hqa::core::PhotoId GoldenSetView::photoAt(int r) const
-{
-    return m_rows.at(size_t(r)).photo.id;
-}
+hqa::core::PhotoId GoldenSetView::photoAt(int r) const { return m_rows.at(size_t(r)).photo.id; }
 
-hqa::core::Label GoldenSetView::labelAt(int r) const
-{
-    return m_rows.at(size_t(r)).label;
-}
+hqa::core::Label GoldenSetView::labelAt(int r) const { return m_rows.at(size_t(r)).label; }
 
-bool GoldenSetView::isVerified(int r) const
-{
-    return m_rows.at(size_t(r)).verified;
-}
+bool GoldenSetView::isVerified(int r) const { return m_rows.at(size_t(r)).verified; }
 
 bool GoldenSetView::disagrees(int r) const
 {

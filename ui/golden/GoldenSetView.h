@@ -40,7 +40,7 @@ public:
         int matchedByPath = 0;
         int matchedByHash = 0;
         QStringList unmatched; ///< "line N: file" for rows that match no photo of the project
-        QString error;         ///< the file could not be read at all
+        QString error; ///< the file could not be read at all
     };
     /// Sets golden labels from a labels.csv: rows match photos by path, else by content hash.
     ImportResult importCsv(const QString& path);
@@ -72,8 +72,8 @@ private:
         bool verified = false;
         /// The engine's own verdicts (latest assessment, before any correction); nullopt when it gave none.
         std::optional<hqa::core::Label> engine;
-        bool assessed = false;  ///< the photo has an assessment at all
-        QString engineProblem;  ///< why the latest assessment has no verdicts (no face, unreadable)
+        bool assessed = false; ///< the photo has an assessment at all
+        QString engineProblem; ///< why the latest assessment has no verdicts (no face, unreadable)
     };
     void fillRow(int row);
     void applyFilter();

@@ -19,12 +19,18 @@ QColor verifiedColour() { return QColor(0x15, 0x65, 0xc0); }
 QString attributeLetter(Attribute a)
 {
     switch (a) {
-    case Attribute::Lighting: return QCoreApplication::translate("hqa::ui::Badge", "L", "Lighting");
-    case Attribute::Background: return QCoreApplication::translate("hqa::ui::Badge", "B", "Background");
-    case Attribute::Attire: return QCoreApplication::translate("hqa::ui::Badge", "A", "Attire");
-    case Attribute::Expression: return QCoreApplication::translate("hqa::ui::Badge", "E", "Expression");
-    case Attribute::Framing: return QCoreApplication::translate("hqa::ui::Badge", "F", "Framing");
-    case Attribute::Sharpness: return QCoreApplication::translate("hqa::ui::Badge", "S", "Sharpness");
+    case Attribute::Lighting:
+        return QCoreApplication::translate("hqa::ui::Badge", "L", "Lighting");
+    case Attribute::Background:
+        return QCoreApplication::translate("hqa::ui::Badge", "B", "Background");
+    case Attribute::Attire:
+        return QCoreApplication::translate("hqa::ui::Badge", "A", "Attire");
+    case Attribute::Expression:
+        return QCoreApplication::translate("hqa::ui::Badge", "E", "Expression");
+    case Attribute::Framing:
+        return QCoreApplication::translate("hqa::ui::Badge", "F", "Framing");
+    case Attribute::Sharpness:
+        return QCoreApplication::translate("hqa::ui::Badge", "S", "Sharpness");
     }
     return {};
 }
@@ -65,7 +71,9 @@ void paintVerdictSymbol(QPainter& painter, const QRectF& r, BadgeKind kind, cons
 
 void paintBadge(QPainter& painter, const QRectF& rect, Attribute a, BadgeKind kind)
 {
-    const QColor colour = kind == BadgeKind::Pass ? passColour() : kind == BadgeKind::Fail ? failColour() : unknownColour();
+    const QColor colour = kind == BadgeKind::Pass ? passColour()
+        : kind == BadgeKind::Fail                 ? failColour()
+                                                  : unknownColour();
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(colour, 1));

@@ -48,8 +48,12 @@ void paintCullMarks(QPainter& painter, const QRect& thumbRect, const QModelIndex
         }
     }
     if (colour != ColourLabel::None) {
-        static const QColor kColours[] = {QColor(), QColor(220, 50, 47), QColor(230, 190, 30), QColor(60, 170, 60),
-                                          QColor(50, 110, 220), QColor(150, 70, 190)};
+        static const QColor kColours[] = {QColor(),
+                                          QColor(220, 50, 47),
+                                          QColor(230, 190, 30),
+                                          QColor(60, 170, 60),
+                                          QColor(50, 110, 220),
+                                          QColor(150, 70, 190)};
         const QRectF box(thumbRect.right() - kMark - 1, thumbRect.top() + 2, kMark, kMark);
         painter.setPen(QPen(QColor(0, 0, 0, 170), 1.5));
         painter.setBrush(kColours[std::clamp(int(colour), 0, 5)]);
@@ -114,17 +118,21 @@ void PhotoDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     }
     QRect text(r.left() + 4, r.top() + m_thumbSide, r.width() - 8, line);
     painter->setPen(selected ? option.palette.highlightedText().color() : option.palette.text().color());
-    painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, text.width()));
+    painter->drawText(
+        text, Qt::AlignLeft | Qt::AlignVCenter,
+        option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, text.width()));
     const QRectF badges = badgeStripRect(option.rect, line);
     paintBadgeStrip(*painter, badges, index.data(PhotoListModel::LabelRole).toString());
     const auto state = PhotoState(index.data(PhotoListModel::StateRole).toInt());
     QRect stateRect(r.left() + 4, int(badges.bottom()) + 3, r.width() - 8, line);
     const QRectF icon(stateRect.left(), stateRect.top() + 1, line - 2, line - 2);
     BadgeKind kind = state == PhotoState::AllPass ? BadgeKind::Pass
-                   : (state == PhotoState::Failing || state == PhotoState::Error || state == PhotoState::Missing)
-                         ? BadgeKind::Fail : BadgeKind::Unknown;
-    const QColor colour = kind == BadgeKind::Pass ? passColour() : kind == BadgeKind::Fail ? failColour() : unknownColour();
+        : (state == PhotoState::Failing || state == PhotoState::Error || state == PhotoState::Missing)
+        ? BadgeKind::Fail
+        : BadgeKind::Unknown;
+    const QColor colour = kind == BadgeKind::Pass ? passColour()
+        : kind == BadgeKind::Fail                 ? failColour()
+                                                  : unknownColour();
     if (selected) { // the red or green symbol on a white disc, not on the highlight it would vanish into
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);

@@ -8,7 +8,8 @@ namespace hqa::ui {
 
 using namespace hqa::core;
 
-PhotoFilterModel::PhotoFilterModel(QObject* parent) : QSortFilterProxyModel(parent)
+PhotoFilterModel::PhotoFilterModel(QObject* parent)
+    : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -41,22 +42,36 @@ bool PhotoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
     const QString label = i.data(PhotoListModel::LabelRole).toString();
     const QChar verdict = label.size() == kAttributeCount ? label[hqa::core::index(m_attribute)] : QLatin1Char('-');
     switch (m_filter) {
-    case Filter::All: return true;
-    case Filter::AnyFailing: return state == PhotoState::Failing;
-    case Filter::FailingAttribute: return verdict == QLatin1Char('0') && state != PhotoState::Missing;
-    case Filter::PassingAttribute: return verdict == QLatin1Char('1') && state != PhotoState::Missing;
-    case Filter::Corrected: return i.data(PhotoListModel::CorrectedRole).toBool();
-    case Filter::Uncorrected: return !i.data(PhotoListModel::CorrectedRole).toBool();
-    case Filter::GoldenDisagreement: return i.data(PhotoListModel::GoldenDisagreeRole).toBool();
-    case Filter::Error: return state == PhotoState::Error;
-    case Filter::Missing: return state == PhotoState::Missing;
-    case Filter::NotAssessed: return state == PhotoState::NotAssessed;
+    case Filter::All:
+        return true;
+    case Filter::AnyFailing:
+        return state == PhotoState::Failing;
+    case Filter::FailingAttribute:
+        return verdict == QLatin1Char('0') && state != PhotoState::Missing;
+    case Filter::PassingAttribute:
+        return verdict == QLatin1Char('1') && state != PhotoState::Missing;
+    case Filter::Corrected:
+        return i.data(PhotoListModel::CorrectedRole).toBool();
+    case Filter::Uncorrected:
+        return !i.data(PhotoListModel::CorrectedRole).toBool();
+    case Filter::GoldenDisagreement:
+        return i.data(PhotoListModel::GoldenDisagreeRole).toBool();
+    case Filter::Error:
+        return state == PhotoState::Error;
+    case Filter::Missing:
+        return state == PhotoState::Missing;
+    case Filter::NotAssessed:
+        return state == PhotoState::NotAssessed;
     case Filter::NotReviewed:
         return !i.data(PhotoListModel::CorrectedRole).toBool() && !i.data(PhotoListModel::VerifiedRole).toBool();
-    case Filter::Picked: return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::Accept);
-    case Filter::Rejected: return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::Reject);
-    case Filter::Unflagged: return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::None);
-    case Filter::ThreeStarsOrMore: return i.data(PhotoListModel::StarsRole).toInt() >= 3;
+    case Filter::Picked:
+        return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::Accept);
+    case Filter::Rejected:
+        return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::Reject);
+    case Filter::Unflagged:
+        return i.data(PhotoListModel::FlagRole).toInt() == int(PickFlag::None);
+    case Filter::ThreeStarsOrMore:
+        return i.data(PhotoListModel::StarsRole).toInt() >= 3;
     case Filter::ColourRed:
     case Filter::ColourYellow:
     case Filter::ColourGreen:
@@ -85,7 +100,8 @@ bool PhotoFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
             return sortOrder() == Qt::AscendingOrder ? l < r : l > r;
     }
     switch (m_sort) {
-    case Sort::Name: break;
+    case Sort::Name:
+        break;
     case Sort::FailingCount: {
         const int l = left.data(PhotoListModel::FailingCountRole).toInt();
         const int r = right.data(PhotoListModel::FailingCountRole).toInt();
@@ -106,19 +122,23 @@ bool PhotoFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
         break;
     }
     case Sort::AttributeScore: {
-        const double l = left.data(PhotoListModel::ScoreRole).toList().value(hqa::core::index(m_sortAttribute)).toDouble();
-        const double r = right.data(PhotoListModel::ScoreRole).toList().value(hqa::core::index(m_sortAttribute)).toDouble();
+        const double l =
+            left.data(PhotoListModel::ScoreRole).toList().value(hqa::core::index(m_sortAttribute)).toDouble();
+        const double r =
+            right.data(PhotoListModel::ScoreRole).toList().value(hqa::core::index(m_sortAttribute)).toDouble();
         if (l != r)
             return l < r;
         break;
     }
     }
     // Natural order, as a file manager shows names: img2 before img10. Equal names (two folders) by path.
-    const int byName = m_collator.compare(left.data(Qt::DisplayRole).toString(), right.data(Qt::DisplayRole).toString());
+    const int byName = m_collator.compare(left.data(Qt::DisplayRole).toString(),
+                                          right.data(Qt::DisplayRole).toString());
     if (byName != 0)
         return byName < 0;
     return m_collator.compare(left.data(PhotoListModel::PathRole).toString(),
-                              right.data(PhotoListModel::PathRole).toString()) < 0;
+                              right.data(PhotoListModel::PathRole).toString())
+        < 0;
 }
 
 } // namespace hqa::ui

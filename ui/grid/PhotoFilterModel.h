@@ -15,12 +15,28 @@ namespace hqa::ui {
 class PhotoFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
-    enum class Filter { All, AnyFailing, FailingAttribute, PassingAttribute, Corrected, Uncorrected,
-                        GoldenDisagreement, Error, Missing, NotAssessed,
-                        // Culling marks (issue 14): pick flag, at least three stars, one colour label
-                        Picked, Rejected, Unflagged, ThreeStarsOrMore,
-                        ColourRed, ColourYellow, ColourGreen, ColourBlue, ColourPurple,
-                        NotReviewed ///< no correction in effect and no golden label
+    enum class Filter {
+        All,
+        AnyFailing,
+        FailingAttribute,
+        PassingAttribute,
+        Corrected,
+        Uncorrected,
+        GoldenDisagreement,
+        Error,
+        Missing,
+        NotAssessed,
+        // Culling marks (issue 14): pick flag, at least three stars, one colour label
+        Picked,
+        Rejected,
+        Unflagged,
+        ThreeStarsOrMore,
+        ColourRed,
+        ColourYellow,
+        ColourGreen,
+        ColourBlue,
+        ColourPurple,
+        NotReviewed ///< no correction in effect and no golden label
     };
     /// Rating: best first in ascending order (more stars first, then picked before unflagged before rejected).
     enum class Sort { Name, FailingCount, AttributeScore, Rating };

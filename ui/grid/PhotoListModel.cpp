@@ -25,10 +25,7 @@ PhotoState PhotoRow::state() const
     return failingCount() > 0 ? PhotoState::Failing : PhotoState::AllPass;
 }
 
-int PhotoRow::failingCount() const
-{
-    return int(std::count(label.begin(), label.end(), std::int8_t(0)));
-}
+int PhotoRow::failingCount() const { return int(std::count(label.begin(), label.end(), std::int8_t(0))); }
 
 bool PhotoRow::disagreesWithGolden() const
 {
@@ -65,12 +62,11 @@ QSet<PhotoId> photosWithActiveCorrections(const std::vector<Correction>& history
 }
 } // namespace
 
-PhotoListModel::PhotoListModel(QObject* parent) : QAbstractListModel(parent) {}
+PhotoListModel::PhotoListModel(QObject* parent)
+    : QAbstractListModel(parent)
+{ }
 
-int PhotoListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int PhotoListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
 Qt::ItemFlags PhotoListModel::flags(const QModelIndex& index) const
 {
@@ -80,11 +76,16 @@ Qt::ItemFlags PhotoListModel::flags(const QModelIndex& index) const
 QString PhotoListModel::stateText(const PhotoRow& row)
 {
     switch (row.state()) {
-    case PhotoState::NotAssessed: return tr("Not assessed");
-    case PhotoState::AllPass: return tr("All pass");
-    case PhotoState::Failing: return tr("%n failing", nullptr, row.failingCount());
-    case PhotoState::Error: return tr("Error");
-    case PhotoState::Missing: return tr("Missing file");
+    case PhotoState::NotAssessed:
+        return tr("Not assessed");
+    case PhotoState::AllPass:
+        return tr("All pass");
+    case PhotoState::Failing:
+        return tr("%n failing", nullptr, row.failingCount());
+    case PhotoState::Error:
+        return tr("Error");
+    case PhotoState::Missing:
+        return tr("Missing file");
     }
     return {};
 }
@@ -99,12 +100,23 @@ QString PhotoListModel::marksText(const CullMarks& marks)
     if (marks.stars > 0)
         parts << tr("%n star(s)", nullptr, marks.stars);
     switch (marks.colour) {
-    case ColourLabel::Red: parts << tr("red label"); break;
-    case ColourLabel::Yellow: parts << tr("yellow label"); break;
-    case ColourLabel::Green: parts << tr("green label"); break;
-    case ColourLabel::Blue: parts << tr("blue label"); break;
-    case ColourLabel::Purple: parts << tr("purple label"); break;
-    case ColourLabel::None: break;
+    case ColourLabel::Red:
+        parts << tr("red label");
+        break;
+    case ColourLabel::Yellow:
+        parts << tr("yellow label");
+        break;
+    case ColourLabel::Green:
+        parts << tr("green label");
+        break;
+    case ColourLabel::Blue:
+        parts << tr("blue label");
+        break;
+    case ColourLabel::Purple:
+        parts << tr("purple label");
+        break;
+    case ColourLabel::None:
+        break;
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -115,21 +127,24 @@ QVariant PhotoListModel::data(const QModelIndex& index, int role) const
         return {};
     const PhotoRow& r = m_rows[size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole: return QFileInfo(r.path).fileName();
+    case Qt::DisplayRole:
+        return QFileInfo(r.path).fileName();
     case Qt::ToolTipRole: {
         QString tip = r.path + QLatin1Char('\n') + stateText(r);
         if (!r.errorText.isEmpty())
             tip += QLatin1Char('\n') + r.errorText;
         if (r.verified())
-            tip += QLatin1Char('\n') + (r.verifiedBy.isEmpty() ? tr("Verified (golden label)")
-                                                               : tr("Verified (golden label) by %1").arg(r.verifiedBy));
+            tip += QLatin1Char('\n')
+                + (r.verifiedBy.isEmpty() ? tr("Verified (golden label)")
+                                          : tr("Verified (golden label) by %1").arg(r.verifiedBy));
         if (const QString marks = marksText(r.marks); !marks.isEmpty())
             tip += QLatin1Char('\n') + marks;
         if (!r.sameContentAs.isEmpty()) {
             QStringList names;
             for (const QString& p : r.sameContentAs)
                 names << QFileInfo(p).fileName();
-            tip += QLatin1Char('\n') + tr("Same photo (identical content) as: %1").arg(names.join(QStringLiteral(", ")));
+            tip += QLatin1Char('\n')
+                + tr("Same photo (identical content) as: %1").arg(names.join(QStringLiteral(", ")));
         }
         return tip;
     }
@@ -137,19 +152,32 @@ QVariant PhotoListModel::data(const QModelIndex& index, int role) const
         if (r.thumbnail.isNull() && !r.thumbnailRequested)
             requestThumbnail(index.row());
         return r.thumbnail;
-    case PhotoIdRole: return r.id;
-    case PathRole: return r.path;
-    case StateRole: return int(r.state());
-    case FailingCountRole: return r.failingCount();
-    case LabelRole: return labelToString(r.label);
-    case ErrorTextRole: return r.errorText;
-    case CorrectedRole: return r.corrected;
-    case GoldenDisagreeRole: return r.disagreesWithGolden();
-    case StateTextRole: return stateText(r);
-    case VerifiedRole: return r.verified();
-    case FlagRole: return int(r.marks.flag);
-    case StarsRole: return r.marks.stars;
-    case ColourRole: return int(r.marks.colour);
+    case PhotoIdRole:
+        return r.id;
+    case PathRole:
+        return r.path;
+    case StateRole:
+        return int(r.state());
+    case FailingCountRole:
+        return r.failingCount();
+    case LabelRole:
+        return labelToString(r.label);
+    case ErrorTextRole:
+        return r.errorText;
+    case CorrectedRole:
+        return r.corrected;
+    case GoldenDisagreeRole:
+        return r.disagreesWithGolden();
+    case StateTextRole:
+        return stateText(r);
+    case VerifiedRole:
+        return r.verified();
+    case FlagRole:
+        return int(r.marks.flag);
+    case StarsRole:
+        return r.marks.stars;
+    case ColourRole:
+        return int(r.marks.colour);
     case ScoreRole: {
         QVariantList scores;
         for (Attribute a : kAllAttributes) {
@@ -158,7 +186,8 @@ QVariant PhotoListModel::data(const QModelIndex& index, int role) const
         }
         return scores;
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -337,10 +366,13 @@ void PhotoListModel::requestThumbnail(int rowIndex) const
         }
         if (image.isNull() || !guard)
             return;
-        QMetaObject::invokeMethod(guard.data(), [guard, id, image] {
-            if (guard)
-                guard->setThumbnail(id, image);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, id, image] {
+                if (guard)
+                    guard->setThumbnail(id, image);
+            },
+            Qt::QueuedConnection);
     });
 }
 

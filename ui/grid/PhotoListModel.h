@@ -47,18 +47,18 @@ public:
     enum Role {
         PhotoIdRole = Qt::UserRole + 1,
         PathRole,
-        StateRole,        ///< int(PhotoState)
+        StateRole, ///< int(PhotoState)
         FailingCountRole,
-        LabelRole,        ///< QString of six '1'/'0'/'-'
+        LabelRole, ///< QString of six '1'/'0'/'-'
         ErrorTextRole,
         CorrectedRole,
         GoldenDisagreeRole,
-        ScoreRole,        ///< QVariantList of six scores (-1 when not judged)
-        StateTextRole,    ///< "All pass", "2 failing", "Error", "Not assessed", "Missing file"
-        FlagRole,         ///< int(hqa::core::PickFlag)
-        StarsRole,        ///< 0..5
-        ColourRole,       ///< int(hqa::core::ColourLabel)
-        VerifiedRole,     ///< bool: the photo has a golden label
+        ScoreRole, ///< QVariantList of six scores (-1 when not judged)
+        StateTextRole, ///< "All pass", "2 failing", "Error", "Not assessed", "Missing file"
+        FlagRole, ///< int(hqa::core::PickFlag)
+        StarsRole, ///< 0..5
+        ColourRole, ///< int(hqa::core::ColourLabel)
+        VerifiedRole, ///< bool: the photo has a golden label
     };
     static constexpr int kThumbnailSide = 240; ///< the largest thumbnail size the grid offers
 

@@ -26,7 +26,8 @@ QIcon verdictIcon(Attribute a, BadgeKind kind)
 }
 } // namespace
 
-AttributePanel::AttributePanel(QWidget* parent) : QWidget(parent)
+AttributePanel::AttributePanel(QWidget* parent)
+    : QWidget(parent)
 {
     auto* outer = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -101,7 +102,9 @@ void AttributePanel::showPhoto(const QString& title, const Label& label, const s
         const Attribute a = kAllAttributes[size_t(i)];
         Row& row = m_rows[size_t(i)];
         const BadgeKind kind = badgeKindFor(label[size_t(i)]);
-        row.verdict->setText(kind == BadgeKind::Pass ? tr("Pass") : kind == BadgeKind::Fail ? tr("Fail") : tr("Not judged"));
+        row.verdict->setText(kind == BadgeKind::Pass       ? tr("Pass")
+                                 : kind == BadgeKind::Fail ? tr("Fail")
+                                                           : tr("Not judged"));
         row.verdict->setIcon(verdictIcon(a, kind));
         row.verdict->setEnabled(true);
         const bool judged = assessment && assessment->ok() && assessment->verdict(a).judged;
@@ -111,10 +114,11 @@ void AttributePanel::showPhoto(const QString& title, const Label& label, const s
         const bool engineSays = judged && assessment->verdict(a).pass;
         if (judged && kind != BadgeKind::Unknown && engineSays != (kind == BadgeKind::Pass))
             reason = tr("Corrected by a reviewer (the engine said %1).").arg(engineSays ? tr("pass") : tr("fail"))
-                     + QLatin1Char(' ') + reason;
+                + QLatin1Char(' ') + reason;
         // The bar is the engine's score: beside a verdict a reviewer set the other way it says so.
         row.score->setFormat(judged && kind != BadgeKind::Unknown && engineSays != (kind == BadgeKind::Pass)
-                                 ? tr("engine score %p%, overruled") : tr("score %p%"));
+                                 ? tr("engine score %p%, overruled")
+                                 : tr("score %p%"));
         // How to fix a failing attribute, from the verdict's evidence (a generic line where there is none).
         if (kind == BadgeKind::Fail) {
             const QString fix = judged ? howToFix(a, assessment->verdict(a)) : genericFix(a);
@@ -133,9 +137,9 @@ void AttributePanel::setVerified(bool verified, const QString& verifiedBy)
 {
     // The tick is drawn text, the words say it: the state never depends on the colour alone.
     m_verified->setText(!verified ? QString()
-                        : QStringLiteral("\u2713 ") + (verifiedBy.isEmpty()
-                              ? tr("Verified (golden label)")
-                              : tr("Verified by %1 (golden label)").arg(verifiedBy)));
+                                  : QStringLiteral("\u2713 ")
+                                + (verifiedBy.isEmpty() ? tr("Verified (golden label)")
+                                                        : tr("Verified by %1 (golden label)").arg(verifiedBy)));
     m_verified->setVisible(verified);
 }
 

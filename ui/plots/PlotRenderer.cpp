@@ -130,9 +130,10 @@ void buildAttributeBars(QCustomPlot* plot, const hqa::core::Metrics& metrics, co
 ThresholdPlotItems buildThresholdPlot(QCustomPlot* plot, const hqa::core::ThresholdCurve& curve)
 {
     resetPlot(plot);
-    addTitle(plot, QCoreApplication::translate("hqa::ui::Plots", "%1: figures against threshold (%2 scored)")
-                       .arg(hqa::core::attributeName(curve.attribute))
-                       .arg(curve.scored));
+    addTitle(plot,
+             QCoreApplication::translate("hqa::ui::Plots", "%1: figures against threshold (%2 scored)")
+                 .arg(hqa::core::attributeName(curve.attribute))
+                 .arg(curve.scored));
 
     struct Series {
         QString name;
@@ -214,9 +215,6 @@ hqa::core::Expected<QStringList> renderReportPlots(const hqa::core::cli::PlotReq
     return written;
 }
 
-void registerPlotRenderer()
-{
-    hqa::core::cli::setPlotRenderer(&renderReportPlots);
-}
+void registerPlotRenderer() { hqa::core::cli::setPlotRenderer(&renderReportPlots); }
 
 } // namespace hqa::ui

@@ -25,7 +25,7 @@ void buildAttributeBars(QCustomPlot* plot, const hqa::core::Metrics& metrics, co
 /// The lines a threshold plot is made of, so that the dashboard can move the markers.
 struct ThresholdPlotItems {
     QCPItemStraightLine* current = nullptr; ///< the engine's threshold (solid)
-    QCPItemStraightLine* best = nullptr;    ///< highest balanced accuracy (dashed)
+    QCPItemStraightLine* best = nullptr; ///< highest balanced accuracy (dashed)
 };
 
 /// Replaces the plot's content with accuracy, balanced accuracy and pass F1 against threshold, the current and

@@ -49,8 +49,8 @@ QImage thumbnail(const cv::Mat& image, const core::FaceCandidate& f)
     const cv::Rect2d& b = f.geometry.box;
     const double side = std::max(b.width, b.height) * 1.5;
     const cv::Rect r = cv::Rect(cvRound(b.x + b.width / 2 - side / 2), cvRound(b.y + b.height / 2 - side / 2),
-                                cvRound(side), cvRound(side)) &
-                       cv::Rect(0, 0, image.cols, image.rows);
+                                cvRound(side), cvRound(side))
+        & cv::Rect(0, 0, image.cols, image.rows);
     if (r.area() <= 0)
         return {};
     cv::Mat small;
@@ -170,8 +170,9 @@ cv::Mat cropWithinPhoto(const cv::Mat& bgr, const core::CropPlan& plan, const co
     const double cx = plan.rect.x + plan.rect.width / 2, cy = plan.rect.y + plan.rect.height / 2;
     const double x = std::clamp(cx - w / 2, inside.x, inside.br().x - w);
     const double y = std::clamp(cy - h / 2, inside.y, inside.br().y - h);
-    const cv::Rect r = cv::Rect(cvRound(x), cvRound(y), std::max(1, int(std::floor(w))), std::max(1, int(std::floor(h))))
-                       & cv::Rect(0, 0, bgr.cols, bgr.rows);
+    const cv::Rect r = cv::Rect(cvRound(x), cvRound(y), std::max(1, int(std::floor(w))),
+                                std::max(1, int(std::floor(h))))
+        & cv::Rect(0, 0, bgr.cols, bgr.rows);
     if (r.area() <= 0)
         return {};
     const int outH = std::max(1, std::min(plan.outputSize.height, int(std::floor(r.height * options.maxUpscale))));
@@ -273,17 +274,22 @@ std::vector<PickBestView::GroupResult> buildResults(core::CollectResult&& collec
 QString methodTitle(core::SelectMethod m)
 {
     switch (m) {
-    case core::SelectMethod::Baseline: return PickBestView::tr("Baseline cost (paper)");
-    case core::SelectMethod::Filter: return PickBestView::tr("Multi-stage filter (paper)");
-    case core::SelectMethod::Regression: return PickBestView::tr("Weakly supervised regression (paper)");
-    case core::SelectMethod::Attributes: return PickBestView::tr("Six attributes (product)");
+    case core::SelectMethod::Baseline:
+        return PickBestView::tr("Baseline cost (paper)");
+    case core::SelectMethod::Filter:
+        return PickBestView::tr("Multi-stage filter (paper)");
+    case core::SelectMethod::Regression:
+        return PickBestView::tr("Weakly supervised regression (paper)");
+    case core::SelectMethod::Attributes:
+        return PickBestView::tr("Six attributes (product)");
     }
     return {};
 }
 
 } // namespace
 
-PickBestView::PickBestView(QWidget* parent) : QWidget(parent)
+PickBestView::PickBestView(QWidget* parent)
+    : QWidget(parent)
 {
     m_methodBox = new QComboBox(this);
     m_methodBox->setObjectName(QStringLiteral("methodBox"));
@@ -303,7 +309,8 @@ PickBestView::PickBestView(QWidget* parent) : QWidget(parent)
     m_saveButton->setObjectName(QStringLiteral("saveCropButton"));
     m_saveButton->setEnabled(false);
     m_status = new QLabel(tr("Choose a folder, photos or a video with the buttons above, or drop them here, to "
-                             "pick the best face."), this);
+                             "pick the best face."),
+                          this);
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     auto* chooseFolder = new QPushButton(tr("Folder..."), this);
@@ -327,8 +334,8 @@ PickBestView::PickBestView(QWidget* parent) : QWidget(parent)
 
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("rankingTable"));
-    QStringList headers = {tr("Face"), tr("Rank"), tr("Score"), tr("Source"), tr("Brightness %"), tr("Area px²"),
-                           tr("Yaw"), tr("Pitch"), tr("Roll")};
+    QStringList headers = {tr("Face"),     tr("Rank"), tr("Score"), tr("Source"), tr("Brightness %"),
+                           tr("Area px²"), tr("Yaw"),  tr("Pitch"), tr("Roll")};
     for (core::Attribute a : core::kAllAttributes)
         headers << core::attributeName(a);
     headers << tr("Why");
@@ -501,8 +508,8 @@ void PickBestView::finish(std::shared_ptr<std::vector<GroupResult>> groups, cons
             m_groupBox->addItem(tr("%1 (%n face(s))", nullptr, static_cast<int>(g.faces.size())).arg(g.name));
     }
     showGroup();
-    const QString message = m_groups.empty() ? tr("No face found.") : tr("%n group(s) ranked.", nullptr,
-                                                                           static_cast<int>(m_groups.size()));
+    const QString message = m_groups.empty() ? tr("No face found.")
+                                             : tr("%n group(s) ranked.", nullptr, static_cast<int>(m_groups.size()));
     m_status->setText(message);
     Q_EMIT selectionFinished(!m_groups.empty(), message);
 }
@@ -520,12 +527,12 @@ void PickBestView::showGroup()
     }
     const GroupResult& g = m_groups[gi];
     if (g.mixedPeople) {
-        m_peopleWarning->setText(tr("These photos look like different people (appearance spread %1, one person is "
-                                    "usually under %2), yet they are ranked as one group: the winner is the best "
-                                    "photo of the lot, not of each person. Rank each person's photos on their own "
-                                    "(one folder per person).")
-                                     .arg(QString::number(g.appearanceSpread, 'f', 2),
-                                          QString::number(kMixedPeopleDistance, 'f', 2)));
+        m_peopleWarning->setText(
+            tr("These photos look like different people (appearance spread %1, one person is "
+               "usually under %2), yet they are ranked as one group: the winner is the best "
+               "photo of the lot, not of each person. Rank each person's photos on their own "
+               "(one folder per person).")
+                .arg(QString::number(g.appearanceSpread, 'f', 2), QString::number(kMixedPeopleDistance, 'f', 2)));
         m_peopleWarning->show();
     }
     const core::Ranking& ranking = g.rankings[static_cast<int>(method())];
@@ -540,9 +547,9 @@ void PickBestView::showGroup()
         face->setData(Qt::UserRole, rf.index);
         m_table->setItem(row, 0, face);
         const auto number = [](double v, int decimals) { return QString::number(v, 'f', decimals); };
-        QStringList cells = {QString::number(row + 1), number(rf.score, 3), f.label(), number(f.brightness, 1),
-                             number(f.area, 0), number(f.geometry.yaw, 1), number(f.geometry.pitch, 1),
-                             number(f.geometry.roll, 1)};
+        QStringList cells = {QString::number(row + 1),    number(rf.score, 3),       f.label(),
+                             number(f.brightness, 1),     number(f.area, 0),         number(f.geometry.yaw, 1),
+                             number(f.geometry.pitch, 1), number(f.geometry.roll, 1)};
         for (int a = 0; a < core::kAttributeCount; ++a)
             cells << number(f.attributeScores[a], 2);
         cells << rf.note;
@@ -594,7 +601,8 @@ void PickBestView::chooseFolder()
 
 void PickBestView::choosePhotos()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Pick best: photos of one person"), QString(),
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Pick best: photos of one person"), QString(),
         tr("Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)"));
     if (!files.isEmpty())
         setInputs(files);
@@ -602,8 +610,8 @@ void PickBestView::choosePhotos()
 
 void PickBestView::chooseVideo()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Pick best: a video"), QString(),
-        tr("Videos (*.mp4 *.mov *.avi *.mkv *.webm *.m4v);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Pick best: a video"), QString(), tr("Videos (*.mp4 *.mov *.avi *.mkv *.webm *.m4v);;All files (*)"));
     if (!file.isEmpty())
         setInputs({file});
 }

@@ -37,8 +37,8 @@ public:
         QString name;
         std::vector<core::FaceCandidate> faces;
         std::array<core::Ranking, 4> rankings; ///< indexed by SelectMethod
-        std::map<int, QImage> thumbnails;      ///< by face index (the top of every ranking)
-        std::array<QImage, 4> crops;           ///< the winner's standard crop per method (null when impossible)
+        std::map<int, QImage> thumbnails; ///< by face index (the top of every ranking)
+        std::array<QImage, 4> crops; ///< the winner's standard crop per method (null when impossible)
         std::array<QStringList, 4> cropNotes;
         /// Median face-appearance distance between the group's photos (-1 when not measured: videos, one face).
         /// Above kMixedPeopleDistance the photos probably show different people, ranked as one.

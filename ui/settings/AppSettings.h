@@ -22,9 +22,6 @@ inline QString thresholdKey(hqa::core::Attribute a)
 }
 
 /// Same organisation and application names as the main window uses.
-inline QSettings appSettings()
-{
-    return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"));
-}
+inline QSettings appSettings() { return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa")); }
 
 } // namespace hqa::ui::settings

@@ -27,7 +27,8 @@ namespace hqa::ui {
 using hqa::core::Attribute;
 using hqa::core::kAllAttributes;
 
-SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
+SettingsDialog::SettingsDialog(QWidget* parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Preferences"));
     auto* layout = new QVBoxLayout(this);
@@ -82,8 +83,10 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     reviewForm->addRow(tr("&Language:"), m_language);
-    reviewForm->addRow(QString(), new QLabel(tr("A new language applies to dialogs at once and to the main "
-                                                "window at the next start."), reviewGroup));
+    reviewForm->addRow(QString(),
+                       new QLabel(tr("A new language applies to dialogs at once and to the main "
+                                     "window at the next start."),
+                                  reviewGroup));
     layout->addWidget(reviewGroup);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -151,9 +154,9 @@ QString SettingsDialog::modelProblem() const
 {
     const QString path = m_model->text().trimmed();
     if (path.isEmpty())
-        return engineNeedsModel() ? tr("The %1 engine needs a model file; it has no default model.")
-                                        .arg(m_engine->currentData().toString())
-                                  : QString();
+        return engineNeedsModel()
+            ? tr("The %1 engine needs a model file; it has no default model.").arg(m_engine->currentData().toString())
+            : QString();
     const QFileInfo info(path);
     if (!info.exists())
         return tr("The model file does not exist.");
@@ -200,8 +203,7 @@ QString SettingsDialog::engineProblem() const
     auto engine = hqa::core::makeEngine(options);
     QApplication::restoreOverrideCursor();
     if (!engine)
-        return tr("The %1 engine cannot start with this model: %2")
-            .arg(options.name, errorSentence(engine.error()));
+        return tr("The %1 engine cannot start with this model: %2").arg(options.name, errorSentence(engine.error()));
     return {};
 }
 

@@ -17,10 +17,7 @@ QPointer<QTranslator>& current()
 }
 } // namespace
 
-QStringList availableLanguages()
-{
-    return {QStringLiteral("en"), QStringLiteral("de")};
-}
+QStringList availableLanguages() { return {QStringLiteral("en"), QStringLiteral("de")}; }
 
 QString translationResource(const QString& language)
 {

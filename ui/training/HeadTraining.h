@@ -18,7 +18,7 @@ namespace hqa::ui {
 
 struct HeadTrainingInput {
     QString projectPath; ///< the trainer opens its own connection (the store is not thread-safe)
-    QString outPath;     ///< where the new head is written
+    QString outPath; ///< where the new head is written
 };
 
 struct HeadTrainingProgress {
@@ -38,17 +38,17 @@ struct BeforeAfter {
     double gain = std::numeric_limits<double>::quiet_NaN();
     double gainLow = std::numeric_limits<double>::quiet_NaN();
     double gainHigh = std::numeric_limits<double>::quiet_NaN();
-    bool replaced = true;  ///< the new head judges this attribute (false: the engine keeps judging)
-    QString note;          ///< why, with the numbers
+    bool replaced = true; ///< the new head judges this attribute (false: the engine keeps judging)
+    QString note; ///< why, with the numbers
 };
 
 struct HeadTrainingOutcome {
     std::array<BeforeAfter, hqa::core::kAttributeCount> attributes{};
     int trainSamples = 0;
     int heldOutSamples = 0;
-    int heldOutPeople = 0;    ///< different people held out (0: not known)
+    int heldOutPeople = 0; ///< different people held out (0: not known)
     double confidence = 0.95; ///< level of the gain intervals
-    QString headPath;         ///< empty when no attribute beat the engine: nothing to use
+    QString headPath; ///< empty when no attribute beat the engine: nothing to use
     QString version;
     bool cancelled = false;
 };

@@ -33,10 +33,7 @@ using hqa::core::kAllAttributes;
 using hqa::core::kAttributeCount;
 
 namespace {
-QString figure(double v)
-{
-    return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', 3);
-}
+QString figure(double v) { return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', 3); }
 
 QString points(double v)
 {
@@ -50,7 +47,10 @@ enum Column { kBefore, kAfter, kHeldOut, kPeople, kGain, kResult, kColumns };
 
 LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTrainingFunction train,
                          NetworkFineTuneFunction fineTune)
-    : QDialog(parent), m_store(store), m_train(std::move(train)), m_fineTune(std::move(fineTune))
+    : QDialog(parent)
+    , m_store(store)
+    , m_train(std::move(train))
+    , m_fineTune(std::move(fineTune))
 {
     setWindowTitle(tr("Learn from corrections"));
     auto* outer = new QVBoxLayout(this);
@@ -64,7 +64,8 @@ LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTr
                                 "once and judged by a head that learned from the other people only (the photo's "
                                 "folder stands for the person). A head replaces the engine on an attribute only "
                                 "when at least 5 different people were held out and its gain on them is larger "
-                                "than the noise: the 95% interval of the gain lies above zero."), headPage);
+                                "than the noise: the 95% interval of the gain lies above zero."),
+                             headPage);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_status = new QLabel(headPage);
@@ -109,7 +110,8 @@ LearnDialog::LearnDialog(hqa::core::ProjectStore* store, QWidget* parent, HeadTr
     buttons->addStretch(1);
     layout->addLayout(buttons);
     m_useWhy = new QLabel(tr("\"Use the new head\" is offered once a trained head beats the engine on held-out "
-                             "people."), headPage);
+                             "people."),
+                          headPage);
     m_useWhy->setWordWrap(true);
     layout->addWidget(m_useWhy);
     m_cancel->setEnabled(false);
@@ -182,25 +184,32 @@ void LearnDialog::startTraining()
     const QFileInfo project(m_store->path());
     input.outPath = project.absoluteDir().filePath(
         QStringLiteral("%1.head-%2.json")
-            .arg(project.completeBaseName(), QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"))));
+            .arg(project.completeBaseName(),
+                 QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"))));
 
     QPointer<LearnDialog> self(this);
     const HeadTrainingFunction train = m_train;
     m_thread = QThread::create([self, train, input, this] {
         const auto progress = [self](const HeadTrainingProgress& p) {
-            QMetaObject::invokeMethod(self, [self, p] {
-                if (!self)
-                    return;
-                self->m_progress->setRange(0, std::max(1, p.epochs));
-                self->m_progress->setValue(p.epoch);
-                Q_EMIT self->epochFinished(p.epoch, p.trainLoss, p.valLoss, p.valMetric);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, p] {
+                    if (!self)
+                        return;
+                    self->m_progress->setRange(0, std::max(1, p.epochs));
+                    self->m_progress->setValue(p.epoch);
+                    Q_EMIT self->epochFinished(p.epoch, p.trainLoss, p.valLoss, p.valMetric);
+                },
+                Qt::QueuedConnection);
         };
         auto result = train(input, progress, m_cancelRequested);
-        QMetaObject::invokeMethod(self, [self, result] {
-            if (self)
-                self->onFinished(result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, result] {
+                if (self)
+                    self->onFinished(result);
+            },
+            Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("learn-corrections"));
     m_thread->start();
@@ -241,14 +250,13 @@ void LearnDialog::onFinished(const hqa::core::Expected<HeadTrainingOutcome>& res
     m_outcome = *result;
     m_progress->setValue(1);
     showOutcome(*m_outcome);
-    const QString checked =
-        result->heldOutPeople > 0
-            ? tr("Checked on %n held-out photo(s)", nullptr, result->heldOutSamples) + u' '
-                  + tr("of %n different people, each judged by a head that learned from the other people only.",
-                       nullptr, result->heldOutPeople)
-            : tr("Trained on %1 sample(s), compared on %2 held-out sample(s).")
-                  .arg(result->trainSamples)
-                  .arg(result->heldOutSamples);
+    const QString checked = result->heldOutPeople > 0
+        ? tr("Checked on %n held-out photo(s)", nullptr, result->heldOutSamples) + u' '
+            + tr("of %n different people, each judged by a head that learned from the other people only.", nullptr,
+                 result->heldOutPeople)
+        : tr("Trained on %1 sample(s), compared on %2 held-out sample(s).")
+              .arg(result->trainSamples)
+              .arg(result->heldOutSamples);
     if (result->headPath.isEmpty()) {
         m_use->setEnabled(false);
         m_status->setText(checked + u' '
@@ -258,8 +266,7 @@ void LearnDialog::onFinished(const hqa::core::Expected<HeadTrainingOutcome>& res
                              "judgement on any attribute for the held-out people."));
     } else {
         m_use->setEnabled(true);
-        m_status->setText(checked + u' '
-                          + tr("The new head is not active until you press \"Use the new head\"."));
+        m_status->setText(checked + u' ' + tr("The new head is not active until you press \"Use the new head\"."));
         m_useWhy->clear();
     }
     Q_EMIT trainingFinished(true);
@@ -271,11 +278,15 @@ void LearnDialog::showOutcome(const HeadTrainingOutcome& outcome)
         const auto& f = outcome.attributes[size_t(r)];
         QString gain = QStringLiteral("-");
         if (!std::isnan(f.gain))
-            gain = std::isnan(f.gainLow) ? points(f.gain)
-                                         : tr("%1 (%2 to %3)").arg(points(f.gain), points(f.gainLow), points(f.gainHigh));
+            gain = std::isnan(f.gainLow)
+                ? points(f.gain)
+                : tr("%1 (%2 to %3)").arg(points(f.gain), points(f.gainLow), points(f.gainHigh));
         const QString result = f.replaced ? tr("Learned") : tr("Engine kept");
-        const QStringList cells{figure(f.before), figure(f.after), QString::number(f.heldOut),
-                                f.heldOutPeople > 0 ? QString::number(f.heldOutPeople) : QStringLiteral("-"), gain,
+        const QStringList cells{figure(f.before),
+                                figure(f.after),
+                                QString::number(f.heldOut),
+                                f.heldOutPeople > 0 ? QString::number(f.heldOutPeople) : QStringLiteral("-"),
+                                gain,
                                 f.note.isEmpty() ? result : QStringLiteral("%1: %2").arg(result, f.note)};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = m_table->item(r, c);
@@ -285,7 +296,7 @@ void LearnDialog::showOutcome(const HeadTrainingOutcome& outcome)
             }
             item->setText(cells[c]);
             item->setToolTip(c == kResult ? cells[c]
-                             : cells[c] == QLatin1String("-")
+                                 : cells[c] == QLatin1String("-")
                                  ? tr("Not enough reviewed photos of this attribute to learn")
                                  : QString());
         }
@@ -371,8 +382,8 @@ void LearnDialog::fillVersions()
         const bool isActive = !active.isEmpty() && m.path == active;
         // Words, not only a marker glyph, say which one is active.
         auto* item = new QListWidgetItem(
-            tr("%1 (registered %2)%3").arg(m.version, m.registeredAt.toString(Qt::ISODate),
-                                           isActive ? tr(" - active") : QString()),
+            tr("%1 (registered %2)%3")
+                .arg(m.version, m.registeredAt.toString(Qt::ISODate), isActive ? tr(" - active") : QString()),
             m_versions);
         item->setData(Qt::UserRole, m.path);
         item->setData(Qt::UserRole + 1, m.version);
@@ -436,8 +447,8 @@ void LearnDialog::buildFineTunePage()
     m_ftProgress->setValue(0);
     layout->addWidget(m_ftProgress);
     m_ftTable = new QTableWidget(kAttributeCount, 3, m_ftPage);
-    m_ftTable->setHorizontalHeaderLabels({tr("Current model, held-out accuracy"),
-                                          tr("Fine-tuned model, held-out accuracy"), tr("Held-out labels")});
+    m_ftTable->setHorizontalHeaderLabels(
+        {tr("Current model, held-out accuracy"), tr("Fine-tuned model, held-out accuracy"), tr("Held-out labels")});
     QStringList rows;
     for (auto a : kAllAttributes)
         rows << hqa::core::attributeName(a);
@@ -459,7 +470,8 @@ void LearnDialog::buildFineTunePage()
     buttons->addStretch(1);
     layout->addLayout(buttons);
     m_ftWhy = new QLabel(tr("The fine-tuned model can be accepted once it beats the current one on held-out "
-                            "people."), m_ftPage);
+                            "people."),
+                         m_ftPage);
     m_ftWhy->setWordWrap(true);
     layout->addWidget(m_ftWhy);
     layout->addStretch(1);
@@ -498,21 +510,27 @@ void LearnDialog::startFineTune()
     const NetworkFineTuneFunction fineTune = m_fineTune;
     m_ftThread = QThread::create([self, fineTune, input, this] {
         const auto progress = [self](const NetworkFineTuneProgress& p) {
-            QMetaObject::invokeMethod(self, [self, p] {
-                if (!self || !self->m_ftThread)
-                    return;
-                self->m_ftProgress->setRange(0, std::max(1, p.total));
-                self->m_ftProgress->setValue(p.done);
-                if (!p.stage.isEmpty() && !self->m_ftCancelRequested)
-                    self->m_ftStatus->setText(tr("%1 (%2 of %3 steps)").arg(p.stage).arg(p.done).arg(p.total));
-                Q_EMIT self->fineTuneProgressed(p.done, p.total);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, p] {
+                    if (!self || !self->m_ftThread)
+                        return;
+                    self->m_ftProgress->setRange(0, std::max(1, p.total));
+                    self->m_ftProgress->setValue(p.done);
+                    if (!p.stage.isEmpty() && !self->m_ftCancelRequested)
+                        self->m_ftStatus->setText(tr("%1 (%2 of %3 steps)").arg(p.stage).arg(p.done).arg(p.total));
+                    Q_EMIT self->fineTuneProgressed(p.done, p.total);
+                },
+                Qt::QueuedConnection);
         };
         auto result = fineTune(input, progress, m_ftCancelRequested);
-        QMetaObject::invokeMethod(self, [self, result] {
-            if (self)
-                self->onFineTuneFinished(result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, result] {
+                if (self)
+                    self->onFineTuneFinished(result);
+            },
+            Qt::QueuedConnection);
     });
     m_ftThread->setObjectName(QStringLiteral("learn-finetune"));
     m_ftThread->start();
@@ -573,8 +591,8 @@ void LearnDialog::onFineTuneFinished(const hqa::core::Expected<NetworkFineTuneOu
         QString why = tr("The new version is not in use until you press \"Accept the fine-tuned model\".");
         if (m_engineName == core::kFusedEngine)
             why += u' '
-                   + tr("Accepting also switches the engine from \"fused\" to \"swin\": the fusion choice belongs to "
-                        "the current model (run \"headshot-qa model fuse\" on the new one to fuse again).");
+                + tr("Accepting also switches the engine from \"fused\" to \"swin\": the fusion choice belongs to "
+                     "the current model (run \"headshot-qa model fuse\" on the new one to fuse again).");
         m_ftWhy->setText(why);
     } else {
         m_ftAccept->setEnabled(false);
@@ -646,7 +664,8 @@ bool LearnDialog::registerFineTuned(const NetworkFineTuneOutcome& o)
                               {QStringLiteral("source"), QStringLiteral("learn dialog")}};
     auto id = m_store->registerModel(rec);
     if (!id) {
-        m_ftStatus->setText(tr("The fine-tuned model could not be registered in the project: %1").arg(id.error().detail));
+        m_ftStatus->setText(
+            tr("The fine-tuned model could not be registered in the project: %1").arg(id.error().detail));
         m_ftAccept->setEnabled(false);
         return false;
     }
@@ -672,10 +691,11 @@ bool LearnDialog::acceptFineTuned()
     m_engineName = core::kSwinEngine;
     m_baseModel = path; // a next run starts from the accepted version
     m_ftAccept->setEnabled(false);
-    m_ftWhy->setText(wasFused ? tr("The fine-tuned model (version %1) is the active model now, with the engine "
-                                   "\"swin\".").arg(m_ftOutcome->modelVersion)
-                              : tr("The fine-tuned model (version %1) is the active model now.")
-                                    .arg(m_ftOutcome->modelVersion));
+    m_ftWhy->setText(
+        wasFused ? tr("The fine-tuned model (version %1) is the active model now, with the engine "
+                      "\"swin\".")
+                       .arg(m_ftOutcome->modelVersion)
+                 : tr("The fine-tuned model (version %1) is the active model now.").arg(m_ftOutcome->modelVersion));
     Q_EMIT modelChanged();
     return true;
 }

@@ -21,10 +21,7 @@ namespace {
 
 using hqa::core::kAttributeCount;
 
-QString translated(const char* text)
-{
-    return QCoreApplication::translate("hqa::ui::NetworkFineTune", text);
-}
+QString translated(const char* text) { return QCoreApplication::translate("hqa::ui::NetworkFineTune", text); }
 
 // lupdate reads the QT_TRANSLATE_NOOP marks; translated() looks the texts up at run time under the same context.
 const char* const kOneFolder = QT_TRANSLATE_NOOP(
@@ -36,14 +33,12 @@ const char* const kNoSamples = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune",
                                                  "There are no corrected or verified photos to learn from.");
 const char* const kNoScratch = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune",
                                                  "Cannot create a temporary folder for the fine-tuning.");
-const char* const kStageStart = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune",
-                                                  "Computing the photos' features");
+const char* const kStageStart = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune", "Computing the photos' features");
 const char* const kStageTrainFeatures = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune",
                                                           "Computing the features of the training people");
 const char* const kStageBefore = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune",
                                                    "Judging the held-out people with the current model");
-const char* const kStageHeads = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune",
-                                                  "Training the six heads");
+const char* const kStageHeads = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune", "Training the six heads");
 const char* const kStageAfter = QT_TRANSLATE_NOOP("hqa::ui::NetworkFineTune",
                                                   "Judging the held-out people with the fine-tuned model");
 
@@ -123,13 +118,14 @@ NetworkFineTuneFunction defaultNetworkFineTune()
         };
         // fineTuneHeads with no step is a pass that computes (and caches) features and judges the chunk with
         // the model as it is; the copy it writes goes to the scratch folder.
-        const auto passes = [&](const std::vector<FineTuneSample>& photos, const FineTuneOptions& options,
-                                Tally* tally, const QString& stage) -> std::optional<Error> {
+        const auto passes = [&](const std::vector<FineTuneSample>& photos, const FineTuneOptions& options, Tally* tally,
+                                const QString& stage) -> std::optional<Error> {
             for (size_t b = 0; b < photos.size(); b += size_t(chunk)) {
                 if (cancel.load())
                     return Error{ErrorCode::Cancelled, QString()};
                 const std::vector<FineTuneSample> part(photos.begin() + qsizetype(b),
-                                                       photos.begin() + qsizetype(std::min(photos.size(), b + size_t(chunk))));
+                                                       photos.begin()
+                                                           + qsizetype(std::min(photos.size(), b + size_t(chunk))));
                 auto r = fineTuneHeads(part, options);
                 if (!r)
                     return r.error();

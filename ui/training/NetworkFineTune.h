@@ -22,10 +22,10 @@ namespace hqa::ui {
 
 struct NetworkFineTuneInput {
     QString projectPath; ///< the worker opens its own connections (the store is not thread-safe)
-    QString baseModel;   ///< the active model (engine/model): its backbone is kept, its heads are the start
-    QString outPath;     ///< where the new version is written
-    int steps = 300;     ///< full-batch AdamW steps on the heads (train --from-project's default)
-    int chunk = 32;      ///< photos per feature pass: the progress and cancel granularity
+    QString baseModel; ///< the active model (engine/model): its backbone is kept, its heads are the start
+    QString outPath; ///< where the new version is written
+    int steps = 300; ///< full-batch AdamW steps on the heads (train --from-project's default)
+    int chunk = 32; ///< photos per feature pass: the progress and cancel granularity
     double heldOutShare = 0.25; ///< share of the people (folders) held out for the before/after check
 };
 
@@ -46,7 +46,7 @@ struct NetworkFineTuneOutcome {
     /// Over every known held-out label of every attribute.
     double beforeOverall = kNaN, afterOverall = kNaN;
     int heldOutLabelsTotal = 0;
-    QString modelPath;     ///< the new version's file
+    QString modelPath; ///< the new version's file
     QString modelVersion, parentVersion;
     int steps = 0;
 

@@ -30,7 +30,8 @@ const QColor kLandmarkColour(255, 80, 200);
 const QColor kCropColour(255, 255, 255);
 } // namespace
 
-PhotoViewer::PhotoViewer(QWidget* parent) : QWidget(parent)
+PhotoViewer::PhotoViewer(QWidget* parent)
+    : QWidget(parent)
 {
     setFocusPolicy(Qt::ClickFocus);
     setMinimumSize(240, 240);
@@ -78,7 +79,8 @@ void PhotoViewer::updateLegend()
     const bool ok = !m_image.isNull() && m_assessment && m_assessment->ok();
     const bool face = ok && m_assessment->face.has_value();
     auto add = [&](const QColor& colour, const QString& text) {
-        entries << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(colour.name(), text.toHtmlEscaped());
+        entries << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                       .arg(colour.name(), text.toHtmlEscaped());
     };
     if (face && (m_overlays & FaceBox))
         add(kBoxColour, tr("Face box"));
@@ -134,7 +136,9 @@ void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>&
     viewChanged();
     const quint64 request = ++m_request;
     const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
-    const int longSide = screen ? int(std::max(screen->size().width(), screen->size().height()) * screen->devicePixelRatio()) : 2048;
+    const int longSide = screen
+        ? int(std::max(screen->size().width(), screen->size().height()) * screen->devicePixelRatio())
+        : 2048;
     QPointer<PhotoViewer> guard(this);
     (void)QtConcurrent::run([guard, request, path, longSide] {
         DecodeOptions options;
@@ -152,17 +156,20 @@ void PhotoViewer::setPhoto(const QString& path, const std::optional<Assessment>&
         }
         if (!guard)
             return;
-        QMetaObject::invokeMethod(guard.data(), [guard, request, image, original, message] {
-            // Only the latest request may change what is shown.
-            if (!guard || request != guard->m_request)
-                return;
-            guard->m_image = image;
-            guard->m_originalSize = original;
-            guard->m_message = message;
-            guard->fitToWindow();
-            guard->updateLegend();
-            Q_EMIT guard->imageShown(guard->m_path);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, request, image, original, message] {
+                // Only the latest request may change what is shown.
+                if (!guard || request != guard->m_request)
+                    return;
+                guard->m_image = image;
+                guard->m_originalSize = original;
+                guard->m_message = message;
+                guard->fitToWindow();
+                guard->updateLegend();
+                Q_EMIT guard->imageShown(guard->m_path);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -311,11 +318,20 @@ void PhotoViewer::keyPressEvent(QKeyEvent* event)
 {
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomIn(); return;
-    case Qt::Key_Minus: zoomOut(); return;
-    case Qt::Key_0: fitToWindow(); return;
-    case Qt::Key_Z: toggleActualSize(); return;
-    default: QWidget::keyPressEvent(event);
+    case Qt::Key_Equal:
+        zoomIn();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        return;
+    case Qt::Key_0:
+        fitToWindow();
+        return;
+    case Qt::Key_Z:
+        toggleActualSize();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
     }
 }
 
@@ -346,8 +362,10 @@ void PhotoViewer::paintOverlays(QPainter& painter)
     };
     if (m_overlays & Thirds) {
         for (int i = 1; i <= 2; ++i) {
-            line(QPointF(size.width() * i / 3, 0), QPointF(size.width() * i / 3, size.height()), kThirdsColour, Qt::DotLine, 1);
-            line(QPointF(0, size.height() * i / 3), QPointF(size.width(), size.height() * i / 3), kThirdsColour, Qt::DotLine, 1);
+            line(QPointF(size.width() * i / 3, 0), QPointF(size.width() * i / 3, size.height()), kThirdsColour,
+                 Qt::DotLine, 1);
+            line(QPointF(0, size.height() * i / 3), QPointF(size.width(), size.height() * i / 3), kThirdsColour,
+                 Qt::DotLine, 1);
         }
     }
     if (!m_assessment->face)
@@ -377,15 +395,16 @@ void PhotoViewer::paintOverlays(QPainter& painter)
     }
     const QColor band(fail.red(), fail.green(), fail.blue(), 50);
     if (m_overlays & CentreLine)
-        line(QPointF(size.width() / 2, 0), QPointF(size.width() / 2, size.height()),
-             centreFails ? fail : kCentreColour, Qt::DashLine);
+        line(QPointF(size.width() / 2, 0), QPointF(size.width() / 2, size.height()), centreFails ? fail : kCentreColour,
+             Qt::DashLine);
     if (m_overlays & HeadChinLines) {
         line(QPointF(0, face.headTopY), QPointF(size.width(), face.headTopY), topFails ? fail : kHeadChinColour,
              Qt::DashLine);
         line(QPointF(0, face.chin.y), QPointF(size.width(), face.chin.y), bottomFails ? fail : kHeadChinColour,
              Qt::DashLine);
         if (bottomFails) // the missing room under the chin is the failing margin
-            painter.fillRect(imageToWidget(m_view, QRectF(0, face.chin.y, size.width(), size.height() - face.chin.y)), band);
+            painter.fillRect(imageToWidget(m_view, QRectF(0, face.chin.y, size.width(), size.height() - face.chin.y)),
+                             band);
         if (topFails)
             painter.fillRect(imageToWidget(m_view, QRectF(0, 0, size.width(), std::max(0.0, face.box.y))), band);
     }

@@ -19,8 +19,14 @@ class PhotoViewer : public QWidget {
     Q_OBJECT
 public:
     enum Overlay {
-        FaceBox = 0x1, Landmarks = 0x2, EyeLine = 0x4, CentreLine = 0x8, Thirds = 0x10, HeadChinLines = 0x20,
-        IdealCrop = 0x40, FailingMargins = 0x80,
+        FaceBox = 0x1,
+        Landmarks = 0x2,
+        EyeLine = 0x4,
+        CentreLine = 0x8,
+        Thirds = 0x10,
+        HeadChinLines = 0x20,
+        IdealCrop = 0x40,
+        FailingMargins = 0x80,
         AllOverlays = 0xff,
     };
     Q_DECLARE_FLAGS(Overlays, Overlay)
@@ -79,15 +85,15 @@ private:
     QSizeF originalSize() const;
 
     QString m_path;
-    QImage m_image;            ///< decoded at screen resolution
-    QSize m_originalSize;      ///< oriented full-resolution size (image coordinates)
+    QImage m_image; ///< decoded at screen resolution
+    QSize m_originalSize; ///< oriented full-resolution size (image coordinates)
     std::optional<hqa::core::Assessment> m_assessment;
     // Landmarks are off by default: 68 dots hide a small face; they are one View menu click away.
     Overlays m_overlays = Overlays(AllOverlays) & ~Overlays(Landmarks);
     std::optional<hqa::core::Label> m_label;
     QLabel* m_legend = nullptr;
     QLabel* m_zoomLabel = nullptr;
-    QPointF m_pointer;         ///< last pointer position over the viewer
+    QPointF m_pointer; ///< last pointer position over the viewer
     bool m_pointerInside = false;
     Viewport m_view;
     bool m_fitted = true;

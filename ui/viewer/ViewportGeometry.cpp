@@ -34,10 +34,7 @@ Viewport zoomAbout(const Viewport& view, const QPointF& widgetPoint, double fact
     return v;
 }
 
-Viewport panBy(const Viewport& view, const QPointF& delta)
-{
-    return Viewport{view.scale, view.offset + delta};
-}
+Viewport panBy(const Viewport& view, const QPointF& delta) { return Viewport{view.scale, view.offset + delta}; }
 
 QPointF imageToWidget(const Viewport& view, const QPointF& p) { return p * view.scale + view.offset; }
 

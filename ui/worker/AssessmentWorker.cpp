@@ -19,8 +19,10 @@ QStringList restatements(ErrorCode code)
     case ErrorCode::NoFace:
         return {QCoreApplication::translate("hqa::Engine", "no face found in the image"),
                 QStringLiteral("no face found in the image"), QStringLiteral("no face found")};
-    case ErrorCode::Unreadable: return {QStringLiteral("not an image")};
-    default: return {};
+    case ErrorCode::Unreadable:
+        return {QStringLiteral("not an image")};
+    default:
+        return {};
     }
 }
 
@@ -47,15 +49,33 @@ QString errorSentence(const Error& error)
 {
     QString lead;
     switch (error.code) {
-    case ErrorCode::Unreadable: lead = QCoreApplication::translate("hqa::ui", "The file is not a readable image."); break;
-    case ErrorCode::UnsupportedFormat: lead = QCoreApplication::translate("hqa::ui", "This image format is not supported."); break;
-    case ErrorCode::TooLarge: lead = QCoreApplication::translate("hqa::ui", "The image is too large to open safely."); break;
-    case ErrorCode::TooSmall: lead = QCoreApplication::translate("hqa::ui", "The image is too small to judge a headshot."); break;
-    case ErrorCode::NoFace: lead = QCoreApplication::translate("hqa::ui", "No face was found in the photo."); break;
-    case ErrorCode::Io: lead = QCoreApplication::translate("hqa::ui", "The file could not be read."); break;
-    case ErrorCode::Model: lead = QCoreApplication::translate("hqa::ui", "The assessment model could not be loaded."); break;
-    case ErrorCode::InvalidArgument: lead = QCoreApplication::translate("hqa::ui", "The request was not valid."); break;
-    case ErrorCode::Cancelled: lead = QCoreApplication::translate("hqa::ui", "The assessment was cancelled."); break;
+    case ErrorCode::Unreadable:
+        lead = QCoreApplication::translate("hqa::ui", "The file is not a readable image.");
+        break;
+    case ErrorCode::UnsupportedFormat:
+        lead = QCoreApplication::translate("hqa::ui", "This image format is not supported.");
+        break;
+    case ErrorCode::TooLarge:
+        lead = QCoreApplication::translate("hqa::ui", "The image is too large to open safely.");
+        break;
+    case ErrorCode::TooSmall:
+        lead = QCoreApplication::translate("hqa::ui", "The image is too small to judge a headshot.");
+        break;
+    case ErrorCode::NoFace:
+        lead = QCoreApplication::translate("hqa::ui", "No face was found in the photo.");
+        break;
+    case ErrorCode::Io:
+        lead = QCoreApplication::translate("hqa::ui", "The file could not be read.");
+        break;
+    case ErrorCode::Model:
+        lead = QCoreApplication::translate("hqa::ui", "The assessment model could not be loaded.");
+        break;
+    case ErrorCode::InvalidArgument:
+        lead = QCoreApplication::translate("hqa::ui", "The request was not valid.");
+        break;
+    case ErrorCode::Cancelled:
+        lead = QCoreApplication::translate("hqa::ui", "The assessment was cancelled.");
+        break;
     }
     // The core's detail is a lower-case fragment for the command line ("no face found in the image"): drop what
     // only repeats the lead and write the rest as a sentence of its own.
@@ -137,8 +157,8 @@ void AssessmentWorker::runBatch(quint64 batchId, const QList<qint64>& ids, const
     if (!m_engine) {
         // A configuration error is not a verdict on any photo: store nothing, keep the verdicts, say why.
         const Error error = m_engineError.value_or(makeError(ErrorCode::Model, QString()));
-        Q_EMIT engineError(tr("Nothing was assessed, the verdicts are kept: %1 Check Edit > Preferences.")
-                               .arg(errorSentence(error)));
+        Q_EMIT engineError(
+            tr("Nothing was assessed, the verdicts are kept: %1 Check Edit > Preferences.").arg(errorSentence(error)));
         Q_EMIT batchFinished(batchId, true);
         return;
     }

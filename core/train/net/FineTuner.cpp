@@ -29,8 +29,10 @@ constexpr quint32 kCacheVersion = 1;
 QString backboneKey(const SwinModel& m)
 {
     const auto& meta = m.metadata();
-    return QStringLiteral("%1|%2|%3|%4").arg(meta.provenance.value("source_sha256").toString(), meta.modelVersion)
-        .arg(meta.preprocessing.size).arg(meta.preprocessing.resize);
+    return QStringLiteral("%1|%2|%3|%4")
+        .arg(meta.provenance.value("source_sha256").toString(), meta.modelVersion)
+        .arg(meta.preprocessing.size)
+        .arg(meta.preprocessing.resize);
 }
 
 QHash<QString, QVector<float>> readCache(const QString& path, const QString& key)
@@ -164,11 +166,14 @@ Expected<FineTuneResult> fineTuneHeads(const std::vector<FineTuneSample>& sample
         const auto passes = (target * mask).sum(0), fails = mask.sum(0) - passes;
         const auto posWeight = (fails.clamp_min(1.0) / passes.clamp_min(1.0)).clamp(0.05, 20.0);
         torch::optim::AdamW opt(net->heads->parameters(), torch::optim::AdamWOptions(o.lr).weight_decay(o.weightDecay));
-        auto bceOpts = torch::nn::functional::BinaryCrossEntropyWithLogitsFuncOptions().reduction(torch::kNone).pos_weight(posWeight);
+        auto bceOpts = torch::nn::functional::BinaryCrossEntropyWithLogitsFuncOptions()
+                           .reduction(torch::kNone)
+                           .pos_weight(posWeight);
         for (int step = 0; step < o.steps; ++step) {
             const auto logits = net->heads->forward(feats);
-            const auto loss = (torch::nn::functional::binary_cross_entropy_with_logits(logits, target, bceOpts) * mask).sum()
-                              / mask.sum().clamp_min(1.0);
+            const auto loss =
+                (torch::nn::functional::binary_cross_entropy_with_logits(logits, target, bceOpts) * mask).sum()
+                / mask.sum().clamp_min(1.0);
             opt.zero_grad();
             loss.backward();
             opt.step();
@@ -181,10 +186,13 @@ Expected<FineTuneResult> fineTuneHeads(const std::vector<FineTuneSample>& sample
         r.trainSeconds = timer.elapsed() / 1000.0;
 
         SwinMetadata& meta = model.metadata();
-        meta.modelVersion = QStringLiteral("finetuned-%1").arg(QDateTime::currentDateTimeUtc().toString("yyyyMMddHHmmsszzz"));
+        meta.modelVersion =
+            QStringLiteral("finetuned-%1").arg(QDateTime::currentDateTimeUtc().toString("yyyyMMddHHmmsszzz"));
         meta.headsTrained = true;
         QJsonObject prov = meta.provenance;
-        prov.insert("parent", QJsonObject{{"model_version", r.parentVersion}, {"path", QFileInfo(o.baseModel).absoluteFilePath()}});
+        prov.insert(
+            "parent",
+            QJsonObject{{"model_version", r.parentVersion}, {"path", QFileInfo(o.baseModel).absoluteFilePath()}});
         prov.insert("fine_tune", QJsonObject{{"samples", r.samples}, {"steps", o.steps}, {"lr", o.lr}});
         meta.provenance = prov;
         meta.fusion = {}; // chosen for the parent's heads; re-run `model fuse` for this version
@@ -193,7 +201,8 @@ Expected<FineTuneResult> fineTuneHeads(const std::vector<FineTuneSample>& sample
             return saved.error();
         return r;
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::Model, tr("fine-tuning failed: %1").arg(QString::fromUtf8(e.what()).section('\n', 0, 0)));
+        return makeError(ErrorCode::Model,
+                         tr("fine-tuning failed: %1").arg(QString::fromUtf8(e.what()).section('\n', 0, 0)));
     }
 }
 
@@ -267,8 +276,10 @@ Expected<FineTuneResult> fineTuneFromProject(const QString& projectPath, FineTun
         if (!std::isnan(r->accuracyAfter[size_t(a)]))
             after.insert(k, r->accuracyAfter[size_t(a)]);
     }
-    rec.metrics = QJsonObject{{"parent_version", r->parentVersion}, {"samples", r->samples},
-                              {"train_accuracy_before", before}, {"train_accuracy_after", after}};
+    rec.metrics = QJsonObject{{"parent_version", r->parentVersion},
+                              {"samples", r->samples},
+                              {"train_accuracy_before", before},
+                              {"train_accuracy_after", after}};
     if (auto id = (*store)->registerModel(rec); !id)
         return id.error();
     return r;

@@ -19,10 +19,10 @@ struct FineTuneSample {
 };
 
 struct FineTuneOptions {
-    QString baseModel;  ///< the model whose backbone is kept and whose heads are the starting point
-    QString outPath;    ///< the new version
-    QString cachePath;  ///< feature cache; empty = none
-    int steps = 300;    ///< full-batch AdamW steps on the heads
+    QString baseModel; ///< the model whose backbone is kept and whose heads are the starting point
+    QString outPath; ///< the new version
+    QString cachePath; ///< feature cache; empty = none
+    int steps = 300; ///< full-batch AdamW steps on the heads
     double lr = 1e-3;
     double weightDecay = 0.01;
     int threads = 0;

@@ -36,11 +36,19 @@ QString firstLine(const std::exception& e) { return QString::fromUtf8(e.what()).
 
 QJsonObject optionsJson(const TrainOptions& o)
 {
-    return {{"epochs", o.epochs},   {"batch", o.batch},         {"lr", o.lr},
-            {"max_lr", o.maxLr},    {"weight_decay", o.weightDecay}, {"pct_start", o.pctStart},
-            {"size", o.size},       {"val", o.valFraction},     {"seed", QString::number(o.seed)},
-            {"balance", o.balance == ClassBalance::PosWeight ? "weights"
-                        : o.balance == ClassBalance::Sampling ? "sampling" : "none"},
+    return {{"epochs", o.epochs},
+            {"batch", o.batch},
+            {"lr", o.lr},
+            {"max_lr", o.maxLr},
+            {"weight_decay", o.weightDecay},
+            {"pct_start", o.pctStart},
+            {"size", o.size},
+            {"val", o.valFraction},
+            {"seed", QString::number(o.seed)},
+            {"balance",
+             o.balance == ClassBalance::PosWeight      ? "weights"
+                 : o.balance == ClassBalance::Sampling ? "sampling"
+                                                       : "none"},
             {"flip", o.flip}};
 }
 
@@ -66,7 +74,9 @@ double oneCycleLr(const TrainOptions& o, std::int64_t step, std::int64_t total)
 {
     const double initial = o.lr, peak = std::max(o.maxLr, o.lr), final = initial / 1e4;
     const double warm = std::max(1.0, o.pctStart * double(total) - 1.0);
-    auto anneal = [](double from, double to, double pct) { return to + (from - to) / 2.0 * (1.0 + std::cos(M_PI * pct)); };
+    auto anneal = [](double from, double to, double pct) {
+        return to + (from - to) / 2.0 * (1.0 + std::cos(M_PI * pct));
+    };
     if (double(step) <= warm)
         return anneal(initial, peak, double(step) / warm);
     const double rest = std::max(1.0, double(total) - 1.0 - warm);
@@ -123,8 +133,8 @@ Expected<StartingPoint> resumeFrom(TrainOptions& o)
         archive.read("options", v);
         restoreOptions(o, QJsonDocument::fromJson(QByteArray::fromStdString(v.toStringRef())).object());
         archive.read("meta", v);
-        const SwinMetadata meta =
-            SwinMetadata::fromJson(QJsonDocument::fromJson(QByteArray::fromStdString(v.toStringRef())).object());
+        const SwinMetadata meta = SwinMetadata::fromJson(
+            QJsonDocument::fromJson(QByteArray::fromStdString(v.toStringRef())).object());
         const QString bad = meta.config.validate();
         if (!bad.isEmpty())
             throw std::runtime_error(bad.toStdString());
@@ -146,8 +156,8 @@ Expected<StartingPoint> resumeFrom(TrainOptions& o)
         archive.read("order", state.order);
         archive.read("rng", state.rng);
     } catch (const std::exception& e) {
-        return modelError(tr("%1 is not a usable training checkpoint (damaged or foreign file): %2")
-                              .arg(o.resume, firstLine(e)));
+        return modelError(
+            tr("%1 is not a usable training checkpoint (damaged or foreign file): %2").arg(o.resume, firstLine(e)));
     }
     return start;
 }
@@ -257,9 +267,8 @@ ClassWeights classWeights(const TrainingSet& set, const torch::Tensor& trainT, C
 /// A fresh run's model version and provenance; a fusion choice belongs to the heads it was made for.
 void startProvenance(SwinMetadata& meta, const TrainOptions& o)
 {
-    meta.modelVersion = QStringLiteral("trained-%1-%2")
-                            .arg(QDateTime::currentDateTimeUtc().toString("yyyyMMddHHmmss"))
-                            .arg(o.seed);
+    meta.modelVersion =
+        QStringLiteral("trained-%1-%2").arg(QDateTime::currentDateTimeUtc().toString("yyyyMMddHHmmss")).arg(o.seed);
     meta.provenance.insert("training", optionsJson(o));
     meta.fusion = {};
 }
@@ -282,7 +291,8 @@ std::optional<Error> writeResume(RunContext& run, const ResumeState& st)
     torch::serialize::OutputArchive ar;
     ar.write("format", c10::IValue(std::string(kResumeFormat)));
     ar.write("options", c10::IValue(QJsonDocument(optionsJson(run.o)).toJson(QJsonDocument::Compact).toStdString()));
-    ar.write("meta", c10::IValue(QJsonDocument(run.model.metadata().toJson()).toJson(QJsonDocument::Compact).toStdString()));
+    ar.write("meta",
+             c10::IValue(QJsonDocument(run.model.metadata().toJson()).toJson(QJsonDocument::Compact).toStdString()));
     torch::serialize::OutputArchive netAr, optAr;
     run.net->save(netAr);
     run.optimizer.save(optAr);
@@ -305,8 +315,8 @@ std::optional<Error> writeResume(RunContext& run, const ResumeState& st)
 
 /// Where one epoch's batches stopped and what they cost.
 struct EpochPass {
-    torch::Tensor order;  ///< the epoch's shuffled training indices
-    int nextBatch = 0;    ///< first batch not yet run
+    torch::Tensor order; ///< the epoch's shuffled training indices
+    int nextBatch = 0; ///< first batch not yet run
     double lossSum = 0;
     bool stopped = false; ///< cancelled before the last batch
 };
@@ -316,8 +326,8 @@ EpochPass beginEpoch(RunContext& run, const ResumeState& state, int epoch, const
                      const ClassWeights& weights)
 {
     EpochPass pass;
-    const bool continuing =
-        epoch == state.epochsDone && state.batchInEpoch > 0 && state.order.defined() && state.order.numel() > 0;
+    const bool continuing = epoch == state.epochsDone && state.batchInEpoch > 0 && state.order.defined()
+        && state.order.numel() > 0;
     if (continuing) {
         pass.order = state.order;
         pass.nextBatch = state.batchInEpoch;
@@ -327,8 +337,8 @@ EpochPass beginEpoch(RunContext& run, const ResumeState& state, int epoch, const
     const auto nTrain = trainT.size(0);
     torch::manual_seed(run.o.seed * 1000003ULL + std::uint64_t(epoch));
     pass.order = weights.sampleWeight.defined()
-                     ? trainT.index_select(0, torch::multinomial(weights.sampleWeight.index_select(0, trainT), nTrain, true))
-                     : trainT.index_select(0, torch::randperm(nTrain, torch::kLong));
+        ? trainT.index_select(0, torch::multinomial(weights.sampleWeight.index_select(0, trainT), nTrain, true))
+        : trainT.index_select(0, torch::randperm(nTrain, torch::kLong));
     return pass;
 }
 
@@ -341,7 +351,8 @@ void trainBatches(RunContext& run, EpochPass& pass, ResumeState& state, const Cl
     const auto nTrain = pass.order.size(0);
     run.net->train();
     for (int& b = pass.nextBatch; b < batchesPerEpoch;) {
-        const auto bi = pass.order.slice(0, std::int64_t(b) * o.batch, std::min<std::int64_t>(nTrain, std::int64_t(b + 1) * o.batch));
+        const auto bi = pass.order.slice(0, std::int64_t(b) * o.batch,
+                                         std::min<std::int64_t>(nTrain, std::int64_t(b + 1) * o.batch));
         auto x = run.set.images.index_select(0, bi);
         if (o.flip) {
             const auto flipMe = (torch::rand({x.size(0)}) < 0.5).view({-1, 1, 1, 1});
@@ -385,7 +396,8 @@ Validation validate(RunContext& run, const std::vector<int>& valIdx, EpochReport
     for (std::int64_t i = 0; i < vT.size(0); i += run.o.batch)
         outs.push_back(run.net->forward(run.set.images.index_select(0, vT.slice(0, i, i + run.o.batch))).attributes);
     const auto logits = torch::cat(outs);
-    rep.valLoss = maskedBce(logits, run.set.target.index_select(0, vT), run.set.mask.index_select(0, vT), {}).item<double>();
+    rep.valLoss =
+        maskedBce(logits, run.set.target.index_select(0, vT), run.set.mask.index_select(0, vT), {}).item<double>();
     const auto probs = torch::sigmoid(logits).contiguous();
     std::vector<Label> pred;
     for (int r = 0; r < int(valIdx.size()); ++r) {
@@ -453,7 +465,9 @@ ResumeState checkpointState(const ResumeState& state, int epochsDone, int batchI
 
 } // namespace
 
-Trainer::Trainer(TrainOptions options) : m_options(std::move(options)) {}
+Trainer::Trainer(TrainOptions options)
+    : m_options(std::move(options))
+{ }
 Trainer::~Trainer() = default;
 
 Expected<TrainResult> Trainer::run(const LabelSet& labels)
@@ -494,7 +508,8 @@ Expected<TrainResult> Trainer::run(const LabelSet& labels)
                 resumeArchive->read("optim", oa);
                 optimizer.load(oa);
             } catch (const std::exception& e) {
-                return modelError(tr("the optimiser state in %1 does not fit the network: %2").arg(o.resume, firstLine(e)));
+                return modelError(
+                    tr("the optimiser state in %1 does not fit the network: %2").arg(o.resume, firstLine(e)));
             }
         } else {
             startProvenance(model->metadata(), o);
@@ -522,7 +537,8 @@ Expected<TrainResult> Trainer::run(const LabelSet& labels)
             EpochPass pass = beginEpoch(run, state, epoch, trainT, weights);
             trainBatches(run, pass, state, weights, batchesPerEpoch, totalSteps, m_batchProgress, isCancelled);
             if (pass.stopped) {
-                if (auto err = writeResume(run, checkpointState(state, epoch, pass.nextBatch, pass.order, pass.lossSum, gen)))
+                if (auto err = writeResume(
+                        run, checkpointState(state, epoch, pass.nextBatch, pass.order, pass.lossSum, gen)))
                     return *err;
                 result.cancelled = true;
                 result.epochsDone = epoch;

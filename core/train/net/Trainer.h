@@ -20,53 +20,52 @@ namespace hqa::core {
 /// How the rarer class of each attribute gets its share of the gradient.
 enum class ClassBalance {
     PosWeight, ///< BCE pos_weight per attribute = fails / passes among known training labels (the default)
-    Sampling,  ///< training images drawn with weights favouring rare (attribute, class) pairs
+    Sampling, ///< training images drawn with weights favouring rare (attribute, class) pairs
     None,
 };
 
 struct TrainOptions {
-    QString outPath;               ///< best model (product format); OUT.resume holds the resumable state
-    QString backbone;              ///< imported ImageNet backbone; empty = fresh seeded weights of `config`
-    QString resume;                ///< a .resume file written by an earlier run
-    SwinConfig config;             ///< used only without backbone and resume
+    QString outPath; ///< best model (product format); OUT.resume holds the resumable state
+    QString backbone; ///< imported ImageNet backbone; empty = fresh seeded weights of `config`
+    QString resume; ///< a .resume file written by an earlier run
+    SwinConfig config; ///< used only without backbone and resume
     int epochs = 10;
     int batch = 32;
-    double lr = 5e-5;              ///< AdamW learning rate at the start of the one-cycle schedule
-    double maxLr = 1e-4;           ///< one-cycle peak
-    double weightDecay = 0.01;     ///< AdamW's default
-    double pctStart = 0.3;         ///< share of steps spent warming up (torch's OneCycleLR default)
-    int size = 224;                ///< network input side
-    double valFraction = 0.2;      ///< share of groups held out for validation
+    double lr = 5e-5; ///< AdamW learning rate at the start of the one-cycle schedule
+    double maxLr = 1e-4; ///< one-cycle peak
+    double weightDecay = 0.01; ///< AdamW's default
+    double pctStart = 0.3; ///< share of steps spent warming up (torch's OneCycleLR default)
+    int size = 224; ///< network input side
+    double valFraction = 0.2; ///< share of groups held out for validation
     std::uint64_t seed = 1;
     ClassBalance balance = ClassBalance::PosWeight;
-    bool flip = true;              ///< horizontal flip: label-preserving for all six attributes
-    int threads = 0;               ///< LibTorch intra-op threads; 0 = leave as is
+    bool flip = true; ///< horizontal flip: label-preserving for all six attributes
+    int threads = 0; ///< LibTorch intra-op threads; 0 = leave as is
 };
 
 /// Figures after one epoch.
 struct EpochReport {
-    int epoch = 0;                 ///< 1-based
+    int epoch = 0; ///< 1-based
     int epochs = 0;
     double trainLoss = 0;
-    double valLoss = 0;            ///< NaN without a validation split
-    double hammingAccuracy = 0;    ///< on the validation split at threshold 0.5
+    double valLoss = 0; ///< NaN without a validation split
+    double hammingAccuracy = 0; ///< on the validation split at threshold 0.5
     double macroF1 = 0;
-    std::array<double, kAttributeCount> f1{};               ///< pass-class F1 per attribute (NaN undefined)
+    std::array<double, kAttributeCount> f1{}; ///< pass-class F1 per attribute (NaN undefined)
     std::array<double, kAttributeCount> balancedAccuracy{}; ///< NaN when a class is absent
     double seconds = 0;
-    bool best = false;             ///< lowest validation loss so far (this epoch's model was saved as OUT)
+    bool best = false; ///< lowest validation loss so far (this epoch's model was saved as OUT)
 };
 
 struct TrainResult {
-    int startEpoch = 0;            ///< epochs already done before this run (resume)
-    int epochsDone = 0;            ///< epochs completed in total
+    int startEpoch = 0; ///< epochs already done before this run (resume)
+    int epochsDone = 0; ///< epochs completed in total
     bool cancelled = false;
     int trainImages = 0, valImages = 0;
     std::array<double, kAttributeCount> thresholds{0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
     std::vector<EpochReport> history; ///< this run's epochs
     QString modelPath, resumePath;
 };
-
 
 class Trainer {
 public:

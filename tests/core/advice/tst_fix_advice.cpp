@@ -90,7 +90,7 @@ void TestFixAdvice::genericWithoutEvidence()
 
     // Evidence within every boundary (a reviewer failed what the engine passed) is no defect: generic too.
     v.evidence = {{"face_luminance_mean", 0.2}, {"face_dark_share", 0.01}, {"face_bright_share", 0.0},
-                  {"side_ratio", 1.3}, {"split_ratio", 1.0}, {"side_gradient_index", 1.4}};
+                  {"side_ratio", 1.3},          {"split_ratio", 1.0},      {"side_gradient_index", 1.4}};
     QCOMPARE(howToFix(Attribute::Lighting, v), genericFix(Attribute::Lighting));
 
     // A side ratio past its boundary is named with its figure; the side comes from the measure's reason.
@@ -104,7 +104,7 @@ void TestFixAdvice::genericWithoutEvidence()
     AttributeVerdict framing;
     framing.judged = true;
     framing.evidence = {{"face_height_share", 0.7}, {"face_width_share", 0.5}, {"face_centre_offset", 0.0},
-                        {"above_eyes_t", 1.2}, {"below_eyes_t", 1.5}, {"eye_height_share", 0.4}};
+                        {"above_eyes_t", 1.2},      {"below_eyes_t", 1.5},     {"eye_height_share", 0.4}};
     const QString frame = howToFix(Attribute::Framing, framing);
     QVERIFY2(frame.startsWith(QStringLiteral("Step back")) && frame.contains(QStringLiteral("70%")), qPrintable(frame));
 }
@@ -118,40 +118,67 @@ void TestFixAdvice::notJudgedHasNoAdvice()
 
 void TestFixAdvice::variants_data()
 {
-    QTest::addColumn<QString>("source");      // variant name (labels.csv "source"), or a note pattern for originals
+    QTest::addColumn<QString>("source"); // variant name (labels.csv "source"), or a note pattern for originals
     QTest::addColumn<QString>("notePattern"); // only rows whose note matches (empty: all)
     QTest::addColumn<int>("attribute");
-    QTest::addColumn<QString>("expected");    // regex the advice must match
-    QTest::addColumn<QString>("forbidden");   // regex it must not match (empty: none)
-    QTest::addColumn<int>("minFailing");      // how many of the assessed variants must fail the attribute
+    QTest::addColumn<QString>("expected"); // regex the advice must match
+    QTest::addColumn<QString>("forbidden"); // regex it must not match (empty: none)
+    QTest::addColumn<int>("minFailing"); // how many of the assessed variants must fail the attribute
 
     const int L = index(Attribute::Lighting), B = index(Attribute::Background), E = index(Attribute::Expression),
               F = index(Attribute::Framing), S = index(Attribute::Sharpness), A = index(Attribute::Attire);
-    QTest::newRow("shadow_left") << "shadow_left" << "" << L << "^Light the image-left side" << "image-right" << 3;
-    QTest::newRow("shadow_right") << "shadow_right" << "" << L << "^Light the image-right side" << "image-left" << 3;
-    QTest::newRow("underexposed") << "underexposed" << "" << L << "^Add light or exposure: the face is about \\d"
+    QTest::newRow("shadow_left") << "shadow_left"
+                                 << "" << L << "^Light the image-left side"
+                                 << "image-right" << 3;
+    QTest::newRow("shadow_right") << "shadow_right"
+                                  << "" << L << "^Light the image-right side"
+                                  << "image-left" << 3;
+    QTest::newRow("underexposed") << "underexposed"
+                                  << "" << L << "^Add light or exposure: the face is about \\d"
                                   << "" << 3;
-    QTest::newRow("overexposed") << "overexposed" << "" << L << "^(Reduce exposure by about|Pull the highlights back)"
+    QTest::newRow("overexposed") << "overexposed"
+                                 << "" << L << "^(Reduce exposure by about|Pull the highlights back)"
                                  << "" << 3;
-    QTest::newRow("cast_green") << "cast_green" << "" << L << "white balance" << "" << 2;
-    QTest::newRow("bg_busy") << "bg_busy" << "" << B
-                             << "^(Use a plain backdrop or a wider aperture|Remove the strongly coloured|Move away from "
-                                "the windows)"
-                             << "" << 3;
-    QTest::newRow("closeup framing") << "closeup" << "" << F << "^Step back" << ""
-                                     << 3;
-    QTest::newRow("closeup attire") << "original" << "extreme close-up" << A << "^Show the attire" << "" << 3;
-    QTest::newRow("too_far") << "too_far" << "" << F << "Move closer or zoom in: the face takes only \\d+%" << "" << 2;
-    QTest::newRow("shift_left") << "shift_left" << "" << F << "left of centre" << "right of centre" << 2;
-    QTest::newRow("shift_right") << "shift_right" << "" << F << "right of centre" << "left of centre" << 2;
-    QTest::newRow("cut_forehead") << "cut_forehead" << "" << F << "(top of the head is cut off|space above the head)"
+    QTest::newRow("cast_green") << "cast_green"
+                                << "" << L << "white balance"
+                                << "" << 2;
+    QTest::newRow("bg_busy")
+        << "bg_busy"
+        << "" << B
+        << "^(Use a plain backdrop or a wider aperture|Remove the strongly coloured|Move away from "
+           "the windows)"
+        << "" << 3;
+    QTest::newRow("closeup framing") << "closeup"
+                                     << "" << F << "^Step back"
+                                     << "" << 3;
+    QTest::newRow("closeup attire") << "original"
+                                    << "extreme close-up" << A << "^Show the attire"
+                                    << "" << 3;
+    QTest::newRow("too_far") << "too_far"
+                             << "" << F << "Move closer or zoom in: the face takes only \\d+%"
+                             << "" << 2;
+    QTest::newRow("shift_left") << "shift_left"
+                                << "" << F << "left of centre"
+                                << "right of centre" << 2;
+    QTest::newRow("shift_right") << "shift_right"
+                                 << "" << F << "right of centre"
+                                 << "left of centre" << 2;
+    QTest::newRow("cut_forehead") << "cut_forehead"
+                                  << "" << F << "(top of the head is cut off|space above the head)"
                                   << "" << 2;
-    QTest::newRow("blur") << "blur_sigma6" << "" << S << "^(Refocus on the eyes|Focus on the nearer eye)" << "" << 3;
-    QTest::newRow("eyes closed") << "original" << "^eyes closed (mid-blink|while smiling)$" << E
-                                 << "^Retake with the eyes open" << "" << 2;
-    QTest::newRow("laughing") << "original" << "^laughing (with open mouth|mouth wide open)$" << E
-                              << "^(Ask for a closed mouth|Wait for the laugh to settle)" << "" << 2;
-    QTest::newRow("sunglasses") << "original" << "sunglasses" << E << "sunglasses" << "" << 1;
+    QTest::newRow("blur") << "blur_sigma6"
+                          << "" << S << "^(Refocus on the eyes|Focus on the nearer eye)"
+                          << "" << 3;
+    QTest::newRow("eyes closed") << "original"
+                                 << "^eyes closed (mid-blink|while smiling)$" << E << "^Retake with the eyes open"
+                                 << "" << 2;
+    QTest::newRow("laughing") << "original"
+                              << "^laughing (with open mouth|mouth wide open)$" << E
+                              << "^(Ask for a closed mouth|Wait for the laugh to settle)"
+                              << "" << 2;
+    QTest::newRow("sunglasses") << "original"
+                                << "sunglasses" << E << "sunglasses"
+                                << "" << 1;
 }
 
 void TestFixAdvice::variants()
@@ -189,7 +216,10 @@ void TestFixAdvice::variants()
     }
     QVERIFY2(assessed > 0, qPrintable(QStringLiteral("no %1 rows in the evaluation set").arg(source)));
     QVERIFY2(failing >= minFailing,
-             qPrintable(QStringLiteral("only %1 of %2 %3 variants fail %4").arg(failing).arg(assessed).arg(source)
+             qPrintable(QStringLiteral("only %1 of %2 %3 variants fail %4")
+                            .arg(failing)
+                            .arg(assessed)
+                            .arg(source)
                             .arg(QString::fromLatin1(attributeKey(a).data()))));
 }
 
@@ -210,7 +240,8 @@ void TestFixAdvice::cliShowsFix()
     QVERIFY(rows[1].contains(QStringLiteral("lighting:")));
     // Every line after the photo's row is a fix line of an attribute its row marks as failing ('x').
     const QStringList fixes = rows.mid(2);
-    QVERIFY2(fixes.filter(QRegularExpression(QStringLiteral("^    fix lighting: Light the image-left side"))).size() == 1,
+    QVERIFY2(fixes.filter(QRegularExpression(QStringLiteral("^    fix lighting: Light the image-left side"))).size()
+                 == 1,
              table.out.constData());
     for (const QString& line : fixes)
         QVERIFY2(line.startsWith(QStringLiteral("    fix ")), qPrintable(line));

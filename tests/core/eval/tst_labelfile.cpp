@@ -44,7 +44,8 @@ void TestLabelFile::parseLabelStrings()
 
 void TestLabelFile::readsQuotedBomCrlf()
 {
-    const QByteArray csv = "\xEF\xBB\xBF" "file,label,group,note\r\n"
+    const QByteArray csv = "\xEF\xBB\xBF"
+                           "file,label,group,note\r\n"
                            "a.jpg,111111,g1,plain\r\n"
                            "\"sub dir/b, c.jpg\",0-1111,g1,\"says \"\"hi\"\"\nover two lines\"\r\n"
                            "\r\n"

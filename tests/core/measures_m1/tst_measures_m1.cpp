@@ -130,7 +130,8 @@ cv::Mat gradientBackdrop(cv::Size size)
 {
     cv::Mat m(size, CV_8UC3);
     for (int y = 0; y < size.height; ++y)
-        m.row(y).setTo(cv::Scalar(90 + 100.0 * y / size.height, 80 + 90.0 * y / size.height, 70 + 80.0 * y / size.height));
+        m.row(y).setTo(
+            cv::Scalar(90 + 100.0 * y / size.height, 80 + 90.0 * y / size.height, 70 + 80.0 * y / size.height));
     return m;
 }
 
@@ -255,8 +256,8 @@ private:
         QFETCH(QString, figures);
         const FaceEvidence* original = evidenceOf(photo);
         if (!original)
-            QSKIP(qPrintable(QStringLiteral("test photo %1 missing or without a face (run scripts/fetch-test-data)")
-                                 .arg(photo)));
+            QSKIP(qPrintable(
+                QStringLiteral("test photo %1 missing or without a face (run scripts/fetch-test-data)").arg(photo)));
         QVERIFY(original->landmarksValid);
         const FaceEvidence ev = variantOf(*original, variant);
         const MeasureResult r = measure.evaluate(ev);
@@ -277,8 +278,10 @@ private:
             const double scale = nameScale.size() > 1 ? nameScale.back().toDouble() : 1.0;
             quoted << QString::number(*value * scale, 'f', nameDecimals.back().toInt());
         }
-        const bool quotes = std::any_of(quoted.cbegin(), quoted.cend(), [&](const QString& q) { return reason.contains(q); });
-        QVERIFY2(quotes, qPrintable(QStringLiteral("'%1' quotes none of %2").arg(reason, quoted.join(QLatin1String(", ")))));
+        const bool quotes = std::any_of(quoted.cbegin(), quoted.cend(),
+                                        [&](const QString& q) { return reason.contains(q); });
+        QVERIFY2(quotes,
+                 qPrintable(QStringLiteral("'%1' quotes none of %2").arg(reason, quoted.join(QLatin1String(", ")))));
     }
 
 private Q_SLOTS:
@@ -290,8 +293,9 @@ private Q_SLOTS:
         QTest::newRow("astronaut") << kAstronaut << "original" << true << "side_ratio:1|cheek_luminance_ratio:1";
         QTest::newRow("franck-dark70") << kFranck << "dark70" << false << "face_luminance_mean:3";
         QTest::newRow("astronaut-dark70") << kAstronaut << "dark70" << false << "face_luminance_mean:3";
-        QTest::newRow("franck-overexposed") << kFranck << "overexposed" << false
-                                            << "face_bright_share*100:0|eye_white_clipped_share*100:0|skin_clipped_share*100:0";
+        QTest::newRow("franck-overexposed")
+            << kFranck << "overexposed" << false
+            << "face_bright_share*100:0|eye_white_clipped_share*100:0|skin_clipped_share*100:0";
         QTest::newRow("franck-sideshadow") << kFranck << "sideshadow" << false << kSideLightFigures;
         QTest::newRow("astronaut-sideshadow") << kAstronaut << "sideshadow" << false << kSideLightFigures;
         QTest::newRow("franck-bluecast") << kFranck << "bluecast" << false << "skin_box_distance:0";
@@ -342,13 +346,17 @@ private Q_SLOTS:
         QTest::newRow("franck-other") << kFranckOther << "original" << true << "eye_sharpness_relative:2";
         QTest::newRow("astronaut") << kAstronaut << "original" << true << "eye_sharpness_relative:2";
         QTest::newRow("franck-backgroundblur") << kFranck << "backgroundblur" << true << "eye_sharpness_relative:2";
-        QTest::newRow("astronaut-backgroundblur") << kAstronaut << "backgroundblur" << true << "eye_sharpness_relative:2";
+        QTest::newRow("astronaut-backgroundblur")
+            << kAstronaut << "backgroundblur" << true << "eye_sharpness_relative:2";
         QTest::newRow("franck-dark70") << kFranck << "dark70" << true << "eye_sharpness_relative:2";
-        QTest::newRow("franck-gaussian3") << kFranck << "gaussian3" << false << "eye_sharpness_relative:2|face_sharpness_relative:2";
-        QTest::newRow("astronaut-gaussian3") << kAstronaut << "gaussian3" << false << "eye_sharpness_relative:2|face_sharpness_relative:2";
+        QTest::newRow("franck-gaussian3")
+            << kFranck << "gaussian3" << false << "eye_sharpness_relative:2|face_sharpness_relative:2";
+        QTest::newRow("astronaut-gaussian3")
+            << kAstronaut << "gaussian3" << false << "eye_sharpness_relative:2|face_sharpness_relative:2";
         QTest::newRow("franck-motion15") << kFranck << "motion15" << false << "motion_direction_degrees:0";
         QTest::newRow("astronaut-motion15") << kAstronaut << "motion15" << false << "motion_direction_degrees:0";
-        QTest::newRow("franck-upscaled4") << kFranck << "upscaled4" << false << "eye_sharpness_relative:2|face_sharpness_relative:2";
+        QTest::newRow("franck-upscaled4")
+            << kFranck << "upscaled4" << false << "eye_sharpness_relative:2|face_sharpness_relative:2";
         QTest::newRow("franck-jpeg5") << kFranck << "jpeg5" << false << "jpeg_blockiness:1";
     }
     void sharpness() { check(SharpnessMeasure()); }

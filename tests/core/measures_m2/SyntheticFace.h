@@ -13,12 +13,12 @@ namespace hqa::test {
 struct SyntheticFace {
     cv::Size image{600, 750};
     cv::Point2d eyeMid{300, 300};
-    double t = 150;            ///< eye midpoint to chin, pixels
-    double iedOverT = 0.9;     ///< inter-eye distance / T
+    double t = 150; ///< eye midpoint to chin, pixels
+    double iedOverT = 0.9; ///< inter-eye distance / T
     double rollDeg = 0, yawDeg = 0, pitchDeg = 0;
-    double eyeGap = 0.065;     ///< lid gap / T (open eyes measure 0.05-0.08)
-    double lipGap = 0.01;      ///< inner-lip gap / T
-    double mouthWidth = 0.80;  ///< mouth width / IED
+    double eyeGap = 0.065; ///< lid gap / T (open eyes measure 0.05-0.08)
+    double lipGap = 0.01; ///< inner-lip gap / T
+    double mouthWidth = 0.80; ///< mouth width / IED
 };
 
 /// Landmark i of the template in face units (x in IED, y in T, origin at the eye midpoint).
@@ -72,7 +72,7 @@ inline core::FaceEvidence makeEvidence(const SyntheticFace& f)
     const double ied = f.iedOverT * f.t;
     const double r = f.rollDeg * 3.14159265358979 / 180.0;
     const cv::Point2d u(std::cos(r), std::sin(r)); // image-left eye to image-right eye
-    const cv::Point2d d(-u.y, u.x);                // face "down"
+    const cv::Point2d d(-u.y, u.x); // face "down"
     auto place = [&](const cv::Point2d& p) { return f.eyeMid + u * (p.x * ied) + d * (p.y * f.t); };
 
     core::FaceGeometry& g = ev.geometry;

@@ -12,8 +12,8 @@
 #include <opencv2/imgproc.hpp>
 
 using namespace hqa::core;
-using hqa::test::SyntheticFace;
 using hqa::test::makeEvidence;
+using hqa::test::SyntheticFace;
 
 Q_DECLARE_METATYPE(SyntheticFace)
 

@@ -177,9 +177,10 @@ void TestMeasuresM2Photos::framing_data()
     QTest::newRow("franck original") << "franck original" << true << QString();
     QTest::newRow("franck pushed left") << "franck pushed left" << false << QStringLiteral("left");
     QTest::newRow("franck forehead cut") << "franck forehead cut" << false << QStringLiteral("cut off|above the head");
-    QTest::newRow("franck shrunk into canvas") << "franck shrunk into canvas" << false
-                                                << QStringLiteral("too far|too low");
-    QTest::newRow("franck close-up") << "franck close-up" << false << QStringLiteral("close-up|cut by the image border|cut off");
+    QTest::newRow("franck shrunk into canvas")
+        << "franck shrunk into canvas" << false << QStringLiteral("too far|too low");
+    QTest::newRow("franck close-up") << "franck close-up" << false
+                                     << QStringLiteral("close-up|cut by the image border|cut off");
     QTest::newRow("astronaut close-up") << "astronaut close-up" << false
                                         << QStringLiteral("close-up|cut by the image border|cut off");
 }

@@ -101,7 +101,8 @@ private Q_SLOTS:
         QCOMPARE(winner.value(QStringLiteral("attributes")).toObject().size(), 6);
 
         const QJsonObject crop = g.value(QStringLiteral("crop")).toObject();
-        const cv::Mat written = cv::imread(QFile::encodeName(crop.value(QStringLiteral("file")).toString()).toStdString());
+        const cv::Mat written = cv::imread(
+            QFile::encodeName(crop.value(QStringLiteral("file")).toString()).toStdString());
         QVERIFY(!written.empty());
         QCOMPARE(written.cols, crop.value(QStringLiteral("width")).toInt());
         QCOMPARE(written.rows, crop.value(QStringLiteral("height")).toInt());

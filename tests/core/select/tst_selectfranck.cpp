@@ -169,9 +169,10 @@ private Q_SLOTS:
         QCOMPARE(crop.size(), plan.outputSize);
         QVERIFY(std::abs(static_cast<double>(crop.cols) / crop.rows - 0.8) < 0.01);
         QVERIFY(plan.scale <= CropOptions{}.maxUpscale + 1e-9);
-        cv::imwrite(QFile::encodeName(hqa::test::tempDir() + QStringLiteral("/franck_%1.jpg").arg(QTest::currentDataTag()))
-                        .toStdString(),
-                    crop);
+        cv::imwrite(
+            QFile::encodeName(hqa::test::tempDir() + QStringLiteral("/franck_%1.jpg").arg(QTest::currentDataTag()))
+                .toStdString(),
+            crop);
         auto inCrop = m_analyzer.analyze(crop);
         QVERIFY(inCrop.ok());
         QVERIFY2(inCrop->hasFace() && inCrop->landmarksValid, "no face with landmarks on the crop");

@@ -92,7 +92,8 @@ private Q_SLOTS:
 
     void baselineRanking()
     {
-        const std::vector<FaceCandidate> g = {face(3, -2, 5, 10000), face(0.5, 0.5, -0.5, 50625), face(-11, 1, 1, 40000)};
+        const std::vector<FaceCandidate> g = {face(3, -2, 5, 10000), face(0.5, 0.5, -0.5, 50625),
+                                              face(-11, 1, 1, 40000)};
         const Ranking r = rankBaseline(g);
         QCOMPARE(order(r), (std::vector<int>{1, 0, 2}));
         QCOMPARE(r.order[1].score, 266.375);
@@ -283,7 +284,9 @@ private Q_SLOTS:
         QVERIFY(!plan.notes.isEmpty());
         const FaceGeometry inCrop = [&] {
             FaceGeometry c = g;
-            auto m = [&](cv::Point2d p) { return cv::Point2d((p.x - plan.rect.x) * plan.scale, (p.y - plan.rect.y) * plan.scale); };
+            auto m = [&](cv::Point2d p) {
+                return cv::Point2d((p.x - plan.rect.x) * plan.scale, (p.y - plan.rect.y) * plan.scale);
+            };
             for (auto& p : c.landmarks)
                 p = m(p);
             c.eyeLeft = m(c.eyeLeft);
@@ -294,9 +297,12 @@ private Q_SLOTS:
             return c;
         }();
         const CropRules rules = measureCropRules(inCrop, plan.outputSize);
-        QVERIFY2(rules.allPass(), qPrintable(QStringLiteral("head %1 centre %2 forehead %3 chin %4")
-                                                 .arg(rules.headCentreShare).arg(rules.centreOffset)
-                                                 .arg(rules.foreheadMarginT).arg(rules.belowChinT)));
+        QVERIFY2(rules.allPass(),
+                 qPrintable(QStringLiteral("head %1 centre %2 forehead %3 chin %4")
+                                .arg(rules.headCentreShare)
+                                .arg(rules.centreOffset)
+                                .arg(rules.foreheadMarginT)
+                                .arg(rules.belowChinT)));
         QVERIFY(std::abs(rules.eyeShare - 0.32) < 1e-6);
     }
 
@@ -337,10 +343,7 @@ private Q_SLOTS:
         QCOMPARE(out.size(), plan.outputSize);
     }
 
-    void cropInvalidWithoutGeometry()
-    {
-        QVERIFY(!planStandardCrop(FaceGeometry{}, cv::Size(100, 100)).valid);
-    }
+    void cropInvalidWithoutGeometry() { QVERIFY(!planStandardCrop(FaceGeometry{}, cv::Size(100, 100)).valid); }
 
     // --- tracking ---
 

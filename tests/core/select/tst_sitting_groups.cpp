@@ -50,7 +50,8 @@ QByteArray exifBlock(bool littleEndian, const QByteArray& dateTime, const QByteA
 {
     QByteArray b;
     auto put16 = [&](quint16 v) {
-        littleEndian ? (b.append(char(v & 0xff)), b.append(char(v >> 8))) : (b.append(char(v >> 8)), b.append(char(v & 0xff)));
+        littleEndian ? (b.append(char(v & 0xff)), b.append(char(v >> 8)))
+                     : (b.append(char(v >> 8)), b.append(char(v & 0xff)));
     };
     auto put32 = [&](quint32 v) {
         if (littleEndian)
@@ -68,12 +69,21 @@ QByteArray exifBlock(bool littleEndian, const QByteArray& dateTime, const QByteA
     const quint32 strings = exifIfd + exifSize;
     // IFD0: DateTime (0x0132, ASCII 20), ExifIFD pointer (0x8769, LONG).
     put16(2);
-    put16(0x0132); put16(2); put32(20); put32(strings);
-    put16(0x8769); put16(4); put32(1); put32(exifIfd);
+    put16(0x0132);
+    put16(2);
+    put32(20);
+    put32(strings);
+    put16(0x8769);
+    put16(4);
+    put32(1);
+    put32(exifIfd);
     put32(0);
     // EXIF IFD: DateTimeOriginal (0x9003).
     put16(1);
-    put16(0x9003); put16(2); put32(20); put32(strings + 20);
+    put16(0x9003);
+    put16(2);
+    put32(20);
+    put32(strings + 20);
     put32(0);
     b.append(dateTime.leftJustified(19, ' ', true)).append('\0');
     b.append(original.leftJustified(19, ' ', true)).append('\0');
@@ -134,12 +144,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("dateTime");
         QTest::addColumn<QByteArray>("original");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("intel, original wins") << true << QByteArray("2024:05:01 10:00:00")
-                                              << QByteArray("2024:05:01 09:12:34") << QStringLiteral("2024-05-01T09:12:34");
-        QTest::newRow("motorola, original wins") << false << QByteArray("2023:01:02 03:04:05")
-                                                 << QByteArray("2023:01:02 03:00:59") << QStringLiteral("2023-01-02T03:00:59");
-        QTest::newRow("blank original: IFD0 time") << true << QByteArray("2022:12:31 23:59:58")
-                                                   << QByteArray("    :  :     :  :  ") << QStringLiteral("2022-12-31T23:59:58");
+        QTest::newRow("intel, original wins")
+            << true << QByteArray("2024:05:01 10:00:00") << QByteArray("2024:05:01 09:12:34")
+            << QStringLiteral("2024-05-01T09:12:34");
+        QTest::newRow("motorola, original wins")
+            << false << QByteArray("2023:01:02 03:04:05") << QByteArray("2023:01:02 03:00:59")
+            << QStringLiteral("2023-01-02T03:00:59");
+        QTest::newRow("blank original: IFD0 time")
+            << true << QByteArray("2022:12:31 23:59:58") << QByteArray("    :  :     :  :  ")
+            << QStringLiteral("2022-12-31T23:59:58");
         QTest::newRow("no time at all") << true << QByteArray("0000:00:00 00:00:00") << QByteArray("") << QString();
     }
     void exifTime()
@@ -148,7 +161,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, dateTime);
         QFETCH(QByteArray, original);
         QFETCH(QString, expected);
-        const QStringList frames = imagesIn(hqa::test::cachePath(QStringLiteral("frames")), QStringLiteral("franck_*.png"));
+        const QStringList frames = imagesIn(hqa::test::cachePath(QStringLiteral("frames")),
+                                            QStringLiteral("franck_*.png"));
         QVERIFY2(!frames.isEmpty(), "franck frames missing from the test cache");
         const cv::Mat img = cv::imread(frames.first().toStdString());
         const QByteArray jpeg = withExif(encodeJpeg(img), exifBlock(littleEndian, dateTime, original));
@@ -161,7 +175,8 @@ private Q_SLOTS:
         }
         // The JPEG still decodes (the segment is well formed) and a file gives the same time, marked as from EXIF.
         QVERIFY(bool(decodeImage(jpeg)));
-        const QString file = hqa::test::tempDir() + QStringLiteral("/exif_%1.jpg").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
+        const QString file = hqa::test::tempDir()
+            + QStringLiteral("/exif_%1.jpg").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
         QVERIFY(writeFile(file, jpeg));
         const CaptureTime ct = photoCaptureTime(file);
         QCOMPARE(ct.fromExif, !expected.isEmpty());
@@ -236,7 +251,8 @@ private Q_SLOTS:
 
     void franckAmongDifferentPeople()
     {
-        const QStringList frames = imagesIn(hqa::test::cachePath(QStringLiteral("frames")), QStringLiteral("franck_*.png"));
+        const QStringList frames = imagesIn(hqa::test::cachePath(QStringLiteral("frames")),
+                                            QStringLiteral("franck_*.png"));
         const QStringList people = imagesIn(QStringLiteral(HQA_PORTRAITS_DIR), QStringLiteral("*.jpg"));
         QVERIFY2(frames.size() >= 40, "franck frames missing from the test cache");
         QVERIFY2(people.size() >= 200, "portraits missing (../shared/data/portraits)");
@@ -278,7 +294,8 @@ private Q_SLOTS:
         }
         const double precision = tp + fp > 0 ? double(tp) / (tp + fp) : 1.0;
         const double recall = tp + fn > 0 ? double(tp) / (tp + fn) : 1.0;
-        const int withFace = int(std::count_if(faces.begin(), faces.end(), [](const auto& f) { return f.has_value(); }));
+        const int withFace = int(
+            std::count_if(faces.begin(), faces.end(), [](const auto& f) { return f.has_value(); }));
         qInfo("%lld photos (%d with a face; faces found in %lld ms), grouped in %lld ms: %zu groups, %d mixing "
               "people; pairwise precision %.4f recall %.4f (tp %lld fp %lld fn %lld); franck's %lld frames in %zu "
               "group(s), the largest %d",
@@ -296,7 +313,8 @@ private Q_SLOTS:
     {
         // Eight frames of franck, written as JPEGs: four at 10:00-10:03, four more three hours later
         // (EXIF), all with the same file time. EXIF separates two sittings; file times alone keep one.
-        const QStringList all = imagesIn(hqa::test::cachePath(QStringLiteral("frames")), QStringLiteral("franck_*.png"));
+        const QStringList all = imagesIn(hqa::test::cachePath(QStringLiteral("frames")),
+                                         QStringLiteral("franck_*.png"));
         QVERIFY(all.size() >= 40);
         // Four consecutive samples from the start of the video and four from its end.
         const QStringList picked = all.mid(0, 4) + all.mid(all.size() - 4);
@@ -310,7 +328,8 @@ private Q_SLOTS:
             const cv::Mat img = cv::imread(picked[i].toStdString());
             const QDateTime shot = QDateTime(QDate(2025, 3, 4), QTime(10, i % 4)).addSecs(i >= 4 ? 3 * 3600 : 0);
             const QByteArray stamp = shot.toString(QStringLiteral("yyyy:MM:dd HH:mm:ss")).toLatin1();
-            const QString e = dir + QStringLiteral("/exif_%1.jpg").arg(i), p = dir + QStringLiteral("/plain_%1.jpg").arg(i);
+            const QString e = dir + QStringLiteral("/exif_%1.jpg").arg(i),
+                          p = dir + QStringLiteral("/plain_%1.jpg").arg(i);
             QVERIFY(writeFile(e, withExif(encodeJpeg(img), exifBlock(true, stamp, stamp)), mtime));
             QVERIFY(writeFile(p, encodeJpeg(img), mtime.addSecs(i * 20)));
             exifFiles.push_back(e);
@@ -363,7 +382,8 @@ private Q_SLOTS:
         const auto features = sittingFeaturesForFiles(std::vector<QString>(files.begin(), files.end()), faces);
         {
             const auto s = compareSittingFeatures(features[0], features[1]);
-            qInfo("copy: face %.4f shape %.4f colour %.4f skin %.4f bits %d", s.face, s.shape, s.colour, s.skin, s.hashBits);
+            qInfo("copy: face %.4f shape %.4f colour %.4f skin %.4f bits %d", s.face, s.shape, s.colour, s.skin,
+                  s.hashBits);
         }
         QCOMPARE(sittingLink(features[0], features[1]), SittingLink::NearIdentical);
         QCOMPARE(sittingLink(features[0], features[2]), SittingLink::None);

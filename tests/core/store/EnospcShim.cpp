@@ -30,16 +30,12 @@
 namespace {
 
 std::mutex g_configMutex;
-char g_dir[PATH_MAX] = {};      // canonical folder, no trailing slash
+char g_dir[PATH_MAX] = {}; // canonical folder, no trailing slash
 std::atomic<bool> g_active{false};
-std::atomic<long long> g_free{0};    // bytes that may still be written under g_dir
+std::atomic<long long> g_free{0}; // bytes that may still be written under g_dir
 std::atomic<long long> g_refused{0}; // write calls failed with ENOSPC or cut short
 
-template <typename F>
-F real(const char* name)
-{
-    return reinterpret_cast<F>(dlsym(RTLD_NEXT, name));
-}
+template<typename F> F real(const char* name) { return reinterpret_cast<F>(dlsym(RTLD_NEXT, name)); }
 
 bool pathUnderDir(const char* path)
 {
@@ -105,8 +101,7 @@ void configureFromEnvironment()
 __attribute__((constructor)) void init() { configureFromEnvironment(); }
 
 /// Vectored writes are cut to whole leading buffers plus part of one, like a short write.
-template <typename F, typename... Offset>
-ssize_t vectored(F fn, int fd, const iovec* iov, int count, Offset... offset)
+template<typename F, typename... Offset> ssize_t vectored(F fn, int fd, const iovec* iov, int count, Offset... offset)
 {
     const size_t wanted = iovBytes(iov, count);
     const ssize_t allowed = allowance(fd, wanted);
@@ -133,7 +128,8 @@ void reportFree(const char* path, unsigned long blockSize, auto& blocksFree, aut
     std::lock_guard<std::mutex> lock(g_configMutex);
     if (!pathUnderDir(canonical))
         return;
-    const unsigned long long blocks = static_cast<unsigned long long>(std::max(0LL, g_free.load())) / std::max(1UL, blockSize);
+    const unsigned long long blocks = static_cast<unsigned long long>(std::max(0LL, g_free.load()))
+        / std::max(1UL, blockSize);
     blocksFree = blocksAvailable = blocks;
 }
 

@@ -93,7 +93,8 @@ void TestProjectCli::createAddStatusAndMove()
     Run r = project({"create", proj});
     QCOMPARE(r.code, 0);
     // A new project is created at the newest schema this build knows.
-    QVERIFY2(r.out.contains(QStringLiteral("schema version %1").arg(hqa::core::kProjectSchemaVersion)), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("schema version %1").arg(hqa::core::kProjectSchemaVersion)),
+             qPrintable(r.out));
     QCOMPARE(project({"create", proj}).code, 1);
 
     for (int i = 0; i < 3; ++i)
@@ -150,7 +151,8 @@ void TestProjectCli::labelsImportExportRoundTrip()
 
     // As corrections: only attributes that differ from the current verdict become history rows.
     writeText(path(QStringLiteral("set/fix.csv")), "file,label\na.png,1-----\nsub/b.png,00----\n");
-    r = project({"import", proj, "--labels", path(QStringLiteral("set/fix.csv")), "--as", "corrections", "--reviewer", "Kim"});
+    r = project(
+        {"import", proj, "--labels", path(QStringLiteral("set/fix.csv")), "--as", "corrections", "--reviewer", "Kim"});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("(3 corrections)")), qPrintable(r.out));
     r = project({"export", proj, "--labels", path(QStringLiteral("export/corrected.csv")), "--source", "corrected"});
@@ -164,7 +166,8 @@ void TestProjectCli::labelsImportExportRoundTrip()
     writeText(path(QStringLiteral("set/bad.csv")), "file,label\na.png,111111\nghost.png,111111\n");
     r = project({"import", proj, "--labels", path(QStringLiteral("set/bad.csv"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("line 3")) && r.err.contains(QStringLiteral("ghost.png")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("line 3")) && r.err.contains(QStringLiteral("ghost.png")),
+             qPrintable(r.err));
     // A malformed file is refused as a whole with the parser's message.
     writeText(path(QStringLiteral("set/malformed.csv")), "file,label\na.png,11x111\n");
     r = project({"import", proj, "--labels", path(QStringLiteral("set/malformed.csv"))});
@@ -277,8 +280,8 @@ void TestProjectCli::xmpSidecarsCarryPickAndReject()
     // darktable's sidecar keeps everything darktable wrote, the person's rating included; the verdicts are added.
     const QString merged = readText(xmpSidecarPath(other));
     for (const char* kept : {"darktable:xmp_version=\"5\"", "darktable:history_end=\"2\"", "<rdf:li>board</rdf:li>",
-                             "<rdf:li>2026</rdf:li>", "darktable:operation=\"exposure\"", "darktable:operation=\"crop\"",
-                             "darktable:params=\"cdcc4c3e\""})
+                             "<rdf:li>2026</rdf:li>", "darktable:operation=\"exposure\"",
+                             "darktable:operation=\"crop\"", "darktable:params=\"cdcc4c3e\""})
         QVERIFY2(merged.contains(QLatin1String(kept)), kept);
     auto read = readXmpSidecar(xmpSidecarPath(other));
     QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().detail));
@@ -315,7 +318,8 @@ void TestProjectCli::xmpSidecarsCarryPickAndReject()
     writeText(xmpSidecarPath(pass), "this is not XML");
     r = project({"export", proj, "--xmp"});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(xmpSidecarPath(pass)) && r.err.contains(QStringLiteral("left unchanged")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(xmpSidecarPath(pass)) && r.err.contains(QStringLiteral("left unchanged")),
+             qPrintable(r.err));
     QCOMPARE(readText(xmpSidecarPath(pass)).toUtf8(), QByteArray("this is not XML"));
 }
 

@@ -287,8 +287,9 @@ void TestProjectStore::goldenEditsShareTheUndoTimeline()
     const QString dir = QDir(m_dir.path()).filePath(QStringLiteral("timeline"));
     const PhotoId a = s->addPhoto(writeImage(QDir(dir).filePath(QStringLiteral("a.png")), 51))->id;
     const PhotoId b = s->addPhoto(writeImage(QDir(dir).filePath(QStringLiteral("b.png")), 52))->id;
-    QVERIFY(s->addAssessment(a, makeAssessment(QStringLiteral("111111"), QStringLiteral("measures"),
-                                               QStringLiteral("measures-7"))).ok());
+    QVERIFY(s->addAssessment(
+                 a, makeAssessment(QStringLiteral("111111"), QStringLiteral("measures"), QStringLiteral("measures-7")))
+                .ok());
     const auto golden = [&](PhotoId p) {
         auto g = s->goldenLabel(p).value();
         return g ? labelToString(g->label) : QStringLiteral("none");
@@ -342,7 +343,9 @@ void TestProjectStore::goldenEditsShareTheUndoTimeline()
     // Append-only: 5 golden edits (4 + Eve's), 4 golden undos, 2 golden redos; corrections 1 edit, 1 undo, 1 redo.
     const auto history = s->goldenHistory().value();
     QCOMPARE(history.size(), size_t(11));
-    QCOMPARE(std::count_if(history.begin(), history.end(), [](const GoldenEdit& g) { return g.kind == CorrectionKind::Undo; }), 4);
+    QCOMPARE(std::count_if(history.begin(), history.end(),
+                           [](const GoldenEdit& g) { return g.kind == CorrectionKind::Undo; }),
+             4);
     QCOMPARE(history.back().newLabel.has_value(), true);
     QCOMPARE(s->corrections().value().size(), size_t(3));
     QCOMPARE(s->integrityCheck().value(), QStringLiteral("ok"));
@@ -353,8 +356,9 @@ void TestProjectStore::correctionsAreAppendOnlyWithUndoRedo()
     auto s = create(QStringLiteral("undo"));
     QVERIFY(s);
     const PhotoId id = s->addPhoto(writeImage(QDir(m_dir.path()).filePath(QStringLiteral("undo/a.png")), 41))->id;
-    QVERIFY(s->addAssessment(id, makeAssessment(QStringLiteral("111111"), QStringLiteral("measures"),
-                                                QStringLiteral("measures-7"))).ok());
+    QVERIFY(s->addAssessment(
+                 id, makeAssessment(QStringLiteral("111111"), QStringLiteral("measures"), QStringLiteral("measures-7")))
+                .ok());
     QCOMPARE(s->canUndo().value(), false);
     QCOMPARE(s->undo(QStringLiteral("Bo"))->has_value(), false);
 
@@ -415,8 +419,9 @@ void TestProjectStore::correctionSurvivesNewAssessment()
     QVERIFY(s->addAssessment(id, makeAssessment(QStringLiteral("111111"))).ok());
     QVERIFY(s->correct(id, Attribute::Expression, 0, QStringLiteral("Di")).ok());
     // A newer engine version disagrees elsewhere; the reviewer's word on expression stands.
-    QVERIFY(s->addAssessment(id, makeAssessment(QStringLiteral("011111"), QStringLiteral("swin"),
-                                                QStringLiteral("swin-3"))).ok());
+    QVERIFY(
+        s->addAssessment(id, makeAssessment(QStringLiteral("011111"), QStringLiteral("swin"), QStringLiteral("swin-3")))
+            .ok());
     QCOMPARE(labelToString(s->photo(id)->value().label), QStringLiteral("011011"));
 }
 
@@ -461,8 +466,8 @@ void TestProjectStore::goldenLabelsAndLabelExport()
         QCOMPARE(labelToString(back->rows[i].label), labelToString(all.rows[i].label));
     }
     QCOMPARE(back->rows[0].extra.front(), QStringLiteral("corrected")); // b.png
-    QCOMPARE(back->rows[1].extra.front(), QStringLiteral("engine"));    // c.png
-    QCOMPARE(back->rows[2].extra.front(), QStringLiteral("golden"));    // sub/a.png
+    QCOMPARE(back->rows[1].extra.front(), QStringLiteral("engine")); // c.png
+    QCOMPARE(back->rows[2].extra.front(), QStringLiteral("golden")); // sub/a.png
 
     QVERIFY(!s->clearGoldenLabel(a));
     QVERIFY(!s->goldenLabel(a)->has_value());
@@ -511,7 +516,9 @@ void TestProjectStore::unwritableFileOpensReadOnly()
 {
     if (geteuid() == 0)
         QSKIP("root can write any file");
-    { QVERIFY(create(QStringLiteral("locked"))); }
+    {
+        QVERIFY(create(QStringLiteral("locked")));
+    }
     const QString path = freshProject(QStringLiteral("locked"));
     QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
     auto s = ProjectStore::open(path);

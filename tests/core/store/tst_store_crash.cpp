@@ -111,8 +111,8 @@ int childMain(const QString& project, int out, quint32 seed)
                 return 3;
             }
             if (u->has_value())
-                say(out, "C %lld %lld %d %d\n", static_cast<long long>((*u)->id),
-                    static_cast<long long>((*u)->photoId), index((*u)->attribute), (*u)->newValue);
+                say(out, "C %lld %lld %d %d\n", static_cast<long long>((*u)->id), static_cast<long long>((*u)->photoId),
+                    index((*u)->attribute), (*u)->newValue);
             continue;
         }
         auto id = (*store)->correct(p.id, static_cast<Attribute>(attr), value, QStringLiteral("crash-child"));
@@ -213,13 +213,16 @@ void TestStoreCrash::initTestCase()
 
 void TestStoreCrash::killedWriterNeverLosesCommittedRows()
 {
-    const int kills = qEnvironmentVariableIsSet("HQA_CRASH_KILLS") ? qEnvironmentVariableIntValue("HQA_CRASH_KILLS") : 60;
+    const int kills = qEnvironmentVariableIsSet("HQA_CRASH_KILLS") ? qEnvironmentVariableIntValue("HQA_CRASH_KILLS")
+                                                                   : 60;
     const quint32 seed = qEnvironmentVariableIsSet("HQA_CRASH_SEED")
-        ? static_cast<quint32>(qEnvironmentVariableIntValue("HQA_CRASH_SEED")) : QRandomGenerator::system()->generate();
+        ? static_cast<quint32>(qEnvironmentVariableIntValue("HQA_CRASH_SEED"))
+        : QRandomGenerator::system()->generate();
     qInfo("kills: %d, seed: %u (HQA_CRASH_SEED replays the kill timing)", kills, seed);
     QRandomGenerator rng(seed);
-    const int tamperAt = qEnvironmentVariableIsSet("HQA_CRASH_TAMPER_AT") ? qEnvironmentVariableIntValue("HQA_CRASH_TAMPER_AT")
-                                                                       : -1;
+    const int tamperAt = qEnvironmentVariableIsSet("HQA_CRASH_TAMPER_AT")
+        ? qEnvironmentVariableIntValue("HQA_CRASH_TAMPER_AT")
+        : -1;
     QElapsedTimer campaign;
     campaign.start();
 
@@ -273,8 +276,7 @@ void TestStoreCrash::killedWriterNeverLosesCommittedRows()
         ::kill(child.pid, SIGKILL); // a child that already ended is a zombie until waited for: this is harmless
         int status = 0;
         ::waitpid(child.pid, &status, 0);
-        while (readSome(child.fd, output, 1000)) {
-        }
+        while (readSome(child.fd, output, 1000)) { }
         ::close(child.fd);
         if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL)
             QFAIL(qPrintable(QStringLiteral("kill %1: the child exited by itself: ").arg(k)
@@ -301,7 +303,8 @@ void TestStoreCrash::killedWriterNeverLosesCommittedRows()
         const auto integrity = (*store)->integrityCheck();
         if (!integrity || *integrity != QLatin1String("ok"))
             QFAIL(qPrintable(QStringLiteral("kill %1: integrity_check: %2")
-                                 .arg(k).arg(integrity ? *integrity : integrity.error().detail)));
+                                 .arg(k)
+                                 .arg(integrity ? *integrity : integrity.error().detail)));
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("crash-verify"));
             db.setDatabaseName(m_project);
@@ -334,17 +337,26 @@ void TestStoreCrash::killedWriterNeverLosesCommittedRows()
             if (!(oldCorrections == corrections))
                 QFAIL(qPrintable(QStringLiteral("kill %1: the corrections up to id %2 changed: %3 rows (hash %4), "
                                                 "%5 (hash %6) before")
-                                     .arg(k).arg(correctionsSeen).arg(oldCorrections.rows).arg(oldCorrections.hashSum)
-                                     .arg(corrections.rows).arg(corrections.hashSum)));
+                                     .arg(k)
+                                     .arg(correctionsSeen)
+                                     .arg(oldCorrections.rows)
+                                     .arg(oldCorrections.hashSum)
+                                     .arg(corrections.rows)
+                                     .arg(corrections.hashSum)));
             const Digest oldAssessments = prefix("assessments", kAssessmentHash, assessmentsSeen);
             if (!(oldAssessments == assessments))
                 QFAIL(qPrintable(QStringLiteral("kill %1: the assessments up to id %2 changed: %3 rows (hash %4), "
                                                 "%5 (hash %6) before")
-                                     .arg(k).arg(assessmentsSeen).arg(oldAssessments.rows).arg(oldAssessments.hashSum)
-                                     .arg(assessments.rows).arg(assessments.hashSum)));
+                                     .arg(k)
+                                     .arg(assessmentsSeen)
+                                     .arg(oldAssessments.rows)
+                                     .arg(oldAssessments.hashSum)
+                                     .arg(assessments.rows)
+                                     .arg(assessments.hashSum)));
             // ... and the rows new since then hold everything reported since then, as reported.
             q.prepare(QStringLiteral("SELECT id, photo_id, attribute, new_value, %1 FROM corrections WHERE id > ? "
-                                     "ORDER BY id").arg(QLatin1String(kCorrectionHash)));
+                                     "ORDER BY id")
+                          .arg(QLatin1String(kCorrectionHash)));
             q.addBindValue(correctionsSeen);
             QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
             while (q.next()) {
@@ -362,18 +374,25 @@ void TestStoreCrash::killedWriterNeverLosesCommittedRows()
                     it->second.fill(-2);
                 it->second[index(*attribute)] = static_cast<std::int8_t>(value);
                 if (auto r = unchecked.find(id); r != unchecked.end()) {
-                    if (r->second.photo != photo || r->second.attribute != index(*attribute) || r->second.value != value)
+                    if (r->second.photo != photo || r->second.attribute != index(*attribute)
+                        || r->second.value != value)
                         QFAIL(qPrintable(QStringLiteral("kill %1: correction %2 is photo %3 attribute %4 value %5, "
                                                         "reported as photo %6 attribute %7 value %8")
-                                             .arg(k).arg(id).arg(photo).arg(index(*attribute)).arg(value)
-                                             .arg(r->second.photo).arg(r->second.attribute).arg(r->second.value)));
+                                             .arg(k)
+                                             .arg(id)
+                                             .arg(photo)
+                                             .arg(index(*attribute))
+                                             .arg(value)
+                                             .arg(r->second.photo)
+                                             .arg(r->second.attribute)
+                                             .arg(r->second.value)));
                     unchecked.erase(r);
                 }
             }
             q.finish();
             if (!unchecked.empty())
-                QFAIL(qPrintable(QStringLiteral("kill %1: committed correction %2 lost").arg(k)
-                                     .arg(unchecked.begin()->first)));
+                QFAIL(qPrintable(
+                    QStringLiteral("kill %1: committed correction %2 lost").arg(k).arg(unchecked.begin()->first)));
             // Batches are all-or-nothing; reported ones are whole.
             std::unordered_set<qint64> newAssessments;
             q.prepare(QStringLiteral("SELECT id, %1 FROM assessments WHERE id > ? ORDER BY id")
@@ -411,7 +430,9 @@ void TestStoreCrash::killedWriterNeverLosesCommittedRows()
                         expected[i] = c->second[i];
             if (p.label != expected)
                 QFAIL(qPrintable(QStringLiteral("kill %1: photo %2 has the effective label %3, its history says %4")
-                                     .arg(k).arg(p.id).arg(labelToString(p.label), labelToString(expected))));
+                                     .arg(k)
+                                     .arg(p.id)
+                                     .arg(labelToString(p.label), labelToString(expected))));
         }
         ++survived;
     }

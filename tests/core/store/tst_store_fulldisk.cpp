@@ -88,7 +88,11 @@ QString projectState(ProjectStore& s)
         parts << QStringLiteral("photo %1 %2 %3").arg(p.id).arg(QFileInfo(p.path).fileName(), labelToString(p.label));
     const std::vector<Correction> corrections = s.corrections().value();
     for (const auto& c : corrections)
-        parts << QStringLiteral("correction %1 %2 %3 %4").arg(c.id).arg(c.photoId).arg(index(c.attribute)).arg(c.newValue);
+        parts << QStringLiteral("correction %1 %2 %3 %4")
+                     .arg(c.id)
+                     .arg(c.photoId)
+                     .arg(index(c.attribute))
+                     .arg(c.newValue);
     const std::vector<GoldenLabel> golden = s.goldenLabels().value();
     for (const auto& g : golden)
         parts << QStringLiteral("golden %1 %2").arg(g.photoId).arg(labelToString(g.label));
@@ -138,7 +142,8 @@ void TestStoreFullDisk::initTestCase()
     auto s = ProjectStore::create(m_project);
     QVERIFY(s.ok());
     for (int i = 0; i < 4; ++i) {
-        auto p = (*s)->addPhoto(hqa::test::writeImage(QDir(m_photoDir).filePath(QStringLiteral("p%1.png").arg(i)), 700 + i));
+        auto p = (*s)->addPhoto(
+            hqa::test::writeImage(QDir(m_photoDir).filePath(QStringLiteral("p%1.png").arg(i)), 700 + i));
         QVERIFY(p.ok());
         m_photos.push_back(p->id);
         QVERIFY((*s)->addAssessment(p->id, hqa::test::makeAssessment(QStringLiteral("110110"))).ok());
@@ -362,15 +367,17 @@ void TestStoreFullDisk::commandLineSaysTheDiskIsFull()
         p.start(hqa::test::cliPath(), args);
         if (!p.waitForFinished(120000))
             return Run{-1, QString(), p.errorString()};
-        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                   QString::fromUtf8(p.readAllStandardError())};
     };
-    const Run add = run(m_projectDir, {QStringLiteral("project"), QStringLiteral("add"), m_project, newPhoto,
-                                       QStringLiteral("--no-assess")});
+    const Run add = run(
+        m_projectDir,
+        {QStringLiteral("project"), QStringLiteral("add"), m_project, newPhoto, QStringLiteral("--no-assess")});
     QVERIFY2(add.code == 1, qPrintable(QStringLiteral("exit code %1: %2").arg(add.code).arg(add.err)));
     QVERIFY2(saysDiskFull(add.err, m_project), qPrintable(add.err));
-    const Run exported = run(m_exportDir, {QStringLiteral("project"), QStringLiteral("export"), m_project,
-                                           QStringLiteral("--labels"), labels, QStringLiteral("--source"),
-                                           QStringLiteral("all")});
+    const Run exported = run(m_exportDir,
+                             {QStringLiteral("project"), QStringLiteral("export"), m_project,
+                              QStringLiteral("--labels"), labels, QStringLiteral("--source"), QStringLiteral("all")});
     QVERIFY2(exported.code == 1, qPrintable(QStringLiteral("exit code %1: %2").arg(exported.code).arg(exported.err)));
     QVERIFY2(exported.err.contains(QLatin1String("No space left on device")), qPrintable(exported.err));
     QCOMPARE(snapshot(m_exportDir), jsonlBefore);

@@ -58,7 +58,8 @@ int rawTableCount(const QString& path, const QString& table)
         db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'").arg(table))
+            if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
+                           .arg(table))
                 && q.next())
                 n = q.value(0).toInt();
         }
@@ -102,7 +103,8 @@ std::unique_ptr<ProjectStore> TestStoreMarks::makeProject(const QString& name, c
     if (!s)
         return nullptr;
     for (int i = 0; i < labels.size(); ++i) {
-        const QString f = hqa::test::writeImage(path(QStringLiteral("%1/photo-%2.png").arg(name).arg(i)), 700 + i * 7 + name.size());
+        const QString f = hqa::test::writeImage(path(QStringLiteral("%1/photo-%2.png").arg(name).arg(i)),
+                                                700 + i * 7 + name.size());
         const PhotoId id = (*s)->addPhoto(f).value().id;
         (*s)->addAssessment(id, hqa::test::makeAssessment(labels[i]));
         ids->push_back(id);
@@ -172,7 +174,8 @@ void TestStoreMarks::marksAndHistory()
     QVERIFY(s->marks(ids[0]).value().isEmpty());
     QCOMPARE(s->setMarks(ids[0], marks(PickFlag::Accept, 0, ColourLabel::None), kDee).value() > 0, true);
     QCOMPARE(s->setMarks(ids[0], marks(PickFlag::Accept, 3, ColourLabel::None), kDee).value() > 0, true);
-    QCOMPARE(s->setMarks(ids[0], marks(PickFlag::Accept, 3, ColourLabel::Purple), QStringLiteral(" Eve ")).value() > 0, true);
+    QCOMPARE(s->setMarks(ids[0], marks(PickFlag::Accept, 3, ColourLabel::Purple), QStringLiteral(" Eve ")).value() > 0,
+             true);
     // Setting what is already there writes no row.
     QCOMPARE(s->setMarks(ids[0], marks(PickFlag::Accept, 3, ColourLabel::Purple), kDee).value(), qint64(0));
     QCOMPARE(s->setMarks(ids[1], marks(PickFlag::Reject, 1, ColourLabel::Red), kDee).value() > 0, true);
@@ -228,8 +231,8 @@ void TestStoreMarks::invalidMarksWriteNothing()
 void TestStoreMarks::severalPhotosAreOneUndoStep()
 {
     std::vector<PhotoId> ids;
-    auto s = makeProject(QStringLiteral("batch"), {QStringLiteral("111111"), QStringLiteral("011111"),
-                                                   QStringLiteral("101111")}, &ids);
+    auto s = makeProject(QStringLiteral("batch"),
+                         {QStringLiteral("111111"), QStringLiteral("011111"), QStringLiteral("101111")}, &ids);
     QVERIFY(s);
     QVERIFY(s->setMarks(ids[1], marks(PickFlag::None, 2, ColourLabel::Blue), kDee).value() > 0);
     // Reject all three at once: each keeps its own stars and colour.
@@ -329,7 +332,8 @@ void TestStoreMarks::undoSurvivesReopening()
         QVERIFY(s->setMarks({{ids[0], marks(PickFlag::Accept, 0, ColourLabel::None)},
                              {ids[1], marks(PickFlag::Accept, 0, ColourLabel::None)}},
                             kDee)
-                    .value() > 0);
+                    .value()
+                > 0);
         QVERIFY(s->correct(ids[0], Attribute::Expression, 0, kDee).ok());
         QVERIFY(s->undoStep(kDee).value()->correction);
     }
@@ -348,13 +352,14 @@ void TestStoreMarks::cliMarkListAndStatus()
     std::vector<PhotoId> ids;
     QStringList files;
     {
-        auto s = makeProject(QStringLiteral("cli"), {QStringLiteral("111111"), QStringLiteral("011111"),
-                                                     QStringLiteral("111111")}, &ids, &files);
+        auto s = makeProject(QStringLiteral("cli"),
+                             {QStringLiteral("111111"), QStringLiteral("011111"), QStringLiteral("111111")}, &ids,
+                             &files);
         QVERIFY(s);
     }
     const QString proj = path(QStringLiteral("cli.hqa"));
-    Run r = project({"mark", proj, files[0], files[1], "--reject", "--stars", "2", "--colour", "purple",
-                     "--reviewer", "Cli Person"});
+    Run r = project({"mark", proj, files[0], files[1], "--reject", "--stars", "2", "--colour", "purple", "--reviewer",
+                     "Cli Person"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(files[0] + QStringLiteral(": reject, 2 stars, purple")), qPrintable(r.out));
     r = project({"mark", proj, files[1], "--pick"}); // keeps its stars and colour
@@ -391,8 +396,9 @@ void TestStoreMarks::xmpExportWritesMarksAndKeepsOtherTools()
     std::vector<PhotoId> ids;
     QStringList files;
     {
-        auto s = makeProject(QStringLiteral("xmpout"), {QStringLiteral("110111"), QStringLiteral("111111"),
-                                                        QStringLiteral("011111")}, &ids, &files);
+        auto s = makeProject(QStringLiteral("xmpout"),
+                             {QStringLiteral("110111"), QStringLiteral("111111"), QStringLiteral("011111")}, &ids,
+                             &files);
         QVERIFY(s);
         // A failing photo the reviewer picks anyway, a passing one rejected, the third left to its verdicts.
         QVERIFY(s->setMarks(ids[0], marks(PickFlag::Accept, 4, ColourLabel::Blue), kDee).ok());
@@ -421,7 +427,8 @@ void TestStoreMarks::xmpExportWritesMarksAndKeepsOtherTools()
     QCOMPARE(picked.value("xmp:Label"), QStringLiteral("Blue"));
     QCOMPARE(picked.value("digiKam:PickLabel"), QStringLiteral("3"));
     QCOMPARE(picked.value("darktable:history_end"), QStringLiteral("1"));
-    QVERIFY(QString::fromUtf8(readBytes(xmpSidecarPath(files[0]))).contains(QLatin1String("darktable:operation=\"exposure\"")));
+    QVERIFY(QString::fromUtf8(readBytes(xmpSidecarPath(files[0])))
+                .contains(QLatin1String("darktable:operation=\"exposure\"")));
     auto rejected = xmpAttributes(xmpSidecarPath(files[1]));
     QCOMPARE(rejected.value("xmp:Rating"), QStringLiteral("-1")); // darktable's reject, whatever the stars
     QCOMPARE(rejected.value("digiKam:PickLabel"), QStringLiteral("1"));
@@ -466,25 +473,27 @@ void TestStoreMarks::xmpImportReadsAnotherToolsSidecars()
     std::vector<PhotoId> ids;
     QStringList files;
     {
-        auto s = makeProject(QStringLiteral("xmpin"), {QStringLiteral("111111"), QStringLiteral("111111"),
-                                                       QStringLiteral("111111"), QStringLiteral("111111")},
-                             &ids, &files);
+        auto s = makeProject(
+            QStringLiteral("xmpin"),
+            {QStringLiteral("111111"), QStringLiteral("111111"), QStringLiteral("111111"), QStringLiteral("111111")},
+            &ids, &files);
         QVERIFY(s);
         QVERIFY(s->setMarks(ids[3], marks(PickFlag::Reject, 0, ColourLabel::Green), kDee).ok());
     }
     const QString proj = path(QStringLiteral("xmpin.hqa"));
     // Lightroom (photo.xmp): 5 stars and its "Yellow" label, written with the xmp: prefix as elements.
-    writeText(xmpSidecarPath(files[0], SidecarNaming::BaseName),
-              "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\" x:xmptk=\"Adobe XMP Core 7.0-c000 1.000000, 0000/00/00-00:00:00\">\n"
-              " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-              "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-              "    xmlns:crs=\"http://ns.adobe.com/camera-raw-settings/1.0/\">\n"
-              "   <xmp:Rating>5</xmp:Rating>\n"
-              "   <xmp:Label>Yellow</xmp:Label>\n"
-              "   <crs:Exposure2012>+0.35</crs:Exposure2012>\n"
-              "  </rdf:Description>\n"
-              " </rdf:RDF>\n"
-              "</x:xmpmeta>\n");
+    writeText(
+        xmpSidecarPath(files[0], SidecarNaming::BaseName),
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\" x:xmptk=\"Adobe XMP Core 7.0-c000 1.000000, 0000/00/00-00:00:00\">\n"
+        " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+        "    xmlns:crs=\"http://ns.adobe.com/camera-raw-settings/1.0/\">\n"
+        "   <xmp:Rating>5</xmp:Rating>\n"
+        "   <xmp:Label>Yellow</xmp:Label>\n"
+        "   <crs:Exposure2012>+0.35</crs:Exposure2012>\n"
+        "  </rdf:Description>\n"
+        " </rdf:RDF>\n"
+        "</x:xmpmeta>\n");
     // digiKam (photo.png.xmp): rejected by its pick label, 2 stars, no colour.
     writeText(xmpSidecarPath(files[1]),
               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -37,12 +37,16 @@ int writeFixture(const QString& dir)
     ProjectStore& store = **s;
     std::vector<PhotoId> ids;
     for (int i = 0; i < 3; ++i)
-        ids.push_back(store.addPhoto(hqa::test::writeImage(photos.filePath(QStringLiteral("fixture-%1.png").arg(i)), 900 + i))
-                          .value().id);
-    store.addAssessment(ids[0], hqa::test::makeAssessment(QStringLiteral("111011"), QStringLiteral("measures"),
-                                                          QStringLiteral("measures-0.1.0")));
-    store.addAssessment(ids[1], hqa::test::makeAssessment(QStringLiteral("0-1111"), QStringLiteral("measures"),
-                                                          QStringLiteral("measures-0.1.0")));
+        ids.push_back(
+            store.addPhoto(hqa::test::writeImage(photos.filePath(QStringLiteral("fixture-%1.png").arg(i)), 900 + i))
+                .value()
+                .id);
+    store.addAssessment(ids[0],
+                        hqa::test::makeAssessment(QStringLiteral("111011"), QStringLiteral("measures"),
+                                                  QStringLiteral("measures-0.1.0")));
+    store.addAssessment(ids[1],
+                        hqa::test::makeAssessment(QStringLiteral("0-1111"), QStringLiteral("measures"),
+                                                  QStringLiteral("measures-0.1.0")));
     Assessment failed;
     failed.modelVersion = QStringLiteral("measures-0.1.0");
     failed.error = Error{ErrorCode::NoFace, QStringLiteral("no face found")};
@@ -121,7 +125,8 @@ void TestStoreMigration::fixtureOpensAndKeepsItsData_data()
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<int>("version");
     const QRegularExpression name(QStringLiteral("^project-v(\\d+)\\.hqa$"));
-    for (const QString& f : QDir(fixturesDir()).entryList({QStringLiteral("project-v*.hqa")}, QDir::Files, QDir::Name)) {
+    for (const QString& f :
+         QDir(fixturesDir()).entryList({QStringLiteral("project-v*.hqa")}, QDir::Files, QDir::Name)) {
         const auto m = name.match(f);
         if (m.hasMatch())
             QTest::newRow(qPrintable(f)) << QDir(fixturesDir()).filePath(f) << m.captured(1).toInt();
@@ -210,11 +215,13 @@ void TestStoreMigration::newerVersionIsRefusedAndLeftUnchanged()
     QFETCH(bool, readOnly);
     const QString copy = m_dir.filePath(QStringLiteral("future.hqa"));
     QFile::remove(copy);
-    QVERIFY(QFile::copy(QDir(fixturesDir()).filePath(QStringLiteral("project-v%1.hqa").arg(kProjectSchemaVersion)), copy));
+    QVERIFY(
+        QFile::copy(QDir(fixturesDir()).filePath(QStringLiteral("project-v%1.hqa").arg(kProjectSchemaVersion)), copy));
     QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QCOMPARE(rawPragma(copy, QStringLiteral("user_version"), kProjectSchemaVersion + 1), kProjectSchemaVersion + 1);
     const QByteArray before = fileBytes(copy);
-    auto s = ProjectStore::open(copy, {readOnly ? ProjectStore::Access::ReadOnly : ProjectStore::Access::ReadWrite, 1000});
+    auto s = ProjectStore::open(copy,
+                                {readOnly ? ProjectStore::Access::ReadOnly : ProjectStore::Access::ReadWrite, 1000});
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, ErrorCode::UnsupportedFormat);
     QVERIFY2(s.error().detail.contains(QStringLiteral("newer")), qPrintable(s.error().detail));
@@ -225,7 +232,9 @@ void TestStoreMigration::newerVersionIsRefusedAndLeftUnchanged()
 void TestStoreMigration::newFileIsStampedWithCurrentVersion()
 {
     const QString path = m_dir.filePath(QStringLiteral("new.hqa"));
-    { QVERIFY(ProjectStore::create(path).ok()); }
+    {
+        QVERIFY(ProjectStore::create(path).ok());
+    }
     QCOMPARE(rawPragma(path, QStringLiteral("user_version")), kProjectSchemaVersion);
     QCOMPARE(rawPragma(path, QStringLiteral("application_id")), kProjectApplicationId);
 }

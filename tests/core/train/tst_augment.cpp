@@ -33,7 +33,8 @@ double detail(const QString& path)
     const cv::Mat img = cv::imread(path.toStdString(), cv::IMREAD_GRAYSCALE);
     cv::Mat grey = img, lap;
     if (std::max(img.cols, img.rows) > 1600)
-        cv::resize(img, grey, {}, 1600.0 / std::max(img.cols, img.rows), 1600.0 / std::max(img.cols, img.rows), cv::INTER_AREA);
+        cv::resize(img, grey, {}, 1600.0 / std::max(img.cols, img.rows), 1600.0 / std::max(img.cols, img.rows),
+                   cv::INTER_AREA);
     cv::Laplacian(grey, lap, CV_64F);
     cv::Scalar mean, sd;
     cv::meanStdDev(lap, mean, sd);
@@ -130,7 +131,8 @@ private Q_SLOTS:
                 QVERIFY2(counts.first * 2 >= counts.second, qPrintable(variant));
         for (const LabelRow& r : variants->rows) {
             // Blur removes fine detail; heavy compression adds block edges instead (the engine catches it above).
-            if (r.extra.at(1) != QLatin1String("sharpness_defocus") && r.extra.at(1) != QLatin1String("sharpness_motion"))
+            if (r.extra.at(1) != QLatin1String("sharpness_defocus")
+                && r.extra.at(1) != QLatin1String("sharpness_motion"))
                 continue;
             const double ratio = detail(r.path) / detail(r.extra.at(0));
             QVERIFY2(ratio < 0.35, qPrintable(QStringLiteral("%1: detail ratio %2").arg(r.file).arg(ratio)));
@@ -139,11 +141,13 @@ private Q_SLOTS:
 
     void refusesBadRequests()
     {
-        auto r = augmentDataset(hqa::test::tempDir() + QStringLiteral("/none.csv"), hqa::test::tempDir() + QStringLiteral("/o"), {});
+        auto r = augmentDataset(hqa::test::tempDir() + QStringLiteral("/none.csv"),
+                                hqa::test::tempDir() + QStringLiteral("/o"), {});
         QVERIFY(!r);
         AugmentOptions o;
         o.variants = {QStringLiteral("no_such_variant")};
-        r = augmentDataset(hqa::test::cachePath(QStringLiteral("eval/labels.csv")), hqa::test::tempDir() + QStringLiteral("/o2"), o);
+        r = augmentDataset(hqa::test::cachePath(QStringLiteral("eval/labels.csv")),
+                           hqa::test::tempDir() + QStringLiteral("/o2"), o);
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
     }

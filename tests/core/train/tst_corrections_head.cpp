@@ -46,7 +46,7 @@ const int kFraming = index(Attribute::Framing);
 struct Photo {
     QString path;
     QString person;
-    QString kind;             ///< eval: the variant's source column; portraits: "portrait" or "closeup"
+    QString kind; ///< eval: the variant's source column; portraits: "portrait" or "closeup"
     Label truth = kUnknownLabel; ///< eval: its labels; portraits: framing only (by construction)
     Assessment assessment;
     double faceBrightness = kNaN; ///< mean grey level in the face box, measured here from the pixels
@@ -84,10 +84,7 @@ double faceBrightness(const QString& path, const Assessment& a)
     return cv::mean(grey)[0];
 }
 
-int verdictOf(const Assessment& a, int k)
-{
-    return a.verdicts[size_t(k)].pass ? 1 : 0;
-}
+int verdictOf(const Assessment& a, int k) { return a.verdicts[size_t(k)].pass ? 1 : 0; }
 
 /// Per attribute: accuracy and balanced accuracy of verdicts against targets, over judged, labelled photos.
 struct Score {
@@ -176,19 +173,23 @@ private Q_SLOTS:
         // Every second row keeps the run short while keeping every source photo represented.
         for (size_t i = 0; i < labels->rows.size(); i += 2) {
             const LabelRow& r = labels->rows[i];
-            m_eval.push_back({r.path, personOfEvalGroup(r.group),
+            m_eval.push_back({r.path,
+                              personOfEvalGroup(r.group),
                               sourceColumn >= 0 && sourceColumn < r.extra.size() ? r.extra[sourceColumn] : QString(),
-                              r.label, {}, kNaN});
+                              r.label,
+                              {},
+                              kNaN});
         }
         const QDir portraits(QStringLiteral(HQA_PORTRAITS_DIR));
         const QStringList files = portraits.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files,
                                                       QDir::Name);
-        QVERIFY2(files.size() >= 200, qPrintable(QStringLiteral("expected the 215 portraits in %1").arg(portraits.path())));
+        QVERIFY2(files.size() >= 200,
+                 qPrintable(QStringLiteral("expected the 215 portraits in %1").arg(portraits.path())));
         for (const QString& f : files) {
             Label truth = kUnknownLabel;
             truth[size_t(kFraming)] = 1; // official head-and-shoulders portraits
-            m_portraits.push_back({portraits.filePath(f), QFileInfo(f).completeBaseName(), QStringLiteral("portrait"),
-                                   truth, {}, kNaN});
+            m_portraits.push_back(
+                {portraits.filePath(f), QFileInfo(f).completeBaseName(), QStringLiteral("portrait"), truth, {}, kNaN});
         }
         assess(m_eval);
         assess(m_portraits);
@@ -326,7 +327,8 @@ private Q_SLOTS:
         QCOMPARE(loaded->version(), head.version());
         for (int i : heldIdx) {
             const AttributeVerdict& v = photos[size_t(i)]->assessment.verdict(Attribute::Lighting);
-            QCOMPARE(loaded->predict(Attribute::Lighting, v).value_or(-1), head.predict(Attribute::Lighting, v).value_or(-1));
+            QCOMPARE(loaded->predict(Attribute::Lighting, v).value_or(-1),
+                     head.predict(Attribute::Lighting, v).value_or(-1));
         }
         const QJsonObject metrics = loaded->toJson().value(QStringLiteral("report")).toObject();
         const QJsonObject lighting = metrics.value(QStringLiteral("lighting")).toObject();
@@ -380,8 +382,8 @@ private Q_SLOTS:
         int disagree = 0;
         std::vector<CorrectionSample> byFrame;
         for (const Photo* p : frames) {
-            const QString copy = hqa::test::tempDir() + QStringLiteral("/franck/")
-                                 + QFileInfo(p->path).dir().dirName() + u'_' + QFileInfo(p->path).fileName();
+            const QString copy = hqa::test::tempDir() + QStringLiteral("/franck/") + QFileInfo(p->path).dir().dirName()
+                + u'_' + QFileInfo(p->path).fileName();
             QVERIFY(QDir().mkpath(QFileInfo(copy).path()));
             QVERIFY(QFile::exists(copy) || QFile::copy(p->path, copy));
             auto added = (*store)->addPhoto(copy);
@@ -453,7 +455,7 @@ private Q_SLOTS:
         int closeups = 0;
         for (const CorrectionSample& s : samples)
             closeups += s.target[size_t(kFraming)] == 1 && s.assessment.verdicts[size_t(kFraming)].judged
-                        && !s.assessment.verdicts[size_t(kFraming)].pass;
+                && !s.assessment.verdicts[size_t(kFraming)].pass;
         QVERIFY(samples.size() >= 40);
 
         std::vector<const Photo*> others;
@@ -484,8 +486,8 @@ private Q_SLOTS:
         auto loose = trainCorrectionsHead(samples, unchecked);
         QVERIFY(loose);
         const Comparison u = compare(loose->first, others, truth);
-        qInfo("without the rule: framing balanced on other people %.3f (engine %.3f)", u.head[size_t(kFraming)].balanced(),
-              u.engine[size_t(kFraming)].balanced());
+        qInfo("without the rule: framing balanced on other people %.3f (engine %.3f)",
+              u.head[size_t(kFraming)].balanced(), u.engine[size_t(kFraming)].balanced());
         QVERIFY(loose->first.covers(Attribute::Framing));
         QVERIFY(u.head[size_t(kFraming)].balanced() >= u.engine[size_t(kFraming)].balanced() - 0.01);
     }
@@ -510,8 +512,8 @@ private Q_SLOTS:
             std::vector<CorrectionSample> samples;
             std::set<QString> aPeople, bPeople;
             for (int i : aIdx) {
-                samples.push_back({all[size_t(i)]->assessment, all[size_t(i)]->truth, all[size_t(i)]->path,
-                                   all[size_t(i)]->person});
+                samples.push_back(
+                    {all[size_t(i)]->assessment, all[size_t(i)]->truth, all[size_t(i)]->path, all[size_t(i)]->person});
                 aPeople.insert(all[size_t(i)]->person);
             }
             std::vector<const Photo*> b;
@@ -584,16 +586,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QByteArray() << "not a corrections head";
         QTest::newRow("other json") << QByteArray("{\"a\":1}") << "not a corrections head";
-        QTest::newRow("newer format")
-            << QByteArray("{\"format\":\"headshot-qa-corrections-head\",\"format_version\":99}") << "format 99";
-        QTest::newRow("weights missing")
-            << QByteArray("{\"format\":\"headshot-qa-corrections-head\",\"format_version\":1,\"attributes\":"
-                          "{\"lighting\":{\"features\":[\"score\"],\"mean\":[0.5],\"std\":[0.1],\"bias\":0,"
-                          "\"threshold\":0.5}}}")
-            << "damaged";
-        QTest::newRow("no attribute")
-            << QByteArray("{\"format\":\"headshot-qa-corrections-head\",\"format_version\":1,\"attributes\":{}}")
-            << "no trained attribute";
+        QTest::newRow("newer format") << QByteArray(
+            "{\"format\":\"headshot-qa-corrections-head\",\"format_version\":99}")
+                                      << "format 99";
+        QTest::newRow("weights missing") << QByteArray(
+            "{\"format\":\"headshot-qa-corrections-head\",\"format_version\":1,\"attributes\":"
+            "{\"lighting\":{\"features\":[\"score\"],\"mean\":[0.5],\"std\":[0.1],\"bias\":0,"
+            "\"threshold\":0.5}}}") << "damaged";
+        QTest::newRow("no attribute") << QByteArray(
+            "{\"format\":\"headshot-qa-corrections-head\",\"format_version\":1,\"attributes\":{}}")
+                                      << "no trained attribute";
     }
     void damagedFilesAreRefused()
     {

@@ -27,8 +27,8 @@ private Q_SLOTS:
         QCOMPARE(p.falseFail, 0);
         QCOMPARE(p.accuracy, 0.8);
         QCOMPARE(p.balancedAccuracy, 0.5 * (1.0 + 2.0 / 3.0));
-        QCOMPARE(p.passF1, 4.0 / 5.0);        // 2TP / (2TP + FP + FN)
-        QCOMPARE(p.failF1, 4.0 / 5.0);        // 2TN / (2TN + FN + FP)
+        QCOMPARE(p.passF1, 4.0 / 5.0); // 2TP / (2TP + FP + FN)
+        QCOMPARE(p.failF1, 4.0 / 5.0); // 2TN / (2TN + FN + FP)
         // At 0.0 everything passes: accuracy 2/5, balanced 0.5, fail F1 undefined.
         QCOMPARE(c.points[0].accuracy, 0.4);
         QCOMPARE(c.points[0].balancedAccuracy, 0.5);

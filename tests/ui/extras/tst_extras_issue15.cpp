@@ -116,7 +116,7 @@ bool addRocket(ProjectStore& store, Engine& engine, const Label& golden)
         return false;
     const Assessment a = assessFile(engine, rocket);
     return !a.ok() && !store.setGoldenLabel(photo->id, golden, QStringLiteral("tester"))
-           && bool(store.addAssessment(photo->id, a));
+        && bool(store.addAssessment(photo->id, a));
 }
 
 /// The height a row's cells need at their column widths, asked of the item delegate as QTableView does when it
@@ -143,9 +143,16 @@ void checkLegendOffTheData(QCustomPlot* plot)
     const QRect legend = plot->legend->outerRect();
     const QRect data = plot->axisRect()->rect();
     QVERIFY(legend.isValid() && data.isValid());
-    QVERIFY2(!legend.intersects(data), qPrintable(QStringLiteral("legend %1,%2 %3x%4 over the plot %5,%6 %7x%8")
-                                                      .arg(legend.x()).arg(legend.y()).arg(legend.width()).arg(legend.height())
-                                                      .arg(data.x()).arg(data.y()).arg(data.width()).arg(data.height())));
+    QVERIFY2(!legend.intersects(data),
+             qPrintable(QStringLiteral("legend %1,%2 %3x%4 over the plot %5,%6 %7x%8")
+                            .arg(legend.x())
+                            .arg(legend.y())
+                            .arg(legend.width())
+                            .arg(legend.height())
+                            .arg(data.x())
+                            .arg(data.y())
+                            .arg(data.width())
+                            .arg(data.height())));
     // Inside the widget: not pushed out of sight.
     QVERIFY(QRect(QPoint(0, 0), plot->size()).contains(legend));
 }
@@ -177,13 +184,15 @@ private Q_SLOTS:
 
         // "-" explained: a legend line under the table and the cell's tooltip.
         QVERIFY(dialog.legendLabel()->isVisible());
-        QVERIFY2(dialog.legendLabel()->text().contains(QStringLiteral("- : not enough reviewed photos of this attribute to learn")),
+        QVERIFY2(dialog.legendLabel()->text().contains(
+                     QStringLiteral("- : not enough reviewed photos of this attribute to learn")),
                  qPrintable(dialog.legendLabel()->text()));
         QTableWidget* t = dialog.figuresTable();
         for (int r = 0; r < 3; ++r)
             for (int c : {0, 1, 3, 4}) {
                 QCOMPARE(t->item(r, c)->text(), QStringLiteral("-"));
-                QVERIFY(t->item(r, c)->toolTip().contains(QStringLiteral("Not enough reviewed photos of this attribute")));
+                QVERIFY(
+                    t->item(r, c)->toolTip().contains(QStringLiteral("Not enough reviewed photos of this attribute")));
             }
         QVERIFY(t->item(4, 0)->toolTip().isEmpty()); // a figure needs no excuse
 
@@ -204,10 +213,15 @@ private Q_SLOTS:
             QCOMPARE(t->verticalScrollBar()->maximum(), 0);
             for (int r = 0; r < t->rowCount(); ++r) {
                 QVERIFY2(t->rowHeight(r) >= neededRowHeight(t, r),
-                         qPrintable(QStringLiteral("row %1: %2 px for %3 px of text").arg(r).arg(t->rowHeight(r)).arg(neededRowHeight(t, r))));
+                         qPrintable(QStringLiteral("row %1: %2 px for %3 px of text")
+                                        .arg(r)
+                                        .arg(t->rowHeight(r))
+                                        .arg(neededRowHeight(t, r))));
                 QVERIFY2(t->rowViewportPosition(r) + t->rowHeight(r) <= t->viewport()->height(),
                          qPrintable(QStringLiteral("row %1 ends at %2, the table shows %3 px")
-                                        .arg(r).arg(t->rowViewportPosition(r) + t->rowHeight(r)).arg(t->viewport()->height())));
+                                        .arg(r)
+                                        .arg(t->rowViewportPosition(r) + t->rowHeight(r))
+                                        .arg(t->viewport()->height())));
             }
         }
         // The long reasons wrap onto more than one line.
@@ -249,7 +263,8 @@ private Q_SLOTS:
             QCOMPARE(dash.samples(), 40);
             QCOMPARE(dash.unassessed(), 1);
             const QString w = dash.sampleWarning();
-            QVERIFY2(w.contains(attributeName(Attribute::Background) + QStringLiteral(": 40 (35 pass, 5 fail)")), qPrintable(w));
+            QVERIFY2(w.contains(attributeName(Attribute::Background) + QStringLiteral(": 40 (35 pass, 5 fail)")),
+                     qPrintable(w));
             QVERIFY2(!w.contains(attributeName(Attribute::Lighting)), qPrintable(w));
             QVERIFY(dash.warningLabel()->isVisibleTo(&dash));
         }
@@ -331,7 +346,8 @@ private Q_SLOTS:
         curves.addEpoch(1, std::nan(""), std::nan(""), std::nan(""));
         QVERIFY(curves.showsMessage());
         QVERIFY(!curves.plot()->isVisible());
-        QVERIFY2(curves.messageLabel()->text().contains(QStringLiteral("no loss")), qPrintable(curves.messageLabel()->text()));
+        QVERIFY2(curves.messageLabel()->text().contains(QStringLiteral("no loss")),
+                 qPrintable(curves.messageLabel()->text()));
         // A real epoch: the plot replaces the message.
         curves.addEpoch(2, 0.8, 0.9, 0.6);
         QVERIFY(!curves.showsMessage());

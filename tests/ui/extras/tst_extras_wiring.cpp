@@ -27,10 +27,7 @@ QStringList actionTexts(QMenu* menu)
 class TstExtrasWiring : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, hqa::test::tempDir());
-    }
+    void initTestCase() { QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, hqa::test::tempDir()); }
 
     void pagesAndMenus()
     {

@@ -209,7 +209,8 @@ private Q_SLOTS:
         };
         std::vector<Reviewed> reviewed;
         for (int k = 0; k < files.size() && reviewed.size() < 100; k += 2) {
-            const QString dir = hqa::test::tempDir() + QStringLiteral("/people/") + QFileInfo(files[k]).completeBaseName();
+            const QString dir = hqa::test::tempDir() + QStringLiteral("/people/")
+                + QFileInfo(files[k]).completeBaseName();
             QVERIFY(QDir().mkpath(dir));
             const QString copy = dir + u'/' + files[k];
             QVERIFY(QFile::copy(portraits.filePath(files[k]), copy));
@@ -257,7 +258,8 @@ private Q_SLOTS:
         QVERIFY(dialog.useNewHead());
         QCOMPARE(store->models()->back().path, outcome.headPath);
         QCOMPARE(store->models()->back().version, outcome.version);
-        QCOMPARE(store->models()->back().metrics.value(QStringLiteral("held_out_people")).toInt(), int(reviewed.size()));
+        QCOMPARE(store->models()->back().metrics.value(QStringLiteral("held_out_people")).toInt(),
+                 int(reviewed.size()));
     }
 
     void noTrainerSaysSo()

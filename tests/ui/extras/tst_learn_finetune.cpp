@@ -43,11 +43,14 @@ NetworkFineTuneFunction fineTuner(std::atomic<Qt::HANDLE>* ranOn, int sleepPerSt
         *ranOn = QThread::currentThreadId();
         NetworkFineTuneInput in = input;
         in.chunk = 4;
-        return real(in, [&](const NetworkFineTuneProgress& p) {
-            progress(p);
-            if (sleepPerStepMs > 0)
-                QThread::msleep(sleepPerStepMs);
-        }, cancel);
+        return real(
+            in,
+            [&](const NetworkFineTuneProgress& p) {
+                progress(p);
+                if (sleepPerStepMs > 0)
+                    QThread::msleep(sleepPerStepMs);
+            },
+            cancel);
     };
 }
 
@@ -110,8 +113,8 @@ private Q_SLOTS:
     {
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, hqa::test::tempDir());
         settings::appSettings().clear();
-        const QStringList frames =
-            QDir(hqa::test::cachePath(QStringLiteral("frames"))).entryList({QStringLiteral("franck_*.png")}, QDir::Files, QDir::Name);
+        const QStringList frames = QDir(hqa::test::cachePath(QStringLiteral("frames")))
+                                       .entryList({QStringLiteral("franck_*.png")}, QDir::Files, QDir::Name);
         QVERIFY2(frames.size() >= kPeople, "franck frames missing: run scripts/fetch-test-data");
         SwinModel::setThreads(2);
         m_dir = hqa::test::tempDir() + QStringLiteral("/finetune");
@@ -142,7 +145,8 @@ private Q_SLOTS:
                 if (!sharp)
                     cv::GaussianBlur(v, v, {0, 0}, img.cols / 60.0);
                 cv::resize(v, v, {120, 90}, 0, 0, cv::INTER_AREA);
-                const QString path = QStringLiteral("%1/%2.png").arg(person, sharp ? QStringLiteral("sharp") : QStringLiteral("blurred"));
+                const QString path = QStringLiteral("%1/%2.png")
+                                         .arg(person, sharp ? QStringLiteral("sharp") : QStringLiteral("blurred"));
                 QVERIFY(cv::imwrite(path.toStdString(), v));
                 auto added = m_store->addPhoto(path);
                 QVERIFY2(added, added ? "" : qPrintable(added.error().detail));
@@ -256,16 +260,17 @@ private Q_SLOTS:
 
         const NetworkFineTuneOutcome& o = *dialog.fineTuneOutcome();
         const int sharpness = index(Attribute::Sharpness);
-        qInfo("%d photos of %d people trained, %d photos of %d people held out: sharpness %.3f -> %.3f",
-              o.trainPhotos, o.trainPeople, o.heldOutPhotos, o.heldOutPeople, o.before[size_t(sharpness)],
-              o.after[size_t(sharpness)]);
+        qInfo("%d photos of %d people trained, %d photos of %d people held out: sharpness %.3f -> %.3f", o.trainPhotos,
+              o.trainPeople, o.heldOutPhotos, o.heldOutPeople, o.before[size_t(sharpness)], o.after[size_t(sharpness)]);
         QCOMPARE(o.trainPhotos + o.heldOutPhotos, 2 * kPeople);
         QCOMPARE(o.trainPeople + o.heldOutPeople, kPeople);
         QVERIFY(o.heldOutPeople >= 5);
         QCOMPARE(o.heldOutLabels[size_t(sharpness)], o.heldOutPhotos);
         QCOMPARE(o.heldOutLabelsTotal, o.heldOutPhotos); // nobody judged another attribute
-        QCOMPARE(dialog.fineTuneTable()->item(sharpness, 0)->text(), QString::number(o.before[size_t(sharpness)], 'f', 3));
-        QCOMPARE(dialog.fineTuneTable()->item(sharpness, 1)->text(), QString::number(o.after[size_t(sharpness)], 'f', 3));
+        QCOMPARE(dialog.fineTuneTable()->item(sharpness, 0)->text(),
+                 QString::number(o.before[size_t(sharpness)], 'f', 3));
+        QCOMPARE(dialog.fineTuneTable()->item(sharpness, 1)->text(),
+                 QString::number(o.after[size_t(sharpness)], 'f', 3));
         // Lighting: nobody reviewed it, a "-" that explains itself.
         QCOMPARE(dialog.fineTuneTable()->item(0, 0)->text(), QStringLiteral("-"));
         QVERIFY(dialog.fineTuneTable()->item(0, 0)->toolTip().contains(QStringLiteral("Not enough reviewed photos")));
@@ -294,7 +299,10 @@ private Q_SLOTS:
         QCOMPARE(rec.sha256, fileSha256(o.modelPath));
         QCOMPARE(rec.metrics.value(QStringLiteral("parent_version")).toString(), QStringLiteral("fresh-3"));
         QCOMPARE(rec.metrics.value(QStringLiteral("held_out_people")).toInt(), o.heldOutPeople);
-        QCOMPARE(rec.metrics.value(QStringLiteral("held_out_accuracy_after")).toObject().value(QStringLiteral("sharpness")).toDouble(),
+        QCOMPARE(rec.metrics.value(QStringLiteral("held_out_accuracy_after"))
+                     .toObject()
+                     .value(QStringLiteral("sharpness"))
+                     .toDouble(),
                  o.after[size_t(sharpness)]);
         auto loaded = SwinModel::load(o.modelPath);
         QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().detail));

@@ -32,8 +32,8 @@ double scoreFor(int truth, size_t k, int attribute)
 
 void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons)
 {
-    QMouseEvent e(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
-                  buttons, Qt::NoModifier);
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                  Qt::NoModifier);
     QApplication::sendEvent(w, &e);
 }
 } // namespace
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(got.confusion.truePass + got.confusion.falsePass
                 <= expected.attributes[0].confusion.truePass + expected.attributes[0].confusion.falsePass);
         QVERIFY(got.confusion.truePass + got.confusion.falsePass
-                < expected.attributes[0].confusion.truePass + expected.attributes[0].confusion.falsePass
+                    < expected.attributes[0].confusion.truePass + expected.attributes[0].confusion.falsePass
                 || got.confusion.truePass == 0);
         // Other attributes did not move.
         QCOMPARE(dash.metrics().attributes[4].confusion.truePass, expected.attributes[4].confusion.truePass);

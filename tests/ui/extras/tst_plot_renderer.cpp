@@ -23,7 +23,8 @@ int pixelsNear(const QImage& img, QColor c)
     for (int y = 0; y < img.height(); ++y)
         for (int x = 0; x < img.width(); ++x) {
             const QColor p = img.pixelColor(x, y);
-            if (std::abs(p.red() - c.red()) < 12 && std::abs(p.green() - c.green()) < 12 && std::abs(p.blue() - c.blue()) < 12)
+            if (std::abs(p.red() - c.red()) < 12 && std::abs(p.green() - c.green()) < 12
+                && std::abs(p.blue() - c.blue()) < 12)
                 ++n;
         }
     return n;
@@ -47,15 +48,20 @@ ThresholdCurve curveFrom(Attribute a, const std::vector<Label>& truth)
                 continue;
             const double score = (t ? 0.6 : 0.3) + 0.25 * std::sin(double(k));
             const bool pass = score >= p.threshold;
-            if (t && pass) ++p.truePass;
-            else if (t) ++p.falseFail;
-            else if (pass) ++p.falsePass;
-            else ++p.trueFail;
+            if (t && pass)
+                ++p.truePass;
+            else if (t)
+                ++p.falseFail;
+            else if (pass)
+                ++p.falsePass;
+            else
+                ++p.trueFail;
         }
         const int n = p.truePass + p.falseFail + p.trueFail + p.falsePass;
         p.accuracy = n ? double(p.truePass + p.trueFail) / n : std::nan("");
-        p.balancedAccuracy = 0.5 * (double(p.truePass) / std::max(1, p.truePass + p.falseFail)
-                                    + double(p.trueFail) / std::max(1, p.trueFail + p.falsePass));
+        p.balancedAccuracy = 0.5
+            * (double(p.truePass) / std::max(1, p.truePass + p.falseFail)
+               + double(p.trueFail) / std::max(1, p.trueFail + p.falsePass));
         p.passF1 = 2.0 * p.truePass / std::max(1, 2 * p.truePass + p.falsePass + p.falseFail);
         c.points.push_back(p);
         c.scored = n;
@@ -135,9 +141,9 @@ private Q_SLOTS:
         f.write(csv.toUtf8());
         f.close();
         QProcess cli;
-        cli.start(hqa::test::cliPath(), {QStringLiteral("evaluate"), QStringLiteral("--report"),
-                                         dir + QStringLiteral("/report"), QStringLiteral("-j"), QStringLiteral("2"),
-                                         dir + QStringLiteral("/six.csv")});
+        cli.start(hqa::test::cliPath(),
+                  {QStringLiteral("evaluate"), QStringLiteral("--report"), dir + QStringLiteral("/report"),
+                   QStringLiteral("-j"), QStringLiteral("2"), dir + QStringLiteral("/six.csv")});
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         QImage bars(dir + QStringLiteral("/report/attributes.png"));

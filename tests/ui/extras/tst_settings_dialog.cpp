@@ -65,7 +65,8 @@ private Q_SLOTS:
         QCOMPARE(again.modelEdit()->text(), model);
         QCOMPARE(again.thresholdBox(Attribute::Lighting)->value(), 0.37);
         QCOMPARE(again.thresholdBox(Attribute::Attire)->value(), SettingsDialog::kEngineDefault);
-        QCOMPARE(again.thresholdBox(Attribute::Attire)->text(), again.thresholdBox(Attribute::Attire)->specialValueText());
+        QCOMPARE(again.thresholdBox(Attribute::Attire)->text(),
+                 again.thresholdBox(Attribute::Attire)->specialValueText());
         QCOMPARE(again.reviewerEdit()->text(), QStringLiteral("Ada Reviewer"));
         QCOMPARE(again.languageBox()->currentData().toString(), QStringLiteral("de"));
 

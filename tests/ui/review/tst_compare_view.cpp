@@ -66,11 +66,13 @@ void wheel(QWidget* w, const QPointF& at, int angle)
 
 void drag(QWidget* w, const QPointF& from, const QPointF& to)
 {
-    QMouseEvent press(QEvent::MouseButtonPress, from, w->mapToGlobal(from), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QMouseEvent press(QEvent::MouseButtonPress, from, w->mapToGlobal(from), Qt::LeftButton, Qt::LeftButton,
+                      Qt::NoModifier);
     QApplication::sendEvent(w, &press);
     QMouseEvent move(QEvent::MouseMove, to, w->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(w, &move);
-    QMouseEvent release(QEvent::MouseButtonRelease, to, w->mapToGlobal(to), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent release(QEvent::MouseButtonRelease, to, w->mapToGlobal(to), Qt::LeftButton, Qt::NoButton,
+                        Qt::NoModifier);
     QApplication::sendEvent(w, &release);
 }
 
@@ -152,8 +154,10 @@ private Q_SLOTS:
         const QPointF still = imageToWidget(p0->viewport(), imageUnder);
         QVERIFY2(QLineF(still, at).length() < 1e-6, "the point under the wheel moved");
         for (int i = 1; i < 4; ++i) {
-            QVERIFY2(std::abs(faceSize(view.pane(i)) - faceSize(p0)) < 1e-6,
-                     qPrintable(QStringLiteral("pane %1: face %2 px vs %3").arg(i).arg(faceSize(view.pane(i))).arg(faceSize(p0))));
+            QVERIFY2(
+                std::abs(faceSize(view.pane(i)) - faceSize(p0)) < 1e-6,
+                qPrintable(
+                    QStringLiteral("pane %1: face %2 px vs %3").arg(i).arg(faceSize(view.pane(i))).arg(faceSize(p0))));
             QVERIFY(QLineF(eyesFromCentre(view.pane(i)), eyesFromCentre(p0)).length() < 1e-6);
         }
         // Two more steps on pane 2 (another photo, another face size): still the same face size everywhere.
@@ -176,7 +180,8 @@ private Q_SLOTS:
             // The eyes themselves are inside every pane.
             const auto& face = *view.items()[i].assessment->face;
             for (const cv::Point2d& e : {face.eyeLeft, face.eyeRight})
-                QVERIFY(view.pane(i)->rect().contains(imageToWidget(view.pane(i)->viewport(), QPointF(e.x, e.y)).toPoint()));
+                QVERIFY(view.pane(i)->rect().contains(
+                    imageToWidget(view.pane(i)->viewport(), QPointF(e.x, e.y)).toPoint()));
         }
         // Z: 100% -- one image pixel per screen pixel in every pane, on the eyes; Z again goes back.
         const double eyesZoom = faceSize(p0);
@@ -288,8 +293,10 @@ private Q_SLOTS:
         for (int i = 0; i < core::kAttributeCount; ++i) {
             const QRectF r = view.pane(0)->badgeRect(i);
             const int pass = pixelsNear(shot, r, passColour()), fail = pixelsNear(shot, r, failColour());
-            QVERIFY2(i % 2 == 0 ? pass > 8 && fail == 0 : fail > 8 && pass == 0,
-                     qPrintable(QStringLiteral("badge %1: %2 pass-coloured, %3 fail-coloured pixels").arg(i).arg(pass).arg(fail)));
+            QVERIFY2(
+                i % 2 == 0 ? pass > 8 && fail == 0 : fail > 8 && pass == 0,
+                qPrintable(
+                    QStringLiteral("badge %1: %2 pass-coloured, %3 fail-coloured pixels").arg(i).arg(pass).arg(fail)));
         }
     }
 
@@ -401,7 +408,8 @@ private Q_SLOTS:
                 firstRow = r;
         QVERIFY(firstRow >= 0);
         for (int i = 0; i < franckGroup.size(); ++i)
-            QCOMPARE(w.filterModel()->index(firstRow + i, 0).data(PhotoListModel::PhotoIdRole).toLongLong(), franckGroup[i]);
+            QCOMPARE(w.filterModel()->index(firstRow + i, 0).data(PhotoListModel::PhotoIdRole).toLongLong(),
+                     franckGroup[i]);
 
         // B on any frame of the sitting: the best is flagged pick, the other four reject, the portraits untouched;
         // one Ctrl+Z takes all five flags back.

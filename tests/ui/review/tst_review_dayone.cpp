@@ -48,10 +48,7 @@ using hqa::test::sourceRowOf;
 constexpr int kBatchTimeoutMs = 180000;
 const QString kReviewer = QStringLiteral("Day One");
 
-QSettings appSettings()
-{
-    return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"));
-}
+QSettings appSettings() { return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa")); }
 
 QStringList shownNames(const MainWindow& w)
 {
@@ -66,15 +63,9 @@ QModelIndex proxyOf(const MainWindow& w, const QString& path)
     return w.filterModel()->mapFromSource(w.photoModel()->index(sourceRowOf(w, path), 0));
 }
 
-const PhotoRow* rowOf(const MainWindow& w, const QString& path)
-{
-    return w.photoModel()->rowAt(sourceRowOf(w, path));
-}
+const PhotoRow* rowOf(const MainWindow& w, const QString& path) { return w.photoModel()->rowAt(sourceRowOf(w, path)); }
 
-QAction* findAction(QWidget* root, const QString& objectName)
-{
-    return root->findChild<QAction*>(objectName);
-}
+QAction* findAction(QWidget* root, const QString& objectName) { return root->findChild<QAction*>(objectName); }
 
 QAction* menuAction(const QMenu* menu, const QString& text)
 {
@@ -281,8 +272,9 @@ private Q_SLOTS:
     void naturalSortByName()
     {
         MainWindow& w = *m_window;
-        QCOMPARE(shownNames(w), (QStringList{QStringLiteral("img1.png"), QStringLiteral("img2.jpg"),
-                                             QStringLiteral("img10.jpg"), QStringLiteral("img11.jpg")}));
+        QCOMPARE(shownNames(w),
+                 (QStringList{QStringLiteral("img1.png"), QStringLiteral("img2.jpg"), QStringLiteral("img10.jpg"),
+                              QStringLiteral("img11.jpg")}));
     }
 
     // "N of M shown" beside the filter, and a centred sentence over the grid when the filter matches nothing.
@@ -335,7 +327,10 @@ private Q_SLOTS:
         const QImage after = grabGrid(w);
         QVERIFY2(countColour(after, w.gridView()->visualRect(proxyOf(w, target)), verifiedColour()) > 40,
                  "the verified seal is drawn on the tile");
-        QVERIFY(proxyOf(w, target).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Verified (golden label) by Day One")));
+        QVERIFY(proxyOf(w, target)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Verified (golden label) by Day One")));
         // Tiles of photos nobody verified carry no seal.
         QCOMPARE(countColour(after, w.gridView()->visualRect(proxyOf(w, m_photos[3])), verifiedColour()), 0);
         QVERIFY(w.attributePanel()->verifiedText().isEmpty()); // the panel shows the next photo, not verified
@@ -416,7 +411,8 @@ private Q_SLOTS:
         const QRectF strip = delegate->badgeStripRect(tile, line);
         const double bw = strip.width() / core::kAttributeCount;
         const QRect badge = QRectF(strip.left() + failing * bw + 1, strip.top(), bw - 2, strip.height())
-                                .toAlignedRect().adjusted(2, 2, -2, -2);
+                                .toAlignedRect()
+                                .adjusted(2, 2, -2, -2);
         // The tile is drawn selected (the highlight fills its background) ...
         const int highlighted = std::max(
             countColour(image, tile, w.gridView()->palette().color(QPalette::Active, QPalette::Highlight)),
@@ -424,8 +420,9 @@ private Q_SLOTS:
         QVERIFY2(highlighted > tile.width() * 4, "the tile is drawn selected");
         // ... and the failing badge's fill is not the highlight, and both its marks stand out from it.
         const QColor fill = modeColour(image, badge);
-        QVERIFY2(contrast(fill, failColour()) >= 3.0,
-                 qPrintable(QStringLiteral("cross on fill %1: %2:1").arg(fill.name()).arg(contrast(fill, failColour()))));
+        QVERIFY2(
+            contrast(fill, failColour()) >= 3.0,
+            qPrintable(QStringLiteral("cross on fill %1: %2:1").arg(fill.name()).arg(contrast(fill, failColour()))));
         QVERIFY2(contrast(fill, Qt::black) >= 4.5,
                  qPrintable(QStringLiteral("letter on fill %1: %2:1").arg(fill.name()).arg(contrast(fill, Qt::black))));
         // The state symbol (fail colour) below the strip stands on white, not on the highlight.
@@ -450,13 +447,15 @@ private Q_SLOTS:
         QCOMPARE(largeWidth - mediumWidth, PhotoDelegate::kLargeThumbnails - PhotoDelegate::kMediumThumbnails);
         QCOMPARE(appSettings().value(QStringLiteral("grid/thumbnailSize")).toInt(), PhotoDelegate::kLargeThumbnails);
         // The thumbnails themselves are made big enough not to be blown up.
-        QTRY_VERIFY_WITH_TIMEOUT(!w.filterModel()->index(0, 0).data(Qt::DecorationRole).value<QImage>().isNull(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.filterModel()->index(0, 0).data(Qt::DecorationRole).value<QImage>().isNull(),
+                                 30000);
         const QImage thumb = w.filterModel()->index(0, 0).data(Qt::DecorationRole).value<QImage>();
         QVERIFY(std::max(thumb.width(), thumb.height()) >= PhotoDelegate::kLargeThumbnails - 8);
         {
             MainWindow next; // a later start
             QCOMPARE(next.thumbnailSize(), PhotoDelegate::kLargeThumbnails);
-            QVERIFY(findAction(&next, QStringLiteral("thumbnails%1").arg(PhotoDelegate::kLargeThumbnails))->isChecked());
+            QVERIFY(
+                findAction(&next, QStringLiteral("thumbnails%1").arg(PhotoDelegate::kLargeThumbnails))->isChecked());
         }
         small->trigger();
         QVERIFY(w.gridView()->visualRect(w.filterModel()->index(0, 0)).width() < mediumWidth);
@@ -486,8 +485,10 @@ private Q_SLOTS:
         QCOMPARE(viewer->viewport().scale, 1.0);
         QCOMPARE(readout->text(), QStringLiteral("100%"));
         const QPointF still = widgetToImage(viewer->viewport(), QPointF(at));
-        QVERIFY2(std::abs(still.x() - under.x()) < 0.5 && std::abs(still.y() - under.y()) < 0.5,
-                 qPrintable(QStringLiteral("%1,%2 moved to %3,%4").arg(under.x()).arg(under.y()).arg(still.x()).arg(still.y())));
+        QVERIFY2(
+            std::abs(still.x() - under.x()) < 0.5 && std::abs(still.y() - under.y()) < 0.5,
+            qPrintable(
+                QStringLiteral("%1,%2 moved to %3,%4").arg(under.x()).arg(under.y()).arg(still.x()).arg(still.y())));
         QTest::keyClick(w.gridView(), Qt::Key_Plus);
         QCOMPARE(readout->text(), QStringLiteral("125%"));
         QTest::keyClick(w.gridView(), Qt::Key_Z); // from 125 %: back to 100 %
@@ -542,10 +543,12 @@ private Q_SLOTS:
         QAction* open = menuAction(file, QStringLiteral("Open &project…"));
         QVERIFY(open);
         QString folder;
-        QVERIFY(withFileDialog(&w, [open] { open->trigger(); }, [&folder](QFileDialog* d) {
-            folder = d->directory().absolutePath();
-            d->reject();
-        }));
+        QVERIFY(withFileDialog(
+            &w, [open] { open->trigger(); },
+            [&folder](QFileDialog* d) {
+                folder = d->directory().absolutePath();
+                d->reject();
+            }));
         QCOMPARE(folder, QFileInfo(MainWindow::projectsFolder()).absoluteFilePath());
         QCOMPARE(QFileInfo(MainWindow::projectsFolder()).absoluteFilePath(),
                  QFileInfo(MainWindow::defaultProjectPath()).absolutePath());
@@ -567,11 +570,13 @@ private Q_SLOTS:
         QAction* copyAction = findAction(&w, QStringLiteral("copyProjectTo"));
         QVERIFY(copyAction);
         QString startFolder;
-        QVERIFY(withFileDialog(&w, [copyAction] { copyAction->trigger(); }, [&](QFileDialog* d) {
-            startFolder = d->directory().absolutePath();
-            typeFileName(d, copy);
-            static_cast<QDialog*>(d)->accept(); // QFileDialog::accept(), through the public base
-        }));
+        QVERIFY(withFileDialog(
+            &w, [copyAction] { copyAction->trigger(); },
+            [&](QFileDialog* d) {
+                startFolder = d->directory().absolutePath();
+                typeFileName(d, copy);
+                static_cast<QDialog*>(d)->accept(); // QFileDialog::accept(), through the public base
+            }));
         QCOMPARE(startFolder, QFileInfo(MainWindow::projectsFolder()).absoluteFilePath());
         QVERIFY2(QFileInfo::exists(copy), qPrintable(w.statusBar()->currentMessage()));
         QCOMPARE(QFileInfo(w.store()->path()).absoluteFilePath(), QFileInfo(m_project).absoluteFilePath());
@@ -601,10 +606,12 @@ private Q_SLOTS:
         QFile::remove(saved);
         QAction* saveAs = findAction(&w, QStringLiteral("saveProjectAs"));
         QVERIFY(saveAs);
-        QVERIFY(withFileDialog(&w, [saveAs] { saveAs->trigger(); }, [&](QFileDialog* d) {
-            typeFileName(d, saved);
-            static_cast<QDialog*>(d)->accept(); // QFileDialog::accept(), through the public base
-        }));
+        QVERIFY(withFileDialog(
+            &w, [saveAs] { saveAs->trigger(); },
+            [&](QFileDialog* d) {
+                typeFileName(d, saved);
+                static_cast<QDialog*>(d)->accept(); // QFileDialog::accept(), through the public base
+            }));
         QCOMPARE(QFileInfo(w.store()->path()).absoluteFilePath(), QFileInfo(saved).absoluteFilePath());
         QCOMPARE(w.photoModel()->rowCount(), 4);
         QVERIFY(w.windowTitle().contains(QStringLiteral("dayone-saved.hqa")));

