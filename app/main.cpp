@@ -1,28 +1,21 @@
 // headshot-qa: runs a command-line command on the core with no display needed, or opens the review window
 // ("gui", or no command at all when a display is available).
-#include "core/cli/Cli.h"
+#include "cli/Cli.h"
+#include "cli/ReportPlots.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
 #ifdef HQA_HAVE_UI
 #include "ui/MainWindow.h"
-#include "ui/grid/PhotoFilterModel.h"
-#include "ui/viewer/PhotoViewer.h"
+#include "ui/plots/PlotRenderer.h"
+#include "ui/settings/Translation.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QListView>
 #include <QTimer>
-#if __has_include("ui/plots/PlotRenderer.h")
-#include "ui/plots/PlotRenderer.h"
-#define HQA_HAVE_PLOT_RENDERER 1
-#endif
-#include "ui/settings/Translation.h"
 #endif
 
 #include <cstdio>
-#include <memory>
 
 namespace {
 
@@ -48,67 +41,25 @@ int runCli(const QStringList& args)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const int code = hqa::core::cli::run(args, out, err);
+    const int code = hqa::cli::run(args, out, err);
     out.flush();
     err.flush();
     return code;
 }
 
 #ifdef HQA_HAVE_UI
-/// Screenshot hook for scripts/screenshots: with HQA_SCREENSHOT_DIR set, waits for the assessment, selects the
-/// first photo, saves main-window.png and viewer.png there and quits.
-void armScreenshots(hqa::ui::MainWindow& window, const QString& dir)
-{
-    QDir().mkpath(dir);
-    window.resize(1200, 760);
-    auto* poll = new QTimer(&window);
-    auto started = std::make_shared<bool>(false);
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, dir, started] {
-        if (window.isAssessing() || window.filterModel()->rowCount() == 0) {
-            *started = true;
-            return;
-        }
-        if (!*started)
-            return;
-        poll->stop();
-        QObject::connect(window.viewer(), &hqa::ui::PhotoViewer::imageShown, &window, [&window, dir] {
-            QTimer::singleShot(500, &window, [&window, dir] {
-                // 256 colours keep the committed PNGs small; the UI's flat colours survive unchanged.
-                auto save = [&dir](QWidget* widget, const QString& name) {
-                    widget->grab()
-                        .toImage()
-                        .convertToFormat(QImage::Format_Indexed8, Qt::DiffuseDither)
-                        .save(QDir(dir).filePath(name));
-                };
-                save(&window, QStringLiteral("main-window.png"));
-                save(window.viewer(), QStringLiteral("viewer.png"));
-                QCoreApplication::quit();
-            });
-        });
-        const int row = qEnvironmentVariableIntValue("HQA_SCREENSHOT_ROW");
-        window.gridView()->setCurrentIndex(
-            window.filterModel()->index(std::min(row, window.filterModel()->rowCount() - 1), 0));
-    });
-    poll->start(200);
-}
-
 int runGui(int argc, char** argv, const QStringList& paths)
 {
     QApplication app(argc, argv);
     setIdentity();
     hqa::ui::installConfiguredLanguage(); // ui/language, before any window is built
-#ifdef HQA_HAVE_PLOT_RENDERER
-    hqa::ui::registerPlotRenderer();
-#endif
+    hqa::cli::setPlotRenderer(&hqa::ui::renderReportPlots);
     hqa::ui::MainWindow window;
     window.show();
     if (!paths.isEmpty())
         QTimer::singleShot(0, &window, [&window, paths] { window.addPaths(paths); });
     else // the work of the last session, not an empty window
         QTimer::singleShot(0, &window, [&window] { window.reopenLastProject(); });
-    const QString shots = qEnvironmentVariable("HQA_SCREENSHOT_DIR");
-    if (!shots.isEmpty())
-        armScreenshots(window, shots);
     return app.exec();
 }
 #endif
@@ -129,9 +80,7 @@ int main(int argc, char** argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         setIdentity();
-#ifdef HQA_HAVE_PLOT_RENDERER
-        hqa::ui::registerPlotRenderer();
-#endif
+        hqa::cli::setPlotRenderer(&hqa::ui::renderReportPlots);
         return runCli(args);
     }
 #endif

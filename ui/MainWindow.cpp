@@ -107,7 +107,7 @@ MainWindow::MainWindow(QWidget* parent)
     applySettings();
     updateActions();
     showStatus(tr("Drop photos or folders anywhere on this window, or use File > Open files (Ctrl+O)."));
-    installExtras();
+    installModes();
 }
 
 MainWindow::~MainWindow()
@@ -983,7 +983,7 @@ void MainWindow::stepHistory(bool back)
     if (!m_store)
         return;
     // One timeline for corrections and golden labels, as a reviewer expects from one Ctrl+Z.
-    auto step = back ? m_store->undoStep(m_reviewer) : m_store->redoStep(m_reviewer);
+    auto step = back ? m_store->undo(m_reviewer) : m_store->redo(m_reviewer);
     if (!step) {
         showStatus((back ? tr("Undo failed: %1") : tr("Redo failed: %1")).arg(errorSentence(step.error())));
         return;
@@ -1054,8 +1054,8 @@ void MainWindow::updateActions()
 {
     bool canUndo = false, canRedo = false;
     if (m_store) {
-        const auto u = m_store->canUndoStep();
-        const auto r = m_store->canRedoStep();
+        const auto u = m_store->canUndo();
+        const auto r = m_store->canRedo();
         canUndo = u && *u;
         canRedo = r && *r;
     }

@@ -154,8 +154,9 @@ private:
     void showStatus(const QString& text);
     /// Undo (back) or redo one step of the shared corrections/golden-label history.
     void stepHistory(bool back);
-    /// Defined in MainWindowExtras.cpp (owned by the extras: golden set, dashboard, training, settings).
-    void installExtras();
+    /// The mode tabs besides Review (golden set, metrics, pick best), the dialogs opened from the menus
+    /// (preferences, export picks, learn from corrections), the cull and compare actions (MainWindowModes.cpp).
+    void installModes();
 
     std::unique_ptr<hqa::core::ProjectStore> m_store;
     QTabWidget* m_tabs = nullptr;

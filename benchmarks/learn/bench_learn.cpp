@@ -58,7 +58,7 @@ int main(int argc, char** argv)
     (*runner)->run(files, [&](int i, const Assessment& a) {
         assessMs.push_back(a.elapsedMs);
         if (a.ok())
-            samples.push_back({a, rows[size_t(i)]->label, rows[size_t(i)]->group});
+            samples.push_back({a, rows[size_t(i)]->label, rows[size_t(i)]->group, QString()});
     });
     std::vector<double> trainMs;
     int covered = 0;

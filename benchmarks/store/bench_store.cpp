@@ -196,13 +196,10 @@ int main(int argc, char** argv)
         }
     }
 
-    std::vector<Timing> timings = {{QStringLiteral("open"), {}},
-                                   {QStringLiteral("open + summary"), {}},
-                                   {QStringLiteral("filter failing framing"), {}},
-                                   {QStringLiteral("filter failing, worst of 6"), {}},
-                                   {QStringLiteral("export labels (all)"), {}},
-                                   {QStringLiteral("export labels (golden)"), {}},
-                                   {QStringLiteral("  of which labelSet(all)"), {}}};
+    std::vector<Timing> timings;
+    for (const char* name : {"open", "open + summary", "filter failing framing", "filter failing, worst of 6",
+                             "export labels (all)", "export labels (golden)", "  of which labelSet(all)"})
+        timings.push_back(Timing{QString::fromUtf8(name), {}, {}});
     size_t failingFraming = 0, exported = 0;
     const QString csvDir = tmp.path();
     for (int r = 0; r < runs; ++r) {

@@ -90,4 +90,18 @@ Assessment AnalysisEngine::assess(const DecodedImage& image, const QString& file
     return a;
 }
 
+namespace {
+
+Expected<std::unique_ptr<Engine>> makeAnalysisEngine(const EngineOptions& options)
+{
+    auto engine = std::make_unique<AnalysisEngine>(options);
+    if (auto error = engine->load())
+        return *error;
+    return std::unique_ptr<Engine>(std::move(engine));
+}
+
+} // namespace
+
+HQA_REGISTER_ENGINE(measures, kMeasuresEngine, 10, makeAnalysisEngine);
+
 } // namespace hqa::core

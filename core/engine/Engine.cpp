@@ -1,45 +1,71 @@
 #include "Engine.h"
 
-#include "core/engine/AnalysisEngine.h"
-#include "core/train/CorrectionsHead.h"
-#ifdef HQA_WITH_TORCH
-#include "core/model/SwinEngine.h"
-#include "core/model/FusedEngine.h"
-#endif
+#include "core/engine/CorrectionsHead.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <exception>
+#include <mutex>
+#include <vector>
 
 namespace hqa::core {
 
 namespace {
 
-Expected<std::unique_ptr<Engine>> makeBaseEngine(const EngineOptions& options)
+struct Registration {
+    QString name;
+    int position = 0;
+    EngineFactory factory = nullptr;
+    EngineAvailability available = nullptr;
+};
+
+/// The registered engines, sorted by position. Created on first use: registrations run from static initialisers
+/// of other files, in no fixed order relative to this one.
+struct Registry {
+    std::mutex mutex;
+    std::vector<Registration> engines;
+};
+
+Registry& registry()
 {
-    if (options.name == kMeasuresEngine) {
-        auto engine = std::make_unique<AnalysisEngine>(options);
-        if (auto error = engine->load())
-            return *error;
-        return std::unique_ptr<Engine>(std::move(engine));
-    }
-#ifdef HQA_WITH_TORCH
-    if (options.name == kSwinEngine)
-        return makeSwinEngine(options);
-    if (options.name == kFusedEngine)
-        return makeFusedEngine(options);
-#endif
-    return makeError(ErrorCode::InvalidArgument,
-                     QCoreApplication::translate("hqa::Engine", "unknown engine \"%1\" (available: %2)")
-                         .arg(options.name, availableEngines().join(QStringLiteral(", "))));
+    static Registry instance;
+    return instance;
+}
+
+/// The factory of an available engine called `name`, or nullptr.
+EngineFactory factoryOf(const QString& name)
+{
+    Registry& r = registry();
+    const std::lock_guard lock(r.mutex);
+    for (const Registration& e : r.engines)
+        if (e.name == name)
+            return !e.available || e.available() ? e.factory : nullptr;
+    return nullptr;
 }
 
 } // namespace
 
+bool registerEngine(const QString& name, int position, EngineFactory factory, EngineAvailability available)
+{
+    Registry& r = registry();
+    const std::lock_guard lock(r.mutex);
+    std::erase_if(r.engines, [&](const Registration& e) { return e.name == name; });
+    const auto at = std::upper_bound(r.engines.begin(), r.engines.end(), position,
+                                     [](int p, const Registration& e) { return p < e.position; });
+    r.engines.insert(at, Registration{name, position, factory, available});
+    return true;
+}
+
 Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
 {
-    auto engine = makeBaseEngine(options);
+    const EngineFactory factory = factoryOf(options.name);
+    if (!factory)
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("hqa::Engine", "unknown engine \"%1\" (available: %2)")
+                             .arg(options.name, availableEngines().join(QStringLiteral(", "))));
+    auto engine = factory(options);
     if (!engine || options.headPath.isEmpty())
         return engine;
     return withCorrectionsHead(std::move(*engine), options.headPath);
@@ -47,10 +73,12 @@ Expected<std::unique_ptr<Engine>> makeEngine(const EngineOptions& options)
 
 QStringList availableEngines()
 {
-    QStringList names{kMeasuresEngine};
-#ifdef HQA_WITH_TORCH
-    names << kSwinEngine << kFusedEngine;
-#endif
+    Registry& r = registry();
+    const std::lock_guard lock(r.mutex);
+    QStringList names;
+    for (const Registration& e : r.engines)
+        if (!e.available || e.available())
+            names << e.name;
     return names;
 }
 

@@ -1,6 +1,7 @@
 #include "LabelFile.h"
 
-#include "core/store/AtomicFile.h"
+#include "core/Assessment.h"
+#include "core/AtomicFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -50,6 +51,22 @@ QString labelToString(const Label& label)
         if (label[i] >= 0)
             s[i] = label[i] ? u'1' : u'0';
     return s;
+}
+
+std::int8_t labelValue(const AttributeVerdict& verdict)
+{
+    if (!verdict.judged)
+        return -1;
+    return verdict.pass ? 1 : 0;
+}
+
+Label labelOf(const Assessment& assessment)
+{
+    Label l = kUnknownLabel;
+    if (assessment.ok())
+        for (int i = 0; i < kAttributeCount; ++i)
+            l[static_cast<size_t>(i)] = labelValue(assessment.verdicts[static_cast<size_t>(i)]);
+    return l;
 }
 
 std::optional<QStringList> readCsvRecord(const QString& text, qsizetype& pos, QString* error)

@@ -24,6 +24,14 @@ inline constexpr Label kUnknownLabel = {-1, -1, -1, -1, -1, -1};
 std::optional<Label> parseLabel(QStringView text);
 QString labelToString(const Label& label);
 
+struct Assessment;
+struct AttributeVerdict;
+
+/// A verdict as one label value: 1 pass, 0 fail, -1 not judged.
+std::int8_t labelValue(const AttributeVerdict& verdict);
+/// An engine's verdicts as a label (each attribute as labelValue); all unknown when it could not assess the photo.
+Label labelOf(const Assessment& assessment);
+
 struct LabelRow {
     QString file; ///< as written in the CSV
     QString path; ///< resolved against the CSV's folder

@@ -112,13 +112,6 @@ cv::Mat resized(const cv::Mat& src, double scale)
     return out;
 }
 
-double overlap(const cv::Rect2d& a, const cv::Rect2d& b)
-{
-    const double inter = (a & b).area();
-    const double uni = a.area() + b.area() - inter;
-    return uni > 0 ? inter / uni : 0.0;
-}
-
 /// HOG scores of real faces on the test photos were 1.0-3.0; its false positives on texture (a mission patch,
 /// a printed pattern) scored 0.0-0.1. Below this a detection is weak: it never outranks a strong face and is
 /// not counted as a second person.

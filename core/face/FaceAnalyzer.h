@@ -13,8 +13,8 @@
 
 namespace hqa::core {
 
-/// Where FaceEvidence::personMask comes from. grabCut stays the default: on the labelled set (issue 12) the
-/// segmentation networks did not judge background and attire better on the held-out part.
+/// Where FaceEvidence::personMask comes from. grabCut stays the default: on the labelled diverse set
+/// (tests/data/README.md) the segmentation networks did not judge background and attire better on the held-out part.
 enum class PersonMaskSource { GrabCut, Selfie, Meet };
 
 struct FaceAnalyzerConfig {

@@ -664,83 +664,111 @@ std::vector<EvidenceValue> evidenceOf(const AttireRaw& r, double structure)
             {"structure_score", structure}};
 }
 
-/// One rule's score (0.5 = at its boundary) and the sentence used when it decides a fail.
-struct Rule {
-    double score;
-    QString failReason;
-};
-
-/// Sum of the structure cues, each capped so that no single one carries a pass on its own.
-double structureScore(const AttireRaw& r)
+/// Sum of the structure cues (AttireMeasureConfig::StructureCue), capped at 1; not measured when none of the
+/// placket, collar and straight-edge figures could be taken.
+double structureScore(const AttireRaw& r, const AttireMeasureConfig& c)
 {
     if (r.placketVertical < 0 && r.collarOuterContrast < 0 && r.straightEdgeLength < 0)
         return kNotMeasured;
-    auto ramp = [](double x, double from, double span) {
-        return x < 0 ? 0.0 : std::clamp((x - from) / span, 0.0, 1.0);
+    auto ramp = [](double x, const AttireMeasureConfig::StructureCue& cue) {
+        return x < 0 ? 0.0 : std::clamp((x - cue.from) / cue.span, 0.0, 1.0);
     };
-    // Weights: lapel lines and long straight edges are the most telling (a tailored garment is cut in straight
-    // lines, a knit or jersey top hangs in soft folds); a placket, a collar of another colour, a tie and a
-    // lighter shirt in the centre add to them. Each cue is capped, so no single one carries a verdict alone.
-    const double lapels = ramp(r.lapelLineLengthMax, 0.3, 0.7);
-    const double straight = ramp(r.straightEdgeLength, 0.6, 1.0);
-    const double placket = ramp(r.placketVertical, 0.0, 0.15);
-    const double collar = ramp(r.collarOuterContrast, 10.0, 30.0);
-    const double tie = ramp(r.tieContrast, 10.0, 25.0);
-    const double shirt = r.layerContrast < 0 ? 0.0 : ramp(r.layerLightness, 5.0, 25.0);
-    return std::min(1.0, 0.4 * lapels + 0.3 * straight + 0.2 * placket + 0.2 * collar + 0.1 * tie + 0.1 * shirt);
+    const double lapels = ramp(r.lapelLineLengthMax, c.lapelCue);
+    const double straight = ramp(r.straightEdgeLength, c.straightCue);
+    const double placket = ramp(r.placketVertical, c.placketCue);
+    const double collar = ramp(r.collarOuterContrast, c.collarCue);
+    const double tie = ramp(r.tieContrast, c.tieCue);
+    const double shirt = r.layerContrast < 0 ? 0.0 : ramp(r.layerLightness, c.shirtCue);
+    return std::min(1.0,
+                    c.lapelCue.weight * lapels + c.straightCue.weight * straight + c.placketCue.weight * placket
+                        + c.collarCue.weight * collar + c.tieCue.weight * tie + c.shirtCue.weight * shirt);
 }
 
-std::vector<Rule> rulesOf(const AttireRaw& r, double structure, const AttireMeasureConfig& c)
+enum class Defect { NotVisible, BareSkin, Neckline, Print, Fluorescent, NoStructure };
+
+struct SubScore {
+    Defect defect;
+    double score;
+};
+
+double shoulderSkinScore(const AttireRaw& r, const AttireMeasureConfig& c)
 {
-    std::vector<Rule> rules;
-    rules.push_back({logistic(r.torsoBelowChin, c.torsoBelowChinMin, c.torsoBelowChinW),
-                     tr("attire not visible: the image ends %1 eye-to-chin distances below the chin (chin %2% "
-                        "above the bottom edge)")
-                         .arg(num(std::max(0.0, r.torsoBelowChin)), pct(std::max(0.0, r.chinMargin)))});
-    // Skin and structure rules need enough of the body in view; with too few pixels they would be noise.
-    if (r.shoulderSkin >= 0 && r.shoulderPixels >= 40) {
-        // Bare shoulders and a bare chest are one defect, bare skin; the shoulders are named first because
-        // that is what a reviewer sees first (a strapless dress bares both).
-        const double shoulders = 1.0 - logistic(r.shoulderSkin, c.shoulderSkinMax, c.shoulderSkinW);
+    return 1.0 - logistic(r.shoulderSkin, c.shoulderSkinMax, c.shoulderSkinW);
+}
+
+/// Each rule's score (0.5 = at its boundary), in the order that breaks ties. Rules whose figures this photo
+/// cannot show are left out: the skin and structure rules need enough of the body in view, with too few pixels
+/// they would be noise.
+std::vector<SubScore> subScores(const AttireRaw& r, double structure, const AttireMeasureConfig& c)
+{
+    std::vector<SubScore> subs;
+    subs.push_back({Defect::NotVisible, logistic(r.torsoBelowChin, c.torsoBelowChinMin, c.torsoBelowChinW)});
+    if (r.shoulderSkin >= 0 && r.shoulderPixels >= c.minShoulderPixels) {
+        // Bare shoulders and a bare chest are one defect, bare skin.
         const double chest = r.chestSkin >= 0 ? 1.0 - logistic(r.chestSkin, c.chestSkinMax, c.chestSkinW) : 1.0;
-        QString reason;
-        if (shoulders < 0.5)
-            reason = (r.strapRows > 0.25 ? tr("bare shoulders with straps: %1% of the shoulder area is skin")
-                                         : tr("bare shoulders: %1% of the shoulder area is skin"))
-                         .arg(pct(r.shoulderSkin));
-        else
-            reason = tr("bare chest or low-cut top: %1% of the chest below the neck is skin").arg(pct(r.chestSkin));
-        rules.push_back({std::min(shoulders, chest), reason});
+        subs.push_back({Defect::BareSkin, std::min(shoulderSkinScore(r, c), chest)});
     }
     if (r.necklineDepth >= 0)
-        rules.push_back({1.0 - logistic(r.necklineDepth, c.necklineDepthMax, c.necklineDepthW),
-                         tr("deep neckline or bare chest: skin reaches %1 eye-to-chin distances below the chin")
-                             .arg(num(r.necklineDepth))});
+        subs.push_back({Defect::Neckline, 1.0 - logistic(r.necklineDepth, c.necklineDepthMax, c.necklineDepthW)});
     if (r.printEdgeDensity >= 0 && r.garmentSpread >= 0)
         // Busy alone is not enough (pinstripes, a flight suit's patches); busy in many colours is a print.
-        rules.push_back({1.0
-                             - logistic(r.printEdgeDensity, c.printEdgeMax, c.printEdgeW)
-                                 * logistic(r.garmentSpread, c.printSpreadMin, c.printSpreadW),
-                         tr("busy, multicoloured print: %1% of the fabric beside the centre line is covered with "
-                            "edges, colour spread %2")
-                             .arg(pct(r.printEdgeDensity), num(r.garmentSpread, 0))});
+        subs.push_back({Defect::Print,
+                        1.0
+                            - logistic(r.printEdgeDensity, c.printEdgeMax, c.printEdgeW)
+                                * logistic(r.garmentSpread, c.printSpreadMin, c.printSpreadW)});
     if (r.garmentChroma >= 0)
         // One strong colour is business wear (red and pink jackets); only a light, fluorescent one is not.
-        rules.push_back({1.0
-                             - logistic(r.garmentChroma, c.fluorescentChromaMin, c.fluorescentW)
-                                 * logistic(r.garmentLightness, c.fluorescentLightnessMin, c.fluorescentW),
-                         tr("brightly coloured, fluorescent garment (sportswear or high-visibility): colour "
-                            "saturation %1 at lightness %2")
-                             .arg(num(r.garmentChroma, 0), num(r.garmentLightness, 0))});
-    if (c.structureMin > 0 && structure >= 0 && r.visibleTorso >= c.minStructureTorso && r.garmentPixels >= 60) {
+        subs.push_back({Defect::Fluorescent,
+                        1.0
+                            - logistic(r.garmentChroma, c.fluorescentChromaMin, c.fluorescentW)
+                                * logistic(r.garmentLightness, c.fluorescentLightnessMin, c.fluorescentW)});
+    if (c.structureMin > 0 && structure >= 0 && r.visibleTorso >= c.minStructureTorso
+        && r.garmentPixels >= c.minGarmentPixels)
+        subs.push_back({Defect::NoStructure, logistic(structure, c.structureMin, c.structureW)});
+    return subs;
+}
+
+/// The worst rule's score, clamped to 0..1; a crop that shows only the collar passes cautiously at most.
+double overallScore(const SubScore& worst, const AttireRaw& r, const AttireMeasureConfig& c)
+{
+    const double score = std::clamp(worst.score, 0.0, 1.0);
+    return r.visibleTorso < c.minStructureTorso ? std::min(score, c.collarOnlyScoreCap) : score;
+}
+
+QString failReason(Defect defect, const AttireRaw& r, double structure, const AttireMeasureConfig& c)
+{
+    switch (defect) {
+    case Defect::NotVisible:
+        return tr("attire not visible: the image ends %1 eye-to-chin distances below the chin (chin %2% "
+                  "above the bottom edge)")
+            .arg(num(std::max(0.0, r.torsoBelowChin)), pct(std::max(0.0, r.chinMargin)));
+    case Defect::BareSkin:
+        // The shoulders are named first because that is what a reviewer sees first (a strapless dress bares both).
+        if (shoulderSkinScore(r, c) < 0.5)
+            return (r.strapRows > 0.25 ? tr("bare shoulders with straps: %1% of the shoulder area is skin")
+                                       : tr("bare shoulders: %1% of the shoulder area is skin"))
+                .arg(pct(r.shoulderSkin));
+        return tr("bare chest or low-cut top: %1% of the chest below the neck is skin").arg(pct(r.chestSkin));
+    case Defect::Neckline:
+        return tr("deep neckline or bare chest: skin reaches %1 eye-to-chin distances below the chin")
+            .arg(num(r.necklineDepth));
+    case Defect::Print:
+        return tr("busy, multicoloured print: %1% of the fabric beside the centre line is covered with "
+                  "edges, colour spread %2")
+            .arg(pct(r.printEdgeDensity), num(r.garmentSpread, 0));
+    case Defect::Fluorescent:
+        return tr("brightly coloured, fluorescent garment (sportswear or high-visibility): colour "
+                  "saturation %1 at lightness %2")
+            .arg(num(r.garmentChroma, 0), num(r.garmentLightness, 0));
+    case Defect::NoStructure: {
         const QString shape = r.necklineVShape > 0.4 && r.necklineDepth > 0.5 ? tr("V-neck top")
             : r.hoodShare > 0.5                                               ? tr("hooded top")
                                                                               : tr("crew-neck top");
-        rules.push_back({logistic(structure, c.structureMin, c.structureW),
-                         tr("no collar or lapels: %1 (garment structure %2, business wear from %3)")
-                             .arg(shape, num(structure), num(c.structureMin))});
+        return tr("no collar or lapels: %1 (garment structure %2, business wear from %3)")
+            .arg(shape, num(structure), num(c.structureMin));
     }
-    return rules;
+    }
+    return {};
 }
 
 QString passReasonOf(const AttireRaw& r, double structure, const AttireMeasureConfig& c)
@@ -777,17 +805,14 @@ QString passReasonOf(const AttireRaw& r, double structure, const AttireMeasureCo
 MeasureResult AttireMeasure::evaluate(const FaceEvidence& ev) const
 {
     const AttireRaw raw = measureRaw(ev);
-    const double structure = structureScore(raw);
+    const double structure = structureScore(raw, m_config);
     MeasureResult r;
     r.evidence = evidenceOf(raw, structure);
-    const std::vector<Rule> rules = rulesOf(raw, structure, m_config);
-    const auto worst = std::min_element(rules.begin(), rules.end(),
-                                        [](const Rule& a, const Rule& b) { return a.score < b.score; });
-    r.score = std::clamp(worst->score, 0.0, 1.0);
-    // A crop that shows only the collar passes cautiously: nothing below it was judged.
-    if (raw.visibleTorso < m_config.minStructureTorso)
-        r.score = std::min(r.score, 0.6);
-    r.failReason = worst->failReason;
+    const std::vector<SubScore> subs = subScores(raw, structure, m_config);
+    const SubScore worst = *std::min_element(subs.begin(), subs.end(),
+                                             [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
+    r.score = overallScore(worst, raw, m_config);
+    r.failReason = failReason(worst.defect, raw, structure, m_config);
     r.passReason = passReasonOf(raw, structure, m_config);
     return r;
 }

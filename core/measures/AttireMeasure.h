@@ -46,6 +46,26 @@ struct AttireMeasureConfig {
     double fluorescentChromaMin = 95.0, fluorescentLightnessMin = 75.0, fluorescentW = 3.0;
     /// Below this much visible torso (in T) the garment's structure cannot be judged: only a collar can show.
     double minStructureTorso = 0.55;
+    /// ... and such a crop passes at most this confidently: nothing below the collar was judged.
+    double collarOnlyScoreCap = 0.6;
+    /// The skin rules need this many shoulder pixels at the working scale, the structure rule this many garment
+    /// pixels on the chest; with fewer the figures would be noise and the rule is left out.
+    long minShoulderPixels = 40, minGarmentPixels = 60;
+
+    /// One cue of the garment structure (structure_score): it ramps linearly from 0 at `from` to 1 at
+    /// `from + span` and counts with `weight`; the weighted sum of the cues, capped at 1, is the structure.
+    struct StructureCue {
+        double from, span, weight;
+    };
+    /// Lapel lines and long straight edges are the most telling cues (a tailored garment is cut in straight
+    /// lines, a knit or jersey top hangs in soft folds); a placket, a collar of another colour, a tie and a
+    /// lighter shirt in the centre add to them.
+    StructureCue lapelCue{0.3, 0.7, 0.4}; ///< the longer side's lapel lines, face widths
+    StructureCue straightCue{0.6, 1.0, 0.3}; ///< straight garment edges 25-86 degrees from horizontal, face widths
+    StructureCue placketCue{0.0, 0.15, 0.2}; ///< share of near-vertical strong edges down the centre
+    StructureCue collarCue{10.0, 30.0, 0.2}; ///< collar against the garment further out, CIELAB delta E
+    StructureCue tieCue{10.0, 25.0, 0.1}; ///< centre strip against its flanks, CIELAB delta E
+    StructureCue shirtCue{5.0, 25.0, 0.1}; ///< centre lighter than the sides (when layered), L* units
 };
 
 /// Judges whether professional attire is visible, from the person, skin and face masks below the chin.

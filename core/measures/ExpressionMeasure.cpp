@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <initializer_list>
 
@@ -116,53 +117,31 @@ std::pair<long, long> darkPixelsInPolygon(const FaceEvidence& ev, const std::vec
     return {cv::countNonZero((ev.luminance(box) < below) & mask), cv::countNonZero(mask)};
 }
 
-} // namespace
+/// The raw values the verdict is made from (the evidence); -1 where this photo cannot show a value.
+struct ExpressionValues {
+    bool landmarks = false; ///< 68 landmarks with a usable eye-to-chin and inter-eye distance
+    double yaw = 0, pitch = 0; ///< degrees
+    double eyeImageLeft = -1, eyeImageRight = -1, eyeOpen = -1; ///< lid gap / T, the smaller eye's as eyeOpen
+    double eyeAspect = -1, eyeAspectMax = -1; ///< lid gap / eye width, the smaller and larger eye's
+    double lipGap = -1; ///< inner-lip gap / T
+    double mouthWidth = -1; ///< corner to corner / IED
+    double cornerLift = -1; ///< lip middle below the corners along the face's down axis / T
+    double eyeLum = -1; ///< eye / cheek linear luminance
+    double mouthCavity = -1; ///< dark pixels inside the inner lips / T^2
+    double jawGap = -1; ///< dark pixels between the middle inner-lip points / their width / T
+    double centreDark = -1; ///< share of those pixels that are dark
+};
 
-MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
+/// Eye openness and mouth shape from the landmark geometry alone.
+void measureShape(const FaceGeometry& g, ExpressionValues& v)
 {
-    MeasureResult r;
-    const FaceGeometry& g = ev.geometry;
-    const double yaw = g.yaw, pitch = g.pitch;
-    const double sYaw = 1.0 - logistic(std::abs(yaw), m_config.yawX0, m_config.poseW);
-    const double sPitch = 1.0 - logistic(std::abs(pitch), m_config.pitchX0, m_config.poseW);
-
-    const bool haveLandmarks = ev.landmarksValid && g.landmarks.size() == 68 && g.eyeToChin > 1.0
-        && g.interEyeDistance > 1.0;
-    if (!haveLandmarks) {
-        // Without landmarks nothing about eyes or mouth is known; stay just under the boundary so the
-        // verdict is a cautious fail that a reviewer will look at.
-        r.score = std::min(0.45, std::min(sYaw, sPitch));
-        // Same names as with landmarks so that learned heads see a fixed feature set; -1 = not measurable.
-        r.evidence = {{"eye_open_ratio", -1.0},
-                      {"eye_open_image_left", -1.0},
-                      {"eye_open_image_right", -1.0},
-                      {"mouth_open_ratio", -1.0},
-                      {"mouth_width_ied", -1.0},
-                      {"mouth_corner_lift", -1.0},
-                      {"eye_cheek_luminance", -1.0},
-                      {"mouth_cavity_t2", -1.0},
-                      {"eye_aspect_ratio", -1.0},
-                      {"eye_aspect_max", -1.0},
-                      {"jaw_gap_t", -1.0},
-                      {"mouth_centre_dark_share", -1.0},
-                      {"yaw_deg", yaw},
-                      {"pitch_deg", pitch},
-                      {"landmarks_valid", 0.0}};
-        r.failReason = tr("expression could not be measured: no facial landmarks were found");
-        r.passReason = r.failReason;
-        return r;
-    }
-
     const auto& p = g.landmarks;
     const double t = g.eyeToChin;
-    const double ied = g.interEyeDistance;
-
-    const double eyeImageLeft = lidGap(p, lm::kEyeImageLeftFirst) / t;
-    const double eyeImageRight = lidGap(p, lm::kEyeImageRightFirst) / t;
-    const double eyeOpen = std::min(eyeImageLeft, eyeImageRight);
-
-    const double lipGap = std::max({dist(p[61], p[67]), dist(p[62], p[66]), dist(p[63], p[65])}) / t;
-    const double mouthWidth = dist(p[lm::kMouthCornerLeft], p[lm::kMouthCornerRight]) / ied;
+    v.eyeImageLeft = lidGap(p, lm::kEyeImageLeftFirst) / t;
+    v.eyeImageRight = lidGap(p, lm::kEyeImageRightFirst) / t;
+    v.eyeOpen = std::min(v.eyeImageLeft, v.eyeImageRight);
+    v.lipGap = std::max({dist(p[61], p[67]), dist(p[62], p[66]), dist(p[63], p[65])}) / t;
+    v.mouthWidth = dist(p[lm::kMouthCornerLeft], p[lm::kMouthCornerRight]) / g.interEyeDistance;
 
     // Corner lift along the face's own "down" axis so that a rolled head does not fake a smile or frown.
     cv::Point2d axis = g.eyeRight - g.eyeLeft;
@@ -171,115 +150,195 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
     const cv::Point2d cornerMid = (p[lm::kMouthCornerLeft] + p[lm::kMouthCornerRight]) * 0.5;
     const cv::Point2d lipMid = (p[62] + p[66]) * 0.5;
     const cv::Point2d lift = lipMid - cornerMid;
-    const double cornerLift = (lift.x * down.x + lift.y * down.y) / t;
+    v.cornerLift = (lift.x * down.x + lift.y * down.y) / t;
 
-    // The eyes and the dark cavity of an open jaw (a laugh or talking; the teeth of a composed smile are not dark)
-    // are measured relative to this face's own cheeks, so that they hold for any skin tone and exposure.
-    const double cheek = cheekLuminance(ev, p, ied, t);
-    const double eyeLum = eyeToCheekLuminance(ev, p, cheek);
-    const double mouthCavity = cheek > 0
-        ? double(darkPixelsInside(ev, p, lm::kMouthInnerFirst, lm::kMouthInnerLast, m_config.cavityLuminance * cheek))
-            / (t * t)
-        : -1.0;
     // Eye aspect ratio: lid gap over the eye's own width (Soukupova and Cech's blink measure), independent of how
     // long the face is.
     auto aspect = [&](int first) {
         const double width = dist(p[first], p[first + 3]);
         return width > 0 ? (dist(p[first + 1], p[first + 5]) + dist(p[first + 2], p[first + 4])) / (2 * width) : 0.0;
     };
-    const double eyeAspect = std::min(aspect(lm::kEyeImageLeftFirst), aspect(lm::kEyeImageRightFirst));
-    const double eyeAspectMax = std::max(aspect(lm::kEyeImageLeftFirst), aspect(lm::kEyeImageRightFirst));
+    v.eyeAspect = std::min(aspect(lm::kEyeImageLeftFirst), aspect(lm::kEyeImageRightFirst));
+    v.eyeAspectMax = std::max(aspect(lm::kEyeImageLeftFirst), aspect(lm::kEyeImageRightFirst));
+}
+
+/// The eyes and the dark cavity of an open jaw (a laugh or talking; the teeth of a composed smile are not dark),
+/// measured relative to this face's own cheeks so that they hold for any skin tone and exposure. A pixel darker
+/// than cavityLuminance x the cheeks is cavity.
+void measureDarkness(const FaceEvidence& ev, double cavityLuminance, ExpressionValues& v)
+{
+    const FaceGeometry& g = ev.geometry;
+    const auto& p = g.landmarks;
+    const double t = g.eyeToChin;
+    const double cheek = cheekLuminance(ev, p, g.interEyeDistance, t);
+    v.eyeLum = eyeToCheekLuminance(ev, p, cheek);
+    if (cheek <= 0)
+        return;
+    v.mouthCavity = double(darkPixelsInside(ev, p, lm::kMouthInnerFirst, lm::kMouthInnerLast, cavityLuminance * cheek))
+        / (t * t);
     // The centre of the mouth (between the middle inner-lip points, leaving out the corners, which are dark in any
     // broad smile): dark pixels there are the gap between the rows of teeth of a dropped jaw.
-    double jawGap = -1.0, centreDark = -1.0;
-    if (cheek > 0) {
-        const auto [dark, area] = darkPixelsInPolygon(ev, p, {61, 62, 63, 65, 66, 67},
-                                                      m_config.cavityLuminance * cheek);
-        const double width = std::max(1.0, dist(p[61], p[63]));
-        jawGap = double(dark) / width / t;
-        centreDark = area > 0 ? double(dark) / area : 0.0;
-    }
-    // A broad smile narrows open eyes; judge them against the smiling boundaries then (config).
-    const bool broadSmile = mouthWidth >= m_config.smileWidthIed;
-    const double eyeOpenX0 = broadSmile ? m_config.smileEyeOpenX0 : m_config.eyeOpenX0;
-    const double eyeAspectX0 = broadSmile ? m_config.smileEyeAspectX0 : m_config.eyeAspectX0;
-    const double sEye = std::min(logistic(eyeOpen, eyeOpenX0, m_config.eyeOpenW),
-                                 logistic(eyeAspect, eyeAspectX0, m_config.eyeAspectW));
-    const double sGlasses = eyeLum < 0 ? 1.0 : logistic(eyeLum, m_config.eyeLuminanceX0, m_config.eyeLuminanceW);
-    const double sMouth = 1.0 - logistic(lipGap, m_config.mouthOpenX0, m_config.mouthOpenW);
+    const auto [dark, area] = darkPixelsInPolygon(ev, p, {61, 62, 63, 65, 66, 67}, cavityLuminance * cheek);
+    const double width = std::max(1.0, dist(p[61], p[63]));
+    v.jawGap = double(dark) / width / t;
+    v.centreDark = area > 0 ? double(dark) / area : 0.0;
+}
+
+ExpressionValues measureExpression(const FaceEvidence& ev, const ExpressionMeasureConfig& c)
+{
+    const FaceGeometry& g = ev.geometry;
+    ExpressionValues v;
+    v.yaw = g.yaw;
+    v.pitch = g.pitch;
+    v.landmarks = ev.landmarksValid && g.landmarks.size() == 68 && g.eyeToChin > 1.0 && g.interEyeDistance > 1.0;
+    if (!v.landmarks)
+        return v;
+    measureShape(g, v);
+    measureDarkness(ev, c.cavityLuminance, v);
+    return v;
+}
+
+/// Same names with and without landmarks (-1 = not measurable), so that learned heads see a fixed feature set.
+std::vector<EvidenceValue> evidenceOf(const ExpressionValues& v)
+{
+    return {
+        {"eye_open_ratio", v.eyeOpen},
+        {"eye_open_image_left", v.eyeImageLeft},
+        {"eye_open_image_right", v.eyeImageRight},
+        {"mouth_open_ratio", v.lipGap},
+        {"mouth_width_ied", v.mouthWidth},
+        {"mouth_corner_lift", v.cornerLift},
+        {"eye_cheek_luminance", v.eyeLum},
+        {"mouth_cavity_t2", v.mouthCavity},
+        {"eye_aspect_ratio", v.eyeAspect},
+        {"eye_aspect_max", v.eyeAspectMax},
+        {"jaw_gap_t", v.jawGap},
+        {"mouth_centre_dark_share", v.centreDark},
+        {"yaw_deg", v.yaw},
+        {"pitch_deg", v.pitch},
+        {"landmarks_valid", v.landmarks ? 1.0 : 0.0},
+    };
+}
+
+/// The eyes' pass boundaries: a broad smile narrows open eyes, so they are judged against the smiling ones then.
+struct EyeBoundaries {
+    bool broadSmile = false;
+    double openX0 = 0, aspectX0 = 0;
+};
+
+EyeBoundaries eyeBoundaries(const ExpressionValues& v, const ExpressionMeasureConfig& c)
+{
+    const bool broadSmile = v.mouthWidth >= c.smileWidthIed;
+    return {broadSmile, broadSmile ? c.smileEyeOpenX0 : c.eyeOpenX0, broadSmile ? c.smileEyeAspectX0 : c.eyeAspectX0};
+}
+
+double yawScore(const ExpressionValues& v, const ExpressionMeasureConfig& c)
+{
+    return 1.0 - logistic(std::abs(v.yaw), c.yawX0, c.poseW);
+}
+
+double pitchScore(const ExpressionValues& v, const ExpressionMeasureConfig& c)
+{
+    return 1.0 - logistic(std::abs(v.pitch), c.pitchX0, c.poseW);
+}
+
+double mouthOpenScore(const ExpressionValues& v, const ExpressionMeasureConfig& c)
+{
+    return 1.0 - logistic(v.lipGap, c.mouthOpenX0, c.mouthOpenW);
+}
+
+struct SubScore {
+    Defect defect;
+    double score;
+};
+
+/// Each defect's score (0.5 at its boundary in the config), in the order that breaks ties; requires landmarks.
+std::array<SubScore, 6> subScores(const ExpressionValues& v, const ExpressionMeasureConfig& c)
+{
+    const EyeBoundaries eyes = eyeBoundaries(v, c);
+    const double sEye = std::min(logistic(v.eyeOpen, eyes.openX0, c.eyeOpenW),
+                                 logistic(v.eyeAspect, eyes.aspectX0, c.eyeAspectW));
+    const double sGlasses = v.eyeLum < 0 ? 1.0 : logistic(v.eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW);
     // Parted lips alone are a smile showing teeth; it is a laugh or talking only when the jaw drops far enough
     // to show the dark gap between the teeth in the middle of the mouth (or a large dark cavity). Without a
     // luminance reference the lip gap decides alone.
-    const double jawDropped = jawGap < 0 ? 1.0
-                                         : std::max(logistic(jawGap, m_config.jawGapX0, m_config.jawGapW),
-                                                    logistic(mouthCavity, m_config.cavityX0, m_config.cavityW));
-    const double sLaugh = 1.0 - logistic(lipGap, m_config.grinGapX0, m_config.grinGapW) * jawDropped;
+    const double jawDropped = v.jawGap < 0
+        ? 1.0
+        : std::max(logistic(v.jawGap, c.jawGapX0, c.jawGapW), logistic(v.mouthCavity, c.cavityX0, c.cavityW));
+    const double sLaugh = 1.0 - logistic(v.lipGap, c.grinGapX0, c.grinGapW) * jawDropped;
+    return {{{Defect::EyesClosed, sEye},
+             {Defect::MouthOpen, mouthOpenScore(v, c)},
+             {Defect::Laugh, sLaugh},
+             {Defect::Yaw, yawScore(v, c)},
+             {Defect::Pitch, pitchScore(v, c)},
+             {Defect::Sunglasses, sGlasses}}};
+}
 
-    r.evidence = {
-        {"eye_open_ratio", eyeOpen},
-        {"eye_open_image_left", eyeImageLeft},
-        {"eye_open_image_right", eyeImageRight},
-        {"mouth_open_ratio", lipGap},
-        {"mouth_width_ied", mouthWidth},
-        {"mouth_corner_lift", cornerLift},
-        {"eye_cheek_luminance", eyeLum},
-        {"mouth_cavity_t2", mouthCavity},
-        {"eye_aspect_ratio", eyeAspect},
-        {"eye_aspect_max", eyeAspectMax},
-        {"jaw_gap_t", jawGap},
-        {"mouth_centre_dark_share", centreDark},
-        {"yaw_deg", yaw},
-        {"pitch_deg", pitch},
-        {"landmarks_valid", 1.0},
-    };
-
-    const std::pair<double, Defect> subs[] = {{sEye, Defect::EyesClosed}, {sMouth, Defect::MouthOpen},
-                                              {sLaugh, Defect::Laugh},    {sYaw, Defect::Yaw},
-                                              {sPitch, Defect::Pitch},    {sGlasses, Defect::Sunglasses}};
-    const auto worst = *std::min_element(std::begin(subs), std::end(subs),
-                                         [](const auto& a, const auto& b) { return a.first < b.first; });
-    r.score = std::clamp(worst.first, 0.0, 1.0);
-    // A mouth open past the wide-open boundary is named so, whatever shows inside it.
-    const Defect defect = worst.second == Defect::Laugh && sMouth < 0.5 ? Defect::MouthOpen : worst.second;
-
+QString failReason(Defect defect, const ExpressionValues& v, const ExpressionMeasureConfig& c)
+{
     switch (defect) {
-    case Defect::EyesClosed:
-        r.failReason = (broadSmile ? tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the "
-                                        "eye-to-chin distance (open eyes in a broad smile measure above %3 and %4)")
-                                   : tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the "
-                                        "eye-to-chin distance (open eyes measure above %3 and %4)"))
-                           .arg(num(eyeAspect, 2), num(eyeOpen), num(eyeAspectX0, 2), num(eyeOpenX0));
-        break;
-    case Defect::MouthOpen:
-        r.failReason = tr("mouth open: lip gap %1 of the eye-to-chin distance (a closed mouth or gentle "
-                          "smile stays below %2)")
-                           .arg(num(lipGap, 2), num(m_config.mouthOpenX0, 2));
-        break;
-    case Defect::Laugh:
-        r.failReason = tr("laughing or talking: the jaw is open, showing the mouth cavity between the teeth (a gap "
-                          "of %3 of the eye-to-chin distance in the middle of the mouth; mouth %1x the eye distance "
-                          "wide, lip gap %2; a composed smile keeps the teeth together)")
-                           .arg(num(mouthWidth, 2), num(lipGap, 2), num(std::max(0.0, jawGap)));
-        break;
-    case Defect::Sunglasses:
-        r.failReason =
-            tr("eyes hidden, e.g. by sunglasses: the eyes are %1% as bright as the cheeks").arg(num(eyeLum * 100.0, 0));
-        break;
-    case Defect::Yaw:
-        r.failReason = tr("not looking at the camera: head turned %1 degrees to the side").arg(num(std::abs(yaw), 0));
-        break;
-    case Defect::Pitch:
-        r.failReason = tr("not looking at the camera: head tilted %1 degrees %2")
-                           .arg(num(std::abs(pitch), 0), pitch > 0 ? tr("up") : tr("down"));
-        break;
+    case Defect::EyesClosed: {
+        const EyeBoundaries eyes = eyeBoundaries(v, c);
+        return (eyes.broadSmile ? tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the "
+                                     "eye-to-chin distance (open eyes in a broad smile measure above %3 and %4)")
+                                : tr("eyes closed or half closed: lid gap %1 of the eye's width and %2 of the "
+                                     "eye-to-chin distance (open eyes measure above %3 and %4)"))
+            .arg(num(v.eyeAspect, 2), num(v.eyeOpen), num(eyes.aspectX0, 2), num(eyes.openX0));
     }
+    case Defect::MouthOpen:
+        return tr("mouth open: lip gap %1 of the eye-to-chin distance (a closed mouth or gentle "
+                  "smile stays below %2)")
+            .arg(num(v.lipGap, 2), num(c.mouthOpenX0, 2));
+    case Defect::Laugh:
+        return tr("laughing or talking: the jaw is open, showing the mouth cavity between the teeth (a gap "
+                  "of %3 of the eye-to-chin distance in the middle of the mouth; mouth %1x the eye distance "
+                  "wide, lip gap %2; a composed smile keeps the teeth together)")
+            .arg(num(v.mouthWidth, 2), num(v.lipGap, 2), num(std::max(0.0, v.jawGap)));
+    case Defect::Sunglasses:
+        return tr("eyes hidden, e.g. by sunglasses: the eyes are %1% as bright as the cheeks")
+            .arg(num(v.eyeLum * 100.0, 0));
+    case Defect::Yaw:
+        return tr("not looking at the camera: head turned %1 degrees to the side").arg(num(std::abs(v.yaw), 0));
+    case Defect::Pitch:
+        return tr("not looking at the camera: head tilted %1 degrees %2")
+            .arg(num(std::abs(v.pitch), 0), v.pitch > 0 ? tr("up") : tr("down"));
+    }
+    return {};
+}
 
-    const bool smiling = mouthWidth > 0.95 || cornerLift > 0.03;
-    r.passReason = (smiling ? tr("composed smile: eyes open (lid gap %1 of the eye-to-chin distance), lip gap "
-                                 "%2, mouth %3x the eye distance wide")
-                            : tr("neutral expression: eyes open (lid gap %1 of the eye-to-chin distance), lip "
-                                 "gap %2, mouth %3x the eye distance wide"))
-                       .arg(num(eyeOpen), num(lipGap, 2), num(mouthWidth, 2));
+QString passReason(const ExpressionValues& v)
+{
+    // Wording only: a mouth this wide (IED) or with its corners this raised (T) is described as a smile.
+    const bool smiling = v.mouthWidth > 0.95 || v.cornerLift > 0.03;
+    return (smiling ? tr("composed smile: eyes open (lid gap %1 of the eye-to-chin distance), lip gap "
+                         "%2, mouth %3x the eye distance wide")
+                    : tr("neutral expression: eyes open (lid gap %1 of the eye-to-chin distance), lip "
+                         "gap %2, mouth %3x the eye distance wide"))
+        .arg(num(v.eyeOpen), num(v.lipGap, 2), num(v.mouthWidth, 2));
+}
+
+} // namespace
+
+MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
+{
+    const ExpressionMeasureConfig& c = m_config;
+    const ExpressionValues v = measureExpression(ev, c);
+    MeasureResult r;
+    r.evidence = evidenceOf(v);
+    if (!v.landmarks) {
+        r.score = std::min(c.noLandmarksScore, std::min(yawScore(v, c), pitchScore(v, c)));
+        r.failReason = tr("expression could not be measured: no facial landmarks were found");
+        r.passReason = r.failReason;
+        return r;
+    }
+    const std::array<SubScore, 6> subs = subScores(v, c);
+    const SubScore worst = *std::min_element(subs.begin(), subs.end(),
+                                             [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
+    r.score = std::clamp(worst.score, 0.0, 1.0);
+    // A mouth open past the wide-open boundary is named so, whatever shows inside it.
+    const bool wideOpen = mouthOpenScore(v, c) < 0.5;
+    r.failReason = failReason(worst.defect == Defect::Laugh && wideOpen ? Defect::MouthOpen : worst.defect, v, c);
+    r.passReason = passReason(v);
     return r;
 }
 

@@ -42,6 +42,9 @@ struct ExpressionMeasureConfig {
     /// Degrees; beyond reads as not facing the camera. The generic-face pose reads pitch up to +-26 on portraits
     /// people see as facing the camera (astronaut, audrey, franck), so pitch gets a wider boundary than yaw.
     double yawX0 = 25.0, pitchX0 = 30.0, poseW = 2.5;
+    /// Without landmarks nothing about the eyes or the mouth is known: the score stays at most this, just under
+    /// the boundary, so that the verdict is a cautious fail a reviewer will look at.
+    double noLandmarksScore = 0.45;
 };
 
 /// Judges the facial expression from the 68 landmarks and the head pose.

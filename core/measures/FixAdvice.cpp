@@ -8,7 +8,6 @@
 #include "core/measures/SharpnessMeasure.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -40,10 +39,6 @@ std::optional<double> value(const AttributeVerdict& v, const char* name)
 
 double logOf(double x) { return std::log(std::max(x, 1e-6)); }
 
-/// Same shapes as FramingMeasure's: 0.5 at the boundary, widths relative to it.
-double above(double x, double x0, double relWidth) { return logistic(x, x0, std::max(1e-6, std::abs(x0) * relWidth)); }
-double below(double x, double x0, double relWidth) { return 1.0 - above(x, x0, relWidth); }
-
 /// The worst findings that count as defects: below the verdict's threshold (0.5 when it is lower), worst first.
 std::vector<Finding> defects(std::vector<Finding> findings, const AttributeVerdict& v)
 {
@@ -58,35 +53,17 @@ std::vector<Finding> defects(std::vector<Finding> findings, const AttributeVerdi
 
 // --- Lighting ---------------------------------------------------------------------------------------------------
 
-/// The darker half named by the lighting reason: its first side word, in the words LightingMeasure wrote it with
-/// ("the left half (image side) is 7.1x darker", "the left cheek ... darker than the right cheek"). The evidence
-/// keeps only the ratio, not the side. 0 = unknown, -1 image-left, +1 image-right.
-int darkSideFromReason(const QString& reason)
-{
-    const QString left = QCoreApplication::translate("hqa::LightingMeasure", "left");
-    const QString right = QCoreApplication::translate("hqa::LightingMeasure", "right");
-    auto firstWord = [&](const QString& word) {
-        const QRegularExpression re(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(word)),
-                                    QRegularExpression::CaseInsensitiveOption
-                                        | QRegularExpression::UseUnicodePropertiesOption);
-        const QRegularExpressionMatch m = re.match(reason);
-        return m.hasMatch() ? m.capturedStart() : -1;
-    };
-    const qsizetype l = firstWord(left), r = firstWord(right);
-    if (l < 0 && r < 0)
-        return 0;
-    if (r < 0 || (l >= 0 && l < r))
-        return -1;
-    return 1;
-}
-
 /// "the image-left side of the face (the subject's right)".
-QString sideOfFace(int darkSide)
+QString sideOfFace(ImageSide darkSide)
 {
-    if (darkSide < 0)
+    switch (darkSide) {
+    case ImageSide::Left:
         return tr("the image-left side of the face (the subject's right)");
-    if (darkSide > 0)
+    case ImageSide::Right:
         return tr("the image-right side of the face (the subject's left)");
+    case ImageSide::Unknown:
+        break;
+    }
     return tr("the darker side of the face");
 }
 
@@ -103,7 +80,8 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
 {
     const LightingConfig c;
     std::vector<Finding> f;
-    const int dark = darkSideFromReason(v.reason);
+    // The evidence keeps the side-light ratios but not the side: the measure's reason names it.
+    const ImageSide dark = darkSideNamedIn(v.reason);
     const auto mean = value(v, "face_luminance_mean");
     const auto darkShare = value(v, "face_dark_share");
     const auto brightShare = value(v, "face_bright_share");
@@ -112,20 +90,20 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
         const QString under = tr("Add light or exposure: the face is about %1 stops too dark; open the aperture, use a "
                                  "slower shutter or raise the key light's power.")
                                   .arg(num(stopsUnder));
-        f.push_back({logistic(logOf(*mean), std::log(c.darkMeanLuminance), 0.25), under});
+        f.push_back({logistic(logOf(*mean), std::log(c.darkMeanLuminance), c.darkMeanLogWidth), under});
         if (darkShare)
-            f.push_back({logistic(-*darkShare, -c.darkShare, 0.05), under});
+            f.push_back({logistic(-*darkShare, -c.darkShare, c.darkShareWidth), under});
         const double stopsOver = std::max(0.5, std::log2(std::max(*mean, 1e-5) / kWellExposedFace));
         const QString over =
             tr("Reduce exposure by about %1 stops: %2% of the face is blown to white; lower the light's "
                "power, stop down or use a faster shutter.")
                 .arg(num(stopsOver), pct(brightShare.value_or(0.0)));
-        f.push_back({logistic(-*mean, -c.brightMeanLuminance, 0.04), over});
+        f.push_back({logistic(-*mean, -c.brightMeanLuminance, c.brightMeanWidth), over});
         if (brightShare)
-            f.push_back({logistic(-*brightShare, -c.brightShare, 0.025), over});
+            f.push_back({logistic(-*brightShare, -c.brightShare, c.brightShareWidth), over});
     }
     if (const auto entropy = value(v, "face_tonal_entropy_bits"))
-        f.push_back({logistic(*entropy, c.minEntropyBits, 0.25),
+        f.push_back({logistic(*entropy, c.minEntropyBits, c.entropyWidthBits),
                      tr("Give the light some shape: the face has only %1 bits of tonal range; move the key light "
                         "30-45 degrees to the side or reduce the fill, and check the exposure is not washed out.")
                          .arg(num(*entropy))});
@@ -140,36 +118,36 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
             tint = tr("magenta");
         else
             tint = tr("orange");
-        f.push_back({logistic(-*distance, -c.skinBoxDistance, 2.0),
+        f.push_back({logistic(-*distance, -c.skinBoxDistance, c.skinBoxWidth),
                      tr("Correct the white balance: the skin is tinted %1 (CIELAB a* %2, b* %3); set a custom white "
                         "balance from a grey card, or match the gels of the lights.")
                          .arg(tint, num(a, 0), num(b, 0))});
     }
     if (const auto blown = value(v, "blown_highlight_index"))
-        f.push_back({logistic(-*blown, -c.blownHighlightIndex, 0.02),
+        f.push_back({logistic(-*blown, -c.blownHighlightIndex, c.blownHighlightWidth),
                      tr("Pull the highlights back: %1% of the skin and %2% of the eye whites are clipped to white; "
                         "lower the key light's power or the exposure (a stop or more), or diffuse the light.")
                          .arg(pct(value(v, "skin_clipped_share").value_or(0.0)),
                               pct(value(v, "eye_white_clipped_share").value_or(0.0)))});
     const auto side = value(v, "side_ratio");
     if (side) {
-        f.push_back({logistic(-logOf(*side), -std::log(c.sideRatio), 0.1),
+        f.push_back({logistic(-logOf(*side), -std::log(c.sideRatio), c.sideRatioLogWidth),
                      tr("Light %1: it is %2 darker than the other half; add fill or a reflector on that side, or "
                         "turn the subject toward the key light.")
                          .arg(sideOfFace(dark), ratioText(*side))});
         if (const auto gradient = value(v, "side_gradient_index"))
-            f.push_back({logistic(-logOf(*gradient), -std::log(c.sideGradientIndex), 0.12),
+            f.push_back({logistic(-logOf(*gradient), -std::log(c.sideGradientIndex), c.sideGradientLogWidth),
                          tr("Light %1: the light falls off across the face (that half is %2 darker and keeps "
                             "darkening toward its edge); bring the key light closer to the camera axis or use a larger "
                             "source, and add fill on that side.")
                              .arg(sideOfFace(dark), ratioText(*side))});
         if (const auto split = value(v, "split_ratio"))
-            f.push_back({logistic(-logOf(*split), -std::log(c.splitRatio), 0.06),
+            f.push_back({logistic(-logOf(*split), -std::log(c.splitRatio), c.splitRatioLogWidth),
                          tr("Light %1: split light leaves that half in shadow from forehead to chin (%2 darker); move "
                             "the key light toward the camera (30-45 degrees off axis) or add fill on that side.")
                              .arg(sideOfFace(dark), ratioText(*split))});
         if (const auto blue = value(v, "skin_blue_share"))
-            f.push_back({logistic(logOf(*blue), std::log(c.minSkinBlueShare), 0.05),
+            f.push_back({logistic(logOf(*blue), std::log(c.minSkinBlueShare), c.skinBlueLogWidth),
                          tr("Correct the warm colour cast: only %1% of the skin's light is blue (neutral light gives "
                             "%2% or more); set the white balance for the lights (tungsten needs about 3200 K) or gel "
                             "them to daylight.")
@@ -177,11 +155,11 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
     } else {
         // Without landmarks the measure judges side light by the cheeks and the plain halves.
         if (const auto cheek = value(v, "cheek_luminance_ratio"))
-            f.push_back({logistic(-logOf(*cheek), -std::log(c.cheekRatio), 0.12),
+            f.push_back({logistic(-logOf(*cheek), -std::log(c.cheekRatio), c.cheekRatioLogWidth),
                          tr("Light %1: that cheek is %2 darker than the other; add fill or a reflector on that side.")
                              .arg(sideOfFace(dark), ratioText(*cheek))});
         if (const auto half = value(v, "half_face_luminance_ratio"))
-            f.push_back({logistic(-logOf(*half), -std::log(c.halfFaceRatio), 0.1),
+            f.push_back({logistic(-logOf(*half), -std::log(c.halfFaceRatio), c.halfFaceRatioLogWidth),
                          tr("Light %1: that half is %2 darker than the other; add fill or a reflector on that side.")
                              .arg(sideOfFace(dark), ratioText(*half))});
     }
@@ -198,12 +176,12 @@ std::vector<Finding> backgroundFindings(const AttributeVerdict& v)
     if (const auto share = value(v, "background_share"); share && *share < c.minBackgroundShare && others < 1)
         return f; // hardly any background: nothing there to fix
     if (others >= 1)
-        f.push_back({0.1,
+        f.push_back({c.otherFaceScore,
                      tr("Clear the background of other people (%1 other face(s) behind the subject): wait until "
                         "they have passed, change the angle or crop them out.")
                          .arg(num(others, 0))});
     if (const auto skin = value(v, "background_skin_share"))
-        f.push_back({logistic(-*skin, -c.maxSkinShare, 0.015),
+        f.push_back({logistic(-*skin, -c.maxSkinShare, c.skinShareWidth),
                      tr("Clear the background of other people (%1% of it is skin): move the subject away from them or "
                         "change the angle.")
                          .arg(pct(*skin))});
@@ -211,23 +189,23 @@ std::vector<Finding> backgroundFindings(const AttributeVerdict& v)
                              "distance between the subject and the background.");
     if (const auto edges = value(v, "background_texture_edge_density"))
         f.push_back(
-            {logistic(-*edges, -c.maxEdgeDensity, 0.006),
+            {logistic(-*edges, -c.maxEdgeDensity, c.edgeDensityWidth),
              plain.arg(
                  tr("%1% of the background is hard edges (clutter, text or patterns)").arg(num(*edges * 100.0)))});
     if (const auto contrast = value(v, "background_texture_local_contrast"))
         f.push_back(
-            {logistic(-*contrast, -c.maxRelativeGradient, 1.0),
+            {logistic(-*contrast, -c.maxRelativeGradient, c.relativeGradientWidth),
              plain.arg(tr("the background is textured (local contrast %1% of its brightness)").arg(num(*contrast)))});
     if (const auto clusters = value(v, "background_texture_colour_clusters"))
-        f.push_back({logistic(-*clusters, -c.maxColourClusters, 0.7),
+        f.push_back({logistic(-*clusters, -c.maxColourClusters, c.colourClustersWidth),
                      plain.arg(tr("the background has %1 distinct colour areas").arg(num(*clusters, 0)))});
     if (const auto saturated = value(v, "background_saturated_share"))
-        f.push_back({logistic(-*saturated, -c.maxSaturatedShare, 0.04),
+        f.push_back({logistic(-*saturated, -c.maxSaturatedShare, c.saturatedShareWidth),
                      tr("Remove the strongly coloured objects behind the subject (%1% of the background) or use a "
                         "neutral backdrop.")
                          .arg(pct(*saturated))});
     if (const auto lines = value(v, "background_straight_edges"))
-        f.push_back({logistic(-*lines, -c.maxStraightEdges, 0.1),
+        f.push_back({logistic(-*lines, -c.maxStraightEdges, c.straightEdgesWidth),
                      tr("Move away from the windows, shelves or columns behind the subject (straight edges of %1 image "
                         "widths): use a backdrop, change the angle or open the aperture to blur them.")
                          .arg(num(*lines))});
@@ -317,7 +295,7 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
     if (pitch)
         f.push_back(pitchFinding(*pitch, 1.0 - logistic(std::abs(*pitch), c.pitchX0, c.poseW)));
     if (value(v, "landmarks_valid").value_or(1.0) < 0.5) {
-        f.push_back({0.45,
+        f.push_back({c.noLandmarksScore,
                      tr("Make the eyes and mouth clearly visible to the camera: face it directly, in even light, "
                         "with nothing in front of the face.")});
         return f;
@@ -364,9 +342,11 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
 std::vector<Finding> framingFindings(const AttributeVerdict& v)
 {
     const FramingMeasureConfig c;
+    const auto above = FramingMeasure::above;
+    const auto below = FramingMeasure::below;
     std::vector<Finding> f;
     if (const auto second = value(v, "second_face_ratio"); second && *second > 0)
-        f.push_back({below(*second, c.secondFaceMin, 0.12),
+        f.push_back({below(*second, c.secondFaceMin, c.secondFaceWidth),
                      tr("Photograph the subject alone, or crop the other person out (another face %1% the size of the "
                         "main one).")
                          .arg(pct(*second))});
@@ -377,55 +357,55 @@ std::vector<Finding> framingFindings(const AttributeVerdict& v)
         const QString stepBack = tr("Step back or zoom out: the face fills %1% of the frame; leave room for the hair "
                                     "above and the shoulders below.")
                                      .arg(pct(fill));
-        f.push_back({below(*height, c.faceHeightMax, 0.06), stepBack});
-        f.push_back({below(*height * *width, c.faceAreaMax, 0.06), stepBack});
-        f.push_back({below(*width, c.faceWidthMax, 0.06), stepBack});
-        f.push_back({above(*height, c.faceHeightMin, 0.1),
+        f.push_back({below(*height, c.faceHeightMax, c.faceHeightMaxWidth), stepBack});
+        f.push_back({below(*height * *width, c.faceAreaMax, c.faceAreaWidth), stepBack});
+        f.push_back({below(*width, c.faceWidthMax, c.faceWidthWidth), stepBack});
+        f.push_back({above(*height, c.faceHeightMin, c.faceHeightMinWidth),
                      tr("Move closer or zoom in: the face takes only %1% of the image height (about 25-45% is a "
                         "headshot).")
                          .arg(pct(*height))});
     }
     if (const auto outside = value(v, "landmarks_outside"))
         f.push_back(
-            {1.0 - logistic(*outside, 1.5, 0.5),
+            {1.0 - logistic(*outside, c.landmarksOutsideMax, c.landmarksOutsideWidth),
              tr("Step back or re-centre: the image edge cuts the face (%1 of 68 face points outside the frame).")
                  .arg(num(*outside, 0))});
     if (const auto offset = value(v, "face_centre_offset"))
-        f.push_back({below(std::abs(*offset), c.centreOffsetMax, 0.15),
+        f.push_back({below(std::abs(*offset), c.centreOffsetMax, c.centreOffsetWidth),
                      (*offset < 0 ? tr("Centre the face: it sits %1% of the width left of centre; aim the camera (or "
                                        "crop) further left.")
                                   : tr("Centre the face: it sits %1% of the width right of centre; aim the camera (or "
                                        "crop) further right."))
                          .arg(pct(std::abs(*offset)))});
     if (const auto margin = value(v, "side_margin_ied"))
-        f.push_back({above(*margin, c.sideMarginMin, 0.12),
+        f.push_back({above(*margin, c.sideMarginMin, c.sideMarginWidth),
                      tr("Leave more room beside the head: an eye is only %1 eye distances from the side edge; step "
                         "back or re-centre.")
                          .arg(num(*margin, 2))});
     if (const auto aboveEyes = value(v, "above_eyes_t")) {
         const bool cut = value(v, "head_top_share").value_or(0.0) < 0;
-        f.push_back({above(*aboveEyes, c.aboveEyesMin, 0.08),
+        f.push_back({above(*aboveEyes, c.aboveEyesMin, c.aboveEyesWidth),
                      cut ? tr("Tilt the camera up or step back: the top of the head is cut off.")
                          : tr("Leave a little space above the head: tilt the camera up or step back.")});
     }
     if (const auto eyes = value(v, "eye_height_share"))
-        f.push_back({below(*eyes, c.eyeHeightMax, 0.05),
+        f.push_back({below(*eyes, c.eyeHeightMax, c.eyeHeightWidth),
                      tr("Raise the head in the frame: the eyes sit at %1% of the image height, aim for about a third "
                         "from the top; tilt the camera down or crop from the bottom.")
                          .arg(pct(*eyes))});
     if (const auto belowEyes = value(v, "below_eyes_t"))
-        f.push_back({above(*belowEyes, c.belowEyesMin, 0.06),
+        f.push_back({above(*belowEyes, c.belowEyesMin, c.belowEyesWidth),
                      tr("Include the shoulders: step back or tilt the camera down (the chin is %1% of the image height "
                         "above the bottom edge).")
                          .arg(pct(value(v, "chin_margin_share").value_or(0.0)))});
     if (const auto roll = value(v, "roll_deg"))
-        f.push_back({below(std::abs(*roll), c.rollMax, 0.15),
+        f.push_back({below(std::abs(*roll), c.rollMax, c.rollWidth),
                      tr("Straighten the head (or the camera): it is tilted %1 degrees sideways.")
                          .arg(num(std::abs(*roll), 0))});
     if (const auto yaw = value(v, "yaw_deg"))
-        f.push_back(yawFinding(*yaw, below(std::abs(*yaw), c.yawMax, 0.12)));
+        f.push_back(yawFinding(*yaw, below(std::abs(*yaw), c.yawMax, c.yawWidth)));
     if (const auto pitch = value(v, "pitch_deg"))
-        f.push_back(pitchFinding(*pitch, below(std::abs(*pitch), c.pitchMax, 0.12)));
+        f.push_back(pitchFinding(*pitch, below(std::abs(*pitch), c.pitchMax, c.pitchWidth)));
     return f;
 }
 
@@ -445,10 +425,10 @@ std::vector<Finding> sharpnessFindings(const AttributeVerdict& v)
     const bool directional = anisotropy && *anisotropy >= c.motionAnisotropy;
     if (faceRel) {
         if (anisotropy)
-            f.push_back({std::max(logistic(-*anisotropy, -c.motionAnisotropy, 0.04),
-                                  logistic(logOf(*faceRel), std::log(c.motionCrispEnough), 0.15)),
+            f.push_back({std::max(logistic(-*anisotropy, -c.motionAnisotropy, c.motionAnisotropyWidth),
+                                  logistic(logOf(*faceRel), std::log(c.motionCrispEnough), c.motionCrispWidth)),
                          motion});
-        f.push_back({logistic(logOf(*faceRel), std::log(c.minFaceSharpness), 0.06),
+        f.push_back({logistic(logOf(*faceRel), std::log(c.minFaceSharpness), c.sharpnessLogWidth),
                      directional
                          ? motion
                          : tr("Refocus on the eyes: the face has only %1 of the detail of a crisp face; check the "
@@ -456,18 +436,18 @@ std::vector<Finding> sharpnessFindings(const AttributeVerdict& v)
                                .arg(num(*faceRel, 2))});
     }
     if (eyeRel)
-        f.push_back({logistic(logOf(*eyeRel), std::log(c.minEyeSharpness), 0.06),
+        f.push_back({logistic(logOf(*eyeRel), std::log(c.minEyeSharpness), c.sharpnessLogWidth),
                      directional ? motion
                                  : tr("Focus on the nearer eye: the eye region has only %1 of the sharpness of a crisp "
                                       "face.")
                                        .arg(num(*eyeRel, 2))});
     if (const auto blocks = value(v, "jpeg_blockiness"))
-        f.push_back({logistic(-*blocks, -c.maxBlockiness, 0.15),
+        f.push_back({logistic(-*blocks, -c.maxBlockiness, c.blockinessWidth),
                      tr("Use the original file or save at a higher JPEG quality (90 or more): compression blocks are "
                         "%1x stronger than the detail.")
                          .arg(num(*blocks))});
     if (const auto ied = value(v, "inter_eye_distance_original"))
-        f.push_back({logistic(*ied, c.minIedPixels, 2.0),
+        f.push_back({logistic(*ied, c.minIedPixels, c.iedWidthPixels),
                      tr("Move closer or use a higher-resolution original: only %1 pixels between the eyes (at least %2 "
                         "needed).")
                          .arg(num(*ied, 0), num(c.minIedPixels, 0))});

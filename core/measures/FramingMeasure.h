@@ -32,6 +32,25 @@ struct FramingMeasureConfig {
     /// under 8.2 degrees, and video frames of 10-12 degrees are accepted by reviewers.
     double rollMax = 15.0, yawMax = 25.0, pitchMax = 30.0;
     double secondFaceMin = 0.45; ///< other face height / main face height that counts as a second person
+    /// Face landmarks outside the image: the score is 0.5 at this count (one point past the edge is landmark
+    /// noise, two or more cut the face), with landmarksOutsideWidth as the logistic width, in points.
+    double landmarksOutsideMax = 1.5, landmarksOutsideWidth = 0.5;
+
+    // How sharply each score falls around its boundary: logistic widths as a share of the boundary (see
+    // FramingMeasure::above), so that rules in different units have comparable softness.
+    double centreOffsetWidth = 0.15; ///< horizontal offset of the face centre
+    double sideMarginWidth = 0.12; ///< eye to side edge
+    double aboveEyesWidth = 0.08; ///< space above the eyes
+    double eyeHeightWidth = 0.05; ///< eye height in the frame
+    double belowEyesWidth = 0.06; ///< room below the eyes (the shoulders)
+    double faceHeightMinWidth = 0.1; ///< face height, too far
+    double faceHeightMaxWidth = 0.06; ///< face height, extreme close-up
+    double faceAreaWidth = 0.06; ///< face area, crop too tight
+    double faceWidthWidth = 0.06; ///< face width, extreme close-up
+    double rollWidth = 0.15; ///< head roll
+    double yawWidth = 0.12; ///< head yaw
+    double pitchWidth = 0.12; ///< head pitch
+    double secondFaceWidth = 0.12; ///< relative size of another face
 };
 
 /// Judges the composition of the dominant face in the frame.
@@ -42,6 +61,11 @@ public:
     { }
     Attribute attribute() const override { return Attribute::Framing; }
     MeasureResult evaluate(const FaceEvidence& ev) const override;
+
+    /// The rules' score shapes: 1 well inside the allowed side of the boundary x0, 0.5 at it, with a logistic
+    /// width of relWidth x |x0| (the "how to fix" advice maps the evidence the same way).
+    static double above(double x, double x0, double relWidth);
+    static double below(double x, double x0, double relWidth);
 
 private:
     FramingMeasureConfig m_config;

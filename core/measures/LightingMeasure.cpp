@@ -4,12 +4,14 @@
 #include "core/measures/LightingProfile.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace hqa::core {
@@ -164,19 +166,37 @@ enum class Defect {
     WarmCast
 };
 
-} // namespace
-
-MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
+/// "left" or "right", the words the reasons name an image side with (darkSideNamedIn() reads them back).
+QString sideWord(bool left)
 {
-    MeasureResult result;
-    if (!ev.hasFace() || ev.bgr.empty())
-        return result;
-    const LightingConfig& c = m_config;
-    const FaceFrame f = faceFrame(ev);
-    const cv::Mat lum = linearLuminance(ev);
-    const cv::Mat face = faceRegion(ev, f);
+    return left ? QCoreApplication::translate("hqa::LightingMeasure", "left")
+                : QCoreApplication::translate("hqa::LightingMeasure", "right");
+}
 
-    // Exposure and dynamic range over the whole face region.
+/// Exposure and dynamic range over the whole face region, and the mean of each plain half (split by the eye axis).
+struct FaceTones {
+    double meanLum = 0, darkShare = 0, brightShare = 0;
+    double entropy = 0; ///< bits, over 256 sRGB levels
+    double tonalEntropy = 0; ///< bits, over 64 bins of 4 levels
+    double meanLeft = 0, meanRight = 0, halfRatio = 1.0;
+};
+
+/// Shannon entropy in bits of a histogram holding n samples.
+template<size_t N> double entropyBits(const std::array<double, N>& hist, int n)
+{
+    double bits = 0;
+    for (double h : hist) {
+        if (h > 0) {
+            const double p = h / n;
+            bits -= p * std::log2(p);
+        }
+    }
+    return bits;
+}
+
+/// Nothing when the face region holds no pixel.
+std::optional<FaceTones> faceTones(const cv::Mat& lum, const cv::Mat& face, const FaceFrame& f)
+{
     const cv::Rect bounds = cv::boundingRect(face) & cv::Rect(0, 0, lum.cols, lum.rows);
     std::array<double, 256> hist{};
     double sum = 0, sumLeft = 0, sumRight = 0;
@@ -203,88 +223,113 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
         }
     }
     if (n == 0)
-        return result;
-    const double meanLum = sum / n;
-    const double darkShare = double(nDark) / n;
-    const double brightShare = double(nBright) / n;
-    double entropy = 0;
+        return std::nullopt;
+    FaceTones t;
+    t.meanLum = sum / n;
+    t.darkShare = double(nDark) / n;
+    t.brightShare = double(nBright) / n;
     std::array<double, 64> coarse{};
-    for (size_t i = 0; i < hist.size(); ++i) {
+    for (size_t i = 0; i < hist.size(); ++i)
         coarse[i / 4] += hist[i];
-        if (hist[i] > 0) {
-            const double p = hist[i] / n;
-            entropy -= p * std::log2(p);
-        }
-    }
-    double tonalEntropy = 0;
-    for (double h : coarse) {
-        if (h > 0) {
-            const double p = h / n;
-            tonalEntropy -= p * std::log2(p);
-        }
-    }
-    const double meanLeft = nLeft ? sumLeft / nLeft : meanLum;
-    const double meanRight = nRight ? sumRight / nRight : meanLum;
-    const double halfRatio = (nLeft > n / 10 && nRight > n / 10) ? ratioOf(meanLeft, meanRight) : 1.0;
+    t.entropy = entropyBits(hist, n);
+    t.tonalEntropy = entropyBits(coarse, n);
+    t.meanLeft = nLeft ? sumLeft / nLeft : t.meanLum;
+    t.meanRight = nRight ? sumRight / nRight : t.meanLum;
+    t.halfRatio = (nLeft > n / 10 && nRight > n / 10) ? ratioOf(t.meanLeft, t.meanRight) : 1.0;
+    return t;
+}
 
+/// The cheeks (brightness ratio, histogram overlap, colour) and the eye sockets against them.
+struct CheekValues {
+    double ratio = 1.0, histogramIntersection = 1.0;
+    bool leftDarker = false;
+    double socketRatio = 1.0; ///< lit cheek over the eye sockets: hard top light leaves the sockets in shadow
+    double labA = 0, labB = 0; ///< CIELAB of the cheeks (both when visible, else the one that is)
+    double castDistance = 0; ///< distance of (labA, labB) outside the natural-skin box
+};
+
+CheekValues cheekValues(const FaceEvidence& ev, const cv::Mat& lum, const cv::Mat& face, const FaceFrame& f)
+{
+    CheekValues v;
     // Cheek zones: side 0.3 IED, top edge half the eye-to-mouth distance below each eye.
     const double side = 0.3 * f.ied;
     const cv::Point2d drop = f.down * (0.5 * f.eyeToMouth + side / 2);
     const ZoneStats cheekL = zoneStats(ev, lum, face, f.eyeLeft + drop, side, true);
     const ZoneStats cheekR = zoneStats(ev, lum, face, f.eyeRight + drop, side, true);
     const bool bothCheeks = cheekL.count > 0 && cheekR.count > 0;
-    const double cheekRatio = bothCheeks ? ratioOf(cheekL.meanLinear, cheekR.meanLinear) : 1.0;
-    const double cheekHist = bothCheeks ? intersection(cheekL, cheekR) : 1.0;
-    const bool leftCheekDarker = cheekL.meanLinear < cheekR.meanLinear;
+    v.ratio = bothCheeks ? ratioOf(cheekL.meanLinear, cheekR.meanLinear) : 1.0;
+    v.histogramIntersection = bothCheeks ? intersection(cheekL, cheekR) : 1.0;
+    v.leftDarker = cheekL.meanLinear < cheekR.meanLinear;
 
-    // Hard top light leaves the eye sockets in shadow under lit cheeks.
     const ZoneStats socketL = zoneStats(ev, lum, face, f.eyeLeft, 0.35 * f.ied, false);
     const ZoneStats socketR = zoneStats(ev, lum, face, f.eyeRight, 0.35 * f.ied, false);
-    double socketRatio = 1.0;
     if (socketL.count > 0 && socketR.count > 0 && (cheekL.count > 0 || cheekR.count > 0)) {
         const double cheekMean = std::max(cheekL.meanLinear, cheekR.meanLinear);
-        socketRatio = cheekMean / std::max(1e-4, 0.5 * (socketL.meanLinear + socketR.meanLinear));
+        v.socketRatio = cheekMean / std::max(1e-4, 0.5 * (socketL.meanLinear + socketR.meanLinear));
     }
 
-    // Colour of the cheeks (both when visible, else the one that is).
-    double labA = 0, labB = 0;
     int cheeks = 0;
     for (const ZoneStats* z : {&cheekL, &cheekR}) {
         if (z->count > 0) {
-            labA += z->labA;
-            labB += z->labB;
+            v.labA += z->labA;
+            v.labB += z->labB;
             ++cheeks;
         }
     }
-    const bool haveColour = cheeks > 0;
-    if (haveColour) {
-        labA /= cheeks;
-        labB /= cheeks;
+    if (cheeks > 0) {
+        v.labA /= cheeks;
+        v.labB /= cheeks;
+        v.castDistance = skinBoxDistance(v.labA, v.labB);
     }
-    const double castDistance = haveColour ? skinBoxDistance(labA, labB) : 0.0;
+    return v;
+}
 
+/// The raw values the verdict is made from (the evidence).
+struct LightingValues {
+    FaceTones tones;
+    CheekValues cheeks;
+    FaceLightProfile light; ///< how the light falls across the face; valid only with landmarks
+    double blownIndex = 0; ///< sqrt(eye-white clipped share x skin clipped share)
+};
+
+std::optional<LightingValues> measureLighting(const FaceEvidence& ev)
+{
+    const FaceFrame f = faceFrame(ev);
+    const cv::Mat lum = linearLuminance(ev);
+    const cv::Mat face = faceRegion(ev, f);
+    const auto tones = faceTones(lum, face, f);
+    if (!tones)
+        return std::nullopt;
+    LightingValues v;
+    v.tones = *tones;
+    v.cheeks = cheekValues(ev, lum, face, f);
     // How the light falls across the face, from the landmarks (robust to a turned head and to skin tone).
-    const FaceLightProfile light = ev.landmarksValid ? measureFaceLight(ev.bgr, lum, face, ev.geometry.landmarks)
-                                                     : FaceLightProfile{};
-    const double blownIndex = std::sqrt(light.eyeWhiteClippedShare * light.skinClippedShare);
+    if (ev.landmarksValid)
+        v.light = measureFaceLight(ev.bgr, lum, face, ev.geometry.landmarks);
+    v.blownIndex = std::sqrt(v.light.eyeWhiteClippedShare * v.light.skinClippedShare);
+    return v;
+}
 
-    result.evidence = {
-        {"face_luminance_mean", meanLum},
-        {"face_dark_share", darkShare},
-        {"face_bright_share", brightShare},
-        {"face_entropy_bits", entropy},
-        {"face_tonal_entropy_bits", tonalEntropy},
-        {"cheek_luminance_ratio", cheekRatio},
-        {"cheek_histogram_intersection", cheekHist},
-        {"half_face_luminance_ratio", halfRatio},
-        {"eye_socket_ratio", socketRatio},
-        {"cheek_lab_a", labA},
-        {"cheek_lab_b", labB},
-        {"skin_box_distance", castDistance},
+std::vector<EvidenceValue> evidenceOf(const LightingValues& v)
+{
+    std::vector<EvidenceValue> evidence = {
+        {"face_luminance_mean", v.tones.meanLum},
+        {"face_dark_share", v.tones.darkShare},
+        {"face_bright_share", v.tones.brightShare},
+        {"face_entropy_bits", v.tones.entropy},
+        {"face_tonal_entropy_bits", v.tones.tonalEntropy},
+        {"cheek_luminance_ratio", v.cheeks.ratio},
+        {"cheek_histogram_intersection", v.cheeks.histogramIntersection},
+        {"half_face_luminance_ratio", v.tones.halfRatio},
+        {"eye_socket_ratio", v.cheeks.socketRatio},
+        {"cheek_lab_a", v.cheeks.labA},
+        {"cheek_lab_b", v.cheeks.labB},
+        {"skin_box_distance", v.cheeks.castDistance},
     };
     // The light profile's values only where it was measured: a photo without landmarks has no such evidence
     // (missing, not "evenly lit"), so a corrections head learning from it is not misled.
-    if (light.valid) {
+    if (v.light.valid) {
+        const FaceLightProfile& light = v.light;
         const std::vector<EvidenceValue> profile = {
             {"side_ratio", light.sideRatio},
             {"dark_half_falloff", light.darkHalfFalloff},
@@ -298,149 +343,177 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
             {"half_width_ratio", light.halfWidthRatio},
             {"eye_white_clipped_share", light.eyeWhiteClippedShare},
             {"skin_clipped_share", light.skinClippedShare},
-            {"blown_highlight_index", blownIndex},
+            {"blown_highlight_index", v.blownIndex},
             {"skin_blue_share", light.skinBlueShare},
         };
-        result.evidence.insert(result.evidence.end(), profile.begin(), profile.end());
+        evidence.insert(evidence.end(), profile.begin(), profile.end());
     }
+    return evidence;
+}
 
-    // Sub-scores; widths are about a fifth of the boundary so a clear defect scores well below 0.5.
-    struct Sub {
-        Defect defect;
-        double score;
-    };
+struct SubScore {
+    Defect defect;
+    double score;
+};
+
+/// Each defect's score (0.5 at its boundary in the config); the worst decides, the first of equals.
+SubScore worstDefect(const LightingValues& v, const LightingConfig& c)
+{
+    const FaceTones& t = v.tones;
+    const FaceLightProfile& light = v.light;
     // The cheek histogram intersection and the eye-socket ratio stay evidence only: on small zones the
     // first swings with texture, and the second cannot tell top light from dark glasses or deep-set eyes.
     // With landmarks, the side light is judged on the light profile; the cheek and plain half ratios (which
     // fail key-lit portraits and turned heads at 3:1) are the fallback without landmarks.
-    std::vector<Sub> subs = {
-        {Defect::Under, logistic(std::log(std::max(meanLum, 1e-5)), std::log(c.darkMeanLuminance), 0.25)},
-        {Defect::Over, logistic(-meanLum, -c.brightMeanLuminance, 0.04)},
-        {Defect::DarkClip, logistic(-darkShare, -c.darkShare, 0.05)},
-        {Defect::BrightClip, logistic(-brightShare, -c.brightShare, 0.025)},
-        {Defect::Flat, logistic(tonalEntropy, c.minEntropyBits, 0.25)},
-        {Defect::Cast, logistic(-castDistance, -c.skinBoxDistance, 2.0)},
+    std::vector<SubScore> subs = {
+        {Defect::Under,
+         logistic(std::log(std::max(t.meanLum, 1e-5)), std::log(c.darkMeanLuminance), c.darkMeanLogWidth)},
+        {Defect::Over, logistic(-t.meanLum, -c.brightMeanLuminance, c.brightMeanWidth)},
+        {Defect::DarkClip, logistic(-t.darkShare, -c.darkShare, c.darkShareWidth)},
+        {Defect::BrightClip, logistic(-t.brightShare, -c.brightShare, c.brightShareWidth)},
+        {Defect::Flat, logistic(t.tonalEntropy, c.minEntropyBits, c.entropyWidthBits)},
+        {Defect::Cast, logistic(-v.cheeks.castDistance, -c.skinBoxDistance, c.skinBoxWidth)},
     };
     if (light.valid) {
-        subs.push_back({Defect::Blown, logistic(-blownIndex, -c.blownHighlightIndex, 0.02)});
-        subs.push_back({Defect::SideRatio, logistic(-std::log(light.sideRatio), -std::log(c.sideRatio), 0.1)});
+        subs.push_back({Defect::Blown, logistic(-v.blownIndex, -c.blownHighlightIndex, c.blownHighlightWidth)});
         subs.push_back(
-            {Defect::SideGradient, logistic(-std::log(light.sideGradientIndex), -std::log(c.sideGradientIndex), 0.12)});
-        subs.push_back({Defect::Split, logistic(-std::log(light.splitRatio), -std::log(c.splitRatio), 0.06)});
+            {Defect::SideRatio, logistic(-std::log(light.sideRatio), -std::log(c.sideRatio), c.sideRatioLogWidth)});
+        subs.push_back(
+            {Defect::SideGradient,
+             logistic(-std::log(light.sideGradientIndex), -std::log(c.sideGradientIndex), c.sideGradientLogWidth)});
+        subs.push_back(
+            {Defect::Split, logistic(-std::log(light.splitRatio), -std::log(c.splitRatio), c.splitRatioLogWidth)});
         subs.push_back({Defect::WarmCast,
-                        logistic(std::log(std::max(light.skinBlueShare, 1e-4)), std::log(c.minSkinBlueShare), 0.05)});
+                        logistic(std::log(std::max(light.skinBlueShare, 1e-4)), std::log(c.minSkinBlueShare),
+                                 c.skinBlueLogWidth)});
     } else {
-        subs.push_back({Defect::CheekRatio, logistic(-std::log(cheekRatio), -std::log(c.cheekRatio), 0.12)});
-        subs.push_back({Defect::HalfRatio, logistic(-std::log(halfRatio), -std::log(c.halfFaceRatio), 0.1)});
+        subs.push_back(
+            {Defect::CheekRatio, logistic(-std::log(v.cheeks.ratio), -std::log(c.cheekRatio), c.cheekRatioLogWidth)});
+        subs.push_back(
+            {Defect::HalfRatio, logistic(-std::log(t.halfRatio), -std::log(c.halfFaceRatio), c.halfFaceRatioLogWidth)});
     }
-    const Sub worst = *std::min_element(subs.begin(), subs.end(),
-                                        [](const Sub& a, const Sub& b) { return a.score < b.score; });
-    result.score = worst.score;
+    return *std::min_element(subs.begin(), subs.end(),
+                             [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
+}
 
-    const QString sideDark = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "left")
-                                             : QCoreApplication::translate("hqa::LightingMeasure", "right");
-    const QString sideLight = leftCheekDarker ? QCoreApplication::translate("hqa::LightingMeasure", "right")
-                                              : QCoreApplication::translate("hqa::LightingMeasure", "left");
-    const QString halfDark = meanLeft < meanRight ? QCoreApplication::translate("hqa::LightingMeasure", "left")
-                                                  : QCoreApplication::translate("hqa::LightingMeasure", "right");
-    const QString profileDark = light.leftDarker ? QCoreApplication::translate("hqa::LightingMeasure", "left")
-                                                 : QCoreApplication::translate("hqa::LightingMeasure", "right");
-    switch (worst.defect) {
+QString failReason(Defect defect, const LightingValues& v, const LightingConfig& c)
+{
+    const FaceTones& t = v.tones;
+    const FaceLightProfile& light = v.light;
+    switch (defect) {
     case Defect::Under:
     case Defect::DarkClip:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Face under-exposed: mean face luminance %1, %2% of face pixels near black.")
-                                .arg(meanLum, 0, 'f', 3)
-                                .arg(darkShare * 100, 0, 'f', 0);
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Face under-exposed: mean face luminance %1, %2% of face pixels near black.")
+            .arg(t.meanLum, 0, 'f', 3)
+            .arg(t.darkShare * 100, 0, 'f', 0);
     case Defect::Over:
     case Defect::BrightClip:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Face over-exposed: %1% of face pixels blown out, mean face luminance %2.")
-                                .arg(brightShare * 100, 0, 'f', 0)
-                                .arg(meanLum, 0, 'f', 2);
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Face over-exposed: %1% of face pixels blown out, mean face luminance %2.")
+            .arg(t.brightShare * 100, 0, 'f', 0)
+            .arg(t.meanLum, 0, 'f', 2);
     case Defect::Flat:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Flat, washed-out light on the face: only %1 bits of tonal range.")
-                                .arg(tonalEntropy, 0, 'f', 1);
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Flat, washed-out light on the face: only %1 bits of tonal range.")
+            .arg(t.tonalEntropy, 0, 'f', 1);
     case Defect::CheekRatio:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Side light: the %1 cheek (image side) is %2 darker than the %3 cheek.")
-                                .arg(sideDark)
-                                .arg(ratioText(cheekRatio))
-                                .arg(sideLight);
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Side light: the %1 cheek (image side) is %2 darker than the %3 cheek.")
+            .arg(sideWord(v.cheeks.leftDarker))
+            .arg(ratioText(v.cheeks.ratio))
+            .arg(sideWord(!v.cheeks.leftDarker));
     case Defect::HalfRatio:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "One side of the face in shadow: the %1 half (image side) is %2 darker.")
-                                .arg(halfDark)
-                                .arg(ratioText(halfRatio));
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "One side of the face in shadow: the %1 half (image side) is %2 darker.")
+            .arg(sideWord(t.meanLeft < t.meanRight))
+            .arg(ratioText(t.halfRatio));
     case Defect::SideRatio:
-        result.failReason =
-            QCoreApplication::translate(
-                "hqa::LightingMeasure",
-                "One side of the face in deep shadow: the %1 half (image side) is %2 darker than the other.")
-                .arg(profileDark)
-                .arg(ratioText(light.sideRatio));
-        break;
+        return QCoreApplication::translate(
+                   "hqa::LightingMeasure",
+                   "One side of the face in deep shadow: the %1 half (image side) is %2 darker than the other.")
+            .arg(sideWord(light.leftDarker))
+            .arg(ratioText(light.sideRatio));
     case Defect::SideGradient:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Side light falling off across the face: the %1 half (image side) is %2 darker and "
-                                "keeps darkening toward its edge (%3 from beside the nose to the cheek edge).")
-                                .arg(profileDark)
-                                .arg(ratioText(light.sideRatio))
-                                .arg(ratioText(light.darkHalfFalloff));
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Side light falling off across the face: the %1 half (image side) is %2 "
+                                           "darker and keeps darkening toward its edge (%3 from beside the nose to "
+                                           "the cheek edge).")
+            .arg(sideWord(light.leftDarker))
+            .arg(ratioText(light.sideRatio))
+            .arg(ratioText(light.darkHalfFalloff));
     case Defect::Split:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Split light: the %1 half of the face (image side) is in shadow from forehead to "
-                                "chin, %2 darker even where the halves are closest.")
-                                .arg(profileDark)
-                                .arg(ratioText(light.splitRatio));
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Split light: the %1 half of the face (image side) is in shadow from "
+                                           "forehead to chin, %2 darker even where the halves are closest.")
+            .arg(sideWord(light.leftDarker))
+            .arg(ratioText(light.splitRatio));
     case Defect::Blown:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Highlights blown out: %1% of the eye whites and %2% of the skin clipped to white.")
-                                .arg(light.eyeWhiteClippedShare * 100, 0, 'f', 0)
-                                .arg(light.skinClippedShare * 100, 0, 'f', 0);
-        break;
+        return QCoreApplication::translate(
+                   "hqa::LightingMeasure",
+                   "Highlights blown out: %1% of the eye whites and %2% of the skin clipped to white.")
+            .arg(light.eyeWhiteClippedShare * 100, 0, 'f', 0)
+            .arg(light.skinClippedShare * 100, 0, 'f', 0);
     case Defect::WarmCast:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Warm colour cast on the skin: only %1% of its light is blue; skin of any tone "
-                                "under neutral light has %2% or more.")
-                                .arg(light.skinBlueShare * 100, 0, 'f', 1)
-                                .arg(c.minSkinBlueShare * 100, 0, 'f', 1);
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Warm colour cast on the skin: only %1% of its light is blue; skin of any "
+                                           "tone under neutral light has %2% or more.")
+            .arg(light.skinBlueShare * 100, 0, 'f', 1)
+            .arg(c.minSkinBlueShare * 100, 0, 'f', 1);
     case Defect::Cast:
-        result.failReason = QCoreApplication::translate(
-                                "hqa::LightingMeasure",
-                                "Colour cast on the skin: cheeks at CIELAB a* %1, b* %2, %3 units outside "
-                                "natural skin tones.")
-                                .arg(labA, 0, 'f', 0)
-                                .arg(labB, 0, 'f', 0)
-                                .arg(castDistance, 0, 'f', 0);
-        break;
+        return QCoreApplication::translate("hqa::LightingMeasure",
+                                           "Colour cast on the skin: cheeks at CIELAB a* %1, b* %2, %3 units outside "
+                                           "natural skin tones.")
+            .arg(v.cheeks.labA, 0, 'f', 0)
+            .arg(v.cheeks.labB, 0, 'f', 0)
+            .arg(v.cheeks.castDistance, 0, 'f', 0);
     }
-    result.passReason = QCoreApplication::translate(
-                            "hqa::LightingMeasure",
-                            "Face evenly lit: face halves within %1 of each other, mean face luminance %2, "
-                            "%3% of pixels clipped.")
-                            .arg(ratioText(light.valid ? light.sideRatio : cheekRatio))
-                            .arg(meanLum, 0, 'f', 2)
-                            .arg((darkShare + brightShare) * 100, 0, 'f', 0);
+    return {};
+}
+
+QString passReason(const LightingValues& v)
+{
+    return QCoreApplication::translate("hqa::LightingMeasure",
+                                       "Face evenly lit: face halves within %1 of each other, mean face luminance "
+                                       "%2, %3% of pixels clipped.")
+        .arg(ratioText(v.light.valid ? v.light.sideRatio : v.cheeks.ratio))
+        .arg(v.tones.meanLum, 0, 'f', 2)
+        .arg((v.tones.darkShare + v.tones.brightShare) * 100, 0, 'f', 0);
+}
+
+} // namespace
+
+MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
+{
+    MeasureResult result;
+    if (!ev.hasFace() || ev.bgr.empty())
+        return result;
+    const auto values = measureLighting(ev);
+    if (!values)
+        return result;
+    result.evidence = evidenceOf(*values);
+    const SubScore worst = worstDefect(*values, m_config);
+    result.score = worst.score;
+    result.failReason = failReason(worst.defect, *values, m_config);
+    result.passReason = passReason(*values);
     return result;
+}
+
+ImageSide darkSideNamedIn(const QString& reason)
+{
+    auto firstWord = [&](const QString& word) {
+        const QRegularExpression re(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(word)),
+                                    QRegularExpression::CaseInsensitiveOption
+                                        | QRegularExpression::UseUnicodePropertiesOption);
+        const QRegularExpressionMatch m = re.match(reason);
+        return m.hasMatch() ? m.capturedStart() : -1;
+    };
+    const qsizetype l = firstWord(sideWord(true)), r = firstWord(sideWord(false));
+    if (l < 0 && r < 0)
+        return ImageSide::Unknown;
+    if (r < 0 || (l >= 0 && l < r))
+        return ImageSide::Left;
+    return ImageSide::Right;
 }
 
 std::unique_ptr<Measure> makeLightingMeasure() { return std::make_unique<LightingMeasure>(); }

@@ -40,11 +40,36 @@ struct LightingConfig {
     /// white balance or an orange filter pushes it to 4-7%, which the CIELAB box misses on dark and warm skin.
     double minSkinBlueShare = 0.075;
     double skinBoxDistance = 9.0; ///< CIELAB a*b* distance outside the natural-skin box (warm side x0.75)
+
+    // How sharply each score falls around its boundary (logistic widths), narrow enough that a clear defect
+    // scores well below 0.5. "Log" widths are in natural-log units of the figure.
+    double darkMeanLogWidth = 0.25; ///< mean face luminance, under-exposure (log units: stops matter, not levels)
+    double brightMeanWidth = 0.04; ///< mean face luminance, over-exposure (linear)
+    double darkShareWidth = 0.05; ///< share of near-black face pixels
+    double brightShareWidth = 0.025; ///< share of blown face pixels
+    double entropyWidthBits = 0.25; ///< tonal entropy, bits
+    double skinBoxWidth = 2.0; ///< CIELAB distance outside the natural-skin box
+    double blownHighlightWidth = 0.02; ///< blown-highlight index
+    double sideRatioLogWidth = 0.1; ///< robust half ratio (light profile)
+    double sideGradientLogWidth = 0.12; ///< side-gradient index (light profile)
+    double splitRatioLogWidth = 0.06; ///< split ratio (light profile)
+    double skinBlueLogWidth = 0.05; ///< skin blue share (warm cast)
+    double cheekRatioLogWidth = 0.12; ///< cheek ratio, without landmarks
+    double halfFaceRatioLogWidth = 0.1; ///< plain half-face ratio, without landmarks
 };
 
 /// Largest ratio a reason quotes as a figure; beyond it the reason says "over 20x" (a black half would read
 /// "2714.1x", which tells a reviewer nothing more).
 inline constexpr double kReadableRatioCap = 20.0;
+
+/// A side of the image, as the lighting reasons name the darker half or cheek.
+enum class ImageSide { Unknown, Left, Right };
+
+/// The darker side a lighting verdict's reason names: its first side word, in the words this measure writes its
+/// side-light reasons with ("the left half (image side) is 7.1x darker", "the left cheek ... darker than the
+/// right cheek"). Unknown when the reason names no side (a pass, another defect, another engine's reason). The
+/// evidence keeps the ratios only, not the side, so the advice on which side to light reads it here.
+ImageSide darkSideNamedIn(const QString& reason);
 
 /// The lighting measure. Thread-safe: evaluate() only reads its inputs.
 class LightingMeasure final : public Measure {

@@ -73,4 +73,6 @@ Expected<std::unique_ptr<Engine>> makeFusedEngine(const EngineOptions& options)
     return std::unique_ptr<Engine>(std::move(*e));
 }
 
+HQA_REGISTER_ENGINE(fused, kFusedEngine, 30, makeFusedEngine);
+
 } // namespace hqa::core

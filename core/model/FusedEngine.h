@@ -24,7 +24,7 @@ private:
     FusionChoice m_choice;
 };
 
-/// Factory makeEngine calls for options.name == "fused".
+/// Factory registered as "fused" (makeEngine).
 Expected<std::unique_ptr<Engine>> makeFusedEngine(const EngineOptions& options);
 
 } // namespace hqa::core

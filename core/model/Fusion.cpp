@@ -28,14 +28,8 @@ double balanced(const std::vector<Label>& truth, const std::vector<Label>& pred,
 std::vector<Label> labelsOf(const std::vector<Assessment>& v)
 {
     std::vector<Label> out;
-    for (const Assessment& x : v) {
-        Label l = kUnknownLabel;
-        if (x.ok())
-            for (int a = 0; a < kAttributeCount; ++a)
-                if (x.verdicts[size_t(a)].judged)
-                    l[size_t(a)] = x.verdicts[size_t(a)].pass ? 1 : 0;
-        out.push_back(l);
-    }
+    for (const Assessment& x : v)
+        out.push_back(labelOf(x));
     return out;
 }
 
@@ -123,8 +117,8 @@ FusionChoice chooseFusion(const std::vector<Assessment>& swin, const std::vector
             for (size_t i = 0; i < truth.size(); ++i) {
                 const auto v = fuseVerdict(probe, swin[i].verdicts[size_t(a)],
                                            measures[i].ok() ? measures[i].verdicts[size_t(a)] : AttributeVerdict{});
-                if (swin[i].ok() && v.judged)
-                    pred[i][size_t(a)] = v.pass ? 1 : 0;
+                if (swin[i].ok())
+                    pred[i][size_t(a)] = labelValue(v);
             }
             const double b = balanced(truth, pred, a);
             if (better(b, f.blend)) {

@@ -1,5 +1,5 @@
 #pragma once
-// Engine fusion (issue 4): per attribute, whether the network ("swin"), the analysis engine ("measures") or a
+// Engine fusion: per attribute, whether the network ("swin"), the analysis engine ("measures") or a
 // weighted blend of their scores ("blend") judges a labelled set best (balanced accuracy). The choice is
 // stored in the model's metadata ("fusion") and applied by the "fused" engine (FusedEngine.h).
 #include "core/Assessment.h"

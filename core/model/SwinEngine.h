@@ -36,7 +36,7 @@ private:
     std::array<int, kAttributeCount> m_headOf{}; ///< attribute -> head index
 };
 
-/// Factory the lead's makeEngine calls for options.name == "swin".
+/// Factory registered as "swin" (makeEngine) and called directly by tests of this engine.
 Expected<std::unique_ptr<Engine>> makeSwinEngine(const EngineOptions& options);
 
 } // namespace hqa::core

@@ -6,7 +6,7 @@
 #include "SwinCheckpoint.h"
 #include "SwinEngine.h"
 #include "SwinModelAccess.h"
-#include "core/store/AtomicFile.h"
+#include "core/AtomicFile.h"
 
 #include <torch/script.h>
 #include <torch/torch.h>
@@ -547,6 +547,8 @@ Expected<std::unique_ptr<Engine>> makeSwinEngine(const EngineOptions& options)
         return engine.error();
     return std::unique_ptr<Engine>(std::move(engine.value()));
 }
+
+HQA_REGISTER_ENGINE(swin, kSwinEngine, 20, makeSwinEngine);
 
 } // namespace hqa::core
 

@@ -545,15 +545,7 @@ SittingResult groupPhotoSittings(const std::vector<SittingPhoto>& photos, const 
     for (const SittingPhoto& p : photos) {
         paths.push_back(p.path);
         faces.push_back(p.assessment && p.assessment->ok() ? p.assessment->face : std::nullopt);
-        Label label = kUnknownLabel;
-        if (p.label) {
-            label = *p.label;
-        } else if (p.assessment && p.assessment->ok()) {
-            for (int i = 0; i < kAttributeCount; ++i) {
-                const AttributeVerdict& v = p.assessment->verdicts[size_t(i)];
-                label[size_t(i)] = v.judged ? (v.pass ? 1 : 0) : -1;
-            }
-        }
+        const Label label = p.label ? *p.label : p.assessment ? labelOf(*p.assessment) : kUnknownLabel;
         qualities.push_back(sittingQuality(label, p.assessment));
     }
     result.features = sittingFeaturesForFiles(paths, faces, options.threads);

@@ -2,7 +2,7 @@
 
 #include "core/image/ImageDecoder.h"
 #include "core/select/StandardCrop.h"
-#include "core/store/AtomicFile.h"
+#include "core/AtomicFile.h"
 #include "core/store/ProjectStore.h"
 #include "core/store/XmpSidecar.h"
 

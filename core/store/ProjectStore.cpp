@@ -1,5 +1,6 @@
 #include "ProjectStore.h"
 
+#include "core/AssessmentJson.h"
 #include "core/image/ImageDecoder.h"
 #include "core/store/ProjectSchema.h"
 
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -60,112 +60,6 @@ int failMaskOf(const Label& l)
     return m;
 }
 
-Label labelOf(const Assessment& a)
-{
-    Label l = kUnknownLabel;
-    if (!a.ok())
-        return l;
-    for (int i = 0; i < kAttributeCount; ++i)
-        if (a.verdicts[i].judged)
-            l[i] = a.verdicts[i].pass ? 1 : 0;
-    return l;
-}
-
-QJsonValue finiteOrNull(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
-
-QJsonArray pointJson(const cv::Point2d& p) { return QJsonArray{p.x, p.y}; }
-
-cv::Point2d pointFrom(const QJsonValue& v)
-{
-    const QJsonArray a = v.toArray();
-    return {a.at(0).toDouble(), a.at(1).toDouble()};
-}
-
-// Everything of an Assessment that has no column of its own, so that a stored assessment reads back whole.
-QByteArray detailsJson(const Assessment& a)
-{
-    QJsonObject o;
-    QJsonArray verdicts;
-    for (const AttributeVerdict& v : a.verdicts) {
-        QJsonObject jv;
-        jv[QStringLiteral("t")] = v.threshold;
-        if (!v.reason.isEmpty())
-            jv[QStringLiteral("r")] = v.reason;
-        if (!v.source.isEmpty())
-            jv[QStringLiteral("s")] = v.source;
-        if (!v.evidence.empty()) {
-            QJsonObject ev;
-            for (const auto& e : v.evidence)
-                ev[QString::fromStdString(e.name)] = finiteOrNull(e.value);
-            jv[QStringLiteral("e")] = ev;
-        }
-        verdicts.append(jv);
-    }
-    o[QStringLiteral("v")] = verdicts;
-    if (a.face) {
-        const FaceGeometry& f = *a.face;
-        QJsonObject jf;
-        jf[QStringLiteral("box")] = QJsonArray{f.box.x, f.box.y, f.box.width, f.box.height};
-        QJsonArray lm;
-        for (const auto& p : f.landmarks) {
-            lm.append(p.x);
-            lm.append(p.y);
-        }
-        jf[QStringLiteral("landmarks")] = lm;
-        jf[QStringLiteral("pose")] = QJsonArray{f.yaw, f.pitch, f.roll};
-        jf[QStringLiteral("ied")] = f.interEyeDistance;
-        jf[QStringLiteral("t")] = f.eyeToChin;
-        jf[QStringLiteral("eyeLeft")] = pointJson(f.eyeLeft);
-        jf[QStringLiteral("eyeRight")] = pointJson(f.eyeRight);
-        jf[QStringLiteral("chin")] = pointJson(f.chin);
-        jf[QStringLiteral("headTopY")] = f.headTopY;
-        jf[QStringLiteral("confidence")] = f.detectionConfidence;
-        o[QStringLiteral("face")] = jf;
-    }
-    const Timings& t = a.timings;
-    o[QStringLiteral("timings")] = QJsonArray{t.decodeMs, t.faceMs, t.maskMs, t.measuresMs, t.modelMs};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-void applyDetails(Assessment& a, const QByteArray& json)
-{
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
-    const QJsonArray verdicts = o.value(QStringLiteral("v")).toArray();
-    for (int i = 0; i < kAttributeCount && i < verdicts.size(); ++i) {
-        const QJsonObject jv = verdicts.at(i).toObject();
-        AttributeVerdict& v = a.verdicts[i];
-        v.threshold = jv.value(QStringLiteral("t")).toDouble(0.5);
-        v.reason = jv.value(QStringLiteral("r")).toString();
-        v.source = jv.value(QStringLiteral("s")).toString();
-        const QJsonObject ev = jv.value(QStringLiteral("e")).toObject();
-        for (auto it = ev.begin(); it != ev.end(); ++it)
-            v.evidence.push_back({it.key().toStdString(), it.value().isNull() ? NAN : it.value().toDouble()});
-    }
-    if (o.contains(QStringLiteral("face"))) {
-        const QJsonObject jf = o.value(QStringLiteral("face")).toObject();
-        FaceGeometry f;
-        const QJsonArray box = jf.value(QStringLiteral("box")).toArray();
-        f.box = cv::Rect2d(box.at(0).toDouble(), box.at(1).toDouble(), box.at(2).toDouble(), box.at(3).toDouble());
-        const QJsonArray lm = jf.value(QStringLiteral("landmarks")).toArray();
-        for (qsizetype i = 0; i + 1 < lm.size(); i += 2)
-            f.landmarks.emplace_back(lm.at(i).toDouble(), lm.at(i + 1).toDouble());
-        const QJsonArray pose = jf.value(QStringLiteral("pose")).toArray();
-        f.yaw = pose.at(0).toDouble();
-        f.pitch = pose.at(1).toDouble();
-        f.roll = pose.at(2).toDouble();
-        f.interEyeDistance = jf.value(QStringLiteral("ied")).toDouble();
-        f.eyeToChin = jf.value(QStringLiteral("t")).toDouble();
-        f.eyeLeft = pointFrom(jf.value(QStringLiteral("eyeLeft")));
-        f.eyeRight = pointFrom(jf.value(QStringLiteral("eyeRight")));
-        f.chin = pointFrom(jf.value(QStringLiteral("chin")));
-        f.headTopY = jf.value(QStringLiteral("headTopY")).toDouble();
-        f.detectionConfidence = jf.value(QStringLiteral("confidence")).toDouble();
-        a.face = f;
-    }
-    const QJsonArray t = o.value(QStringLiteral("timings")).toArray();
-    a.timings = {t.at(0).toDouble(), t.at(1).toDouble(), t.at(2).toDouble(), t.at(3).toDouble(), t.at(4).toDouble()};
-}
-
 const char* kScoreColumns = "score_lighting, score_background, score_attire, score_expression, score_framing, "
                             "score_sharpness";
 
@@ -199,7 +93,7 @@ StoredAssessment assessmentFrom(const QSqlQuery& q)
         v.score = q.value(12 + i).isNull() ? 0.0 : q.value(12 + i).toDouble();
     }
     a.elapsedMs = q.value(18).toDouble();
-    applyDetails(a, q.value(19).toByteArray());
+    readAssessmentDetails(q.value(19).toByteArray(), a);
     return s;
 }
 
@@ -478,8 +372,10 @@ struct ProjectStore::Private {
     enum TimelineTag : qint64 { kTagCorrection = 0, kTagGolden = 1, kTagMarks = 2 };
     static qint64 timelineKey(qint64 id, TimelineTag tag) { return id * 4 + tag; }
 
-    struct UndoStateAll {
-        std::vector<qint64> done, undone; ///< as UndoState, with timelineKey()s
+    /// The timeline replayed: an edit clears the redo stack, an undo moves its edit to it, a redo moves it back.
+    struct UndoState {
+        std::vector<qint64> done; ///< timelineKey()s of the edits in effect, oldest first
+        std::vector<qint64> undone; ///< timelineKey()s of undone edits, most recently undone last
     };
 
     // Golden-label history (schema v2) ------------------------------------------------------------------------------
@@ -581,7 +477,7 @@ struct ProjectStore::Private {
     /// (k, 0, 0); a golden row g written after correction k is (k, g, 0); a marks step m written after correction k
     /// and golden row g is (k, g, m). All three tables are append-only and every write holds SQLite's lock, so
     /// these places are in the order the rows were written.
-    Expected<UndoStateAll> undoStateAll() const
+    Expected<UndoState> undoState() const
     {
         struct Event {
             qint64 key; // timelineKey()
@@ -619,7 +515,7 @@ struct ProjectStore::Private {
                                timelineKey(m.value(2).toLongLong(), kTagMarks)}});
         }
         std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        UndoStateAll s;
+        UndoState s;
         for (const auto& [order, e] : events) {
             if (e.kind == CorrectionKind::Edit) {
                 s.done.push_back(e.key);
@@ -638,7 +534,7 @@ struct ProjectStore::Private {
     Expected<std::optional<HistoryStep>> appendStep(CorrectionKind kind, const QString& reviewer)
     {
         return write<std::optional<HistoryStep>>([&]() -> Expected<std::optional<HistoryStep>> {
-            auto state = undoStateAll();
+            auto state = undoState();
             if (!state)
                 return state.error();
             const auto& stack = kind == CorrectionKind::Undo ? state->done : state->undone;
@@ -824,65 +720,6 @@ struct ProjectStore::Private {
         return step;
     }
 
-    struct UndoState {
-        std::vector<qint64> done; ///< edits in effect, oldest first
-        std::vector<qint64> undone; ///< undone edits, most recently undone last
-    };
-
-    /// Replays the history: an edit clears the redo stack, an undo moves its edit to it, a redo moves it back.
-    Expected<UndoState> undoState() const
-    {
-        UndoState s;
-        QSqlQuery q = query();
-        if (!q.exec(QStringLiteral("SELECT id, kind, reverts_id FROM corrections ORDER BY id")))
-            return sqlError(q.lastError(), tr("cannot read corrections"));
-        while (q.next()) {
-            const CorrectionKind k = kindFrom(q.value(1).toString());
-            const qint64 target = q.value(2).toLongLong();
-            if (k == CorrectionKind::Edit) {
-                s.done.push_back(q.value(0).toLongLong());
-                s.undone.clear();
-            } else if (k == CorrectionKind::Undo) {
-                eraseFromStack(s.done, target);
-                s.undone.push_back(target);
-            } else {
-                eraseFromStack(s.undone, target);
-                s.done.push_back(target);
-            }
-        }
-        return s;
-    }
-
-    /// Undo and redo both append a row that points at the edit they act on, never deleting history: undo
-    /// restores that edit's old value, redo re-applies its new value.
-    Expected<std::optional<Correction>> appendReversal(CorrectionKind kind, const QString& reviewer)
-    {
-        return write<std::optional<Correction>>([&]() -> Expected<std::optional<Correction>> {
-            auto state = undoState();
-            if (!state)
-                return state.error();
-            const auto& stack = kind == CorrectionKind::Undo ? state->done : state->undone;
-            if (stack.empty())
-                return std::optional<Correction>{};
-            auto target = correctionById(stack.back());
-            if (!target)
-                return target.error();
-            Correction c = *target;
-            c.kind = kind;
-            c.revertsId = target->id;
-            if (kind == CorrectionKind::Undo)
-                c.newValue = target->oldValue;
-            c.reviewer = reviewer;
-            auto id = appendCorrection(c);
-            if (!id)
-                return id.error();
-            auto row = correctionById(*id);
-            if (!row)
-                return row.error();
-            return std::optional<Correction>(*row);
-        });
-    }
-
     Expected<Correction> correctionById(qint64 id) const
     {
         QSqlQuery q = query();
@@ -955,7 +792,7 @@ struct ProjectStore::Private {
                              a.verdicts[i].judged && std::isfinite(a.verdicts[i].score) ? QVariant(a.verdicts[i].score)
                                                                                         : QVariant());
         insert.bindValue(17, a.elapsedMs);
-        insert.bindValue(18, QString::fromUtf8(detailsJson(a)));
+        insert.bindValue(18, QString::fromUtf8(assessmentDetailsJson(a)));
         if (!insert.exec())
             return sqlError(insert.lastError(), tr("cannot store the assessment"));
         const qint64 id = insert.lastInsertId().toLongLong();
@@ -1351,32 +1188,6 @@ Expected<qint64> ProjectStore::correct(PhotoId photo, Attribute attribute, int v
     });
 }
 
-Expected<std::optional<Correction>> ProjectStore::undo(const QString& reviewer)
-{
-    return d->appendReversal(CorrectionKind::Undo, reviewer);
-}
-
-Expected<std::optional<Correction>> ProjectStore::redo(const QString& reviewer)
-{
-    return d->appendReversal(CorrectionKind::Redo, reviewer);
-}
-
-Expected<bool> ProjectStore::canUndo() const
-{
-    auto s = d->undoState();
-    if (!s)
-        return s.error();
-    return !s->done.empty();
-}
-
-Expected<bool> ProjectStore::canRedo() const
-{
-    auto s = d->undoState();
-    if (!s)
-        return s.error();
-    return !s->undone.empty();
-}
-
 Expected<std::vector<Correction>> ProjectStore::corrections(PhotoId photo) const
 {
     QSqlQuery q = d->query();
@@ -1432,27 +1243,29 @@ Expected<std::vector<GoldenEdit>> ProjectStore::goldenHistory(PhotoId photo) con
     return out;
 }
 
-Expected<std::optional<HistoryStep>> ProjectStore::undoStep(const QString& reviewer)
+// Undo timeline (corrections, golden labels, marks) --------------------------------------------------------------
+
+Expected<std::optional<HistoryStep>> ProjectStore::undo(const QString& reviewer)
 {
     return d->appendStep(CorrectionKind::Undo, reviewer);
 }
 
-Expected<std::optional<HistoryStep>> ProjectStore::redoStep(const QString& reviewer)
+Expected<std::optional<HistoryStep>> ProjectStore::redo(const QString& reviewer)
 {
     return d->appendStep(CorrectionKind::Redo, reviewer);
 }
 
-Expected<bool> ProjectStore::canUndoStep() const
+Expected<bool> ProjectStore::canUndo() const
 {
-    auto s = d->undoStateAll();
+    auto s = d->undoState();
     if (!s)
         return s.error();
     return !s->done.empty();
 }
 
-Expected<bool> ProjectStore::canRedoStep() const
+Expected<bool> ProjectStore::canRedo() const
 {
-    auto s = d->undoStateAll();
+    auto s = d->undoState();
     if (!s)
         return s.error();
     return !s->undone.empty();

@@ -209,24 +209,18 @@ public:
     /// Sets one attribute of a photo (1 pass, 0 fail, -1 unknown), recording the old effective value and the
     /// engine/model version of the verdict it corrects. Returns the new row's id.
     Expected<qint64> correct(PhotoId photo, Attribute attribute, int value, const QString& reviewer);
-    /// Appends a row reverting the most recent edit that is not undone; nullopt when there is none.
-    Expected<std::optional<Correction>> undo(const QString& reviewer);
-    /// Appends a row re-applying the most recently undone edit; nullopt when there is none (a new edit after
-    /// an undo clears the redo stack, as in every editor).
-    Expected<std::optional<Correction>> redo(const QString& reviewer);
-    Expected<bool> canUndo() const;
-    Expected<bool> canRedo() const;
     /// History in order; photo 0 means all photos.
     Expected<std::vector<Correction>> corrections(PhotoId photo = 0) const;
 
-    // One undo timeline for corrections and golden labels (what one Ctrl+Z in the GUI should call) ------------------
-    /// Reverts the most recent correction or golden-label change that is not undone, by appending a history row
-    /// (never deleting one); nullopt when there is nothing to undo. undo()/redo() above see corrections only.
-    Expected<std::optional<HistoryStep>> undoStep(const QString& reviewer);
-    /// Re-applies the most recently undone step of either kind; a new edit of either kind clears the redo stack.
-    Expected<std::optional<HistoryStep>> redoStep(const QString& reviewer);
-    Expected<bool> canUndoStep() const;
-    Expected<bool> canRedoStep() const;
+    // The undo timeline: corrections, golden-label changes and marks steps, in the order they were made -------------
+    /// Reverts the most recent step of any kind that is not undone, by appending history rows (never deleting
+    /// one); nullopt when there is nothing to undo.
+    Expected<std::optional<HistoryStep>> undo(const QString& reviewer);
+    /// Re-applies the most recently undone step; nullopt when there is none (a new edit of any kind after an undo
+    /// clears the redo stack, as in every editor).
+    Expected<std::optional<HistoryStep>> redo(const QString& reviewer);
+    Expected<bool> canUndo() const;
+    Expected<bool> canRedo() const;
     /// Golden-label history in order; photo 0 means all photos.
     Expected<std::vector<GoldenEdit>> goldenHistory(PhotoId photo = 0) const;
 

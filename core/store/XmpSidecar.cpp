@@ -1,6 +1,6 @@
 #include "XmpSidecar.h"
 
-#include "core/store/AtomicFile.h"
+#include "core/AtomicFile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -198,7 +198,7 @@ cv::Mat colourCast(const cv::Mat& img, std::mt19937_64& rng)
 
 cv::Mat clutter(const cv::Mat& img, const cv::Mat& personMask, std::mt19937_64& rng)
 {
-    if (personMask.empty() || cv::countNonZero(personMask) < img.total() / 20)
+    if (personMask.empty() || static_cast<size_t>(cv::countNonZero(personMask)) < img.total() / 20)
         return {};
     // Shelves, posters and objects: many saturated shapes with hard edges, drawn only behind the person.
     cv::Mat busy = img.clone();

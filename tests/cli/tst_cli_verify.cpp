@@ -4,6 +4,7 @@
 #include "core/eval/LabelFile.h"
 #include "tests/support/TestData.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTest>
 
@@ -17,8 +18,10 @@ class TestCliVerify : public QObject {
 private Q_SLOTS:
     void flippedLabelsRankFirst()
     {
-        auto labels = readLabelFile(hqa::test::cachePath(QStringLiteral("holdout/labels.csv")));
-        QVERIFY2(labels, "run scripts/fetch-test-data first");
+        const QString labelPath = hqa::test::cachePath(QStringLiteral("holdout/labels.csv"));
+        HQA_REQUIRE_DATA(QFile::exists(labelPath), "holdout set (holdout/labels.csv)");
+        auto labels = readLabelFile(labelPath);
+        QVERIFY2(labels, qPrintable(labelPath));
         LabelSet copy;
         for (size_t i = 0; i < labels->rows.size(); i += 2) {
             LabelRow r = labels->rows[i];

@@ -56,7 +56,7 @@ private:
 void TestDiverseAccuracy::initTestCase()
 {
     const QString labels = hqa::test::cachePath(QStringLiteral("diverse/labels.csv"));
-    QVERIFY2(QFileInfo::exists(labels), "diverse set missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(QFileInfo::exists(labels), "diverse set (diverse/labels.csv)");
     auto set = readLabelFile(labels);
     QVERIFY2(set.ok(), qPrintable(set.ok() ? QString() : set.error().detail));
 
@@ -215,7 +215,7 @@ void TestDiverseAccuracy::portraitsRarelyFalselyFailed()
     QFETCH(double, cap);
     // Share of the original portraits labelled as passing an attribute that the engine fails on it (all
     // people, since a reviewer sees both parts alike; the held-out share is printed beside it).
-    for (const QString split : {QStringLiteral("tuning"), QStringLiteral("heldout")}) {
+    for (const QString& split : {QStringLiteral("tuning"), QStringLiteral("heldout")}) {
         int passing = 0, failed = 0;
         for (const Row& r : m_rows)
             if (r.source == QLatin1String("portrait") && r.split == split && r.truth[size_t(attribute)] == 1) {

@@ -22,7 +22,7 @@ private:
 void TestEvalAccuracy::initTestCase()
 {
     const QString labels = hqa::test::cachePath(QStringLiteral("eval/labels.csv"));
-    QVERIFY2(QFileInfo::exists(labels), "evaluation set missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(QFileInfo::exists(labels), "evaluation set (eval/labels.csv)");
     const QString report = hqa::test::tempDir() + QStringLiteral("/report");
     QProcess p;
     p.start(hqa::test::cliPath(),

@@ -20,8 +20,7 @@ private Q_SLOTS:
     {
         const QStringList frames =
             QDir(hqa::test::cachePath("frames")).entryList({"franck_*.png"}, QDir::Files, QDir::Name);
-        if (frames.size() < 20)
-            QSKIP("franck frames missing: run scripts/fetch-test-data");
+        HQA_REQUIRE_DATA(frames.size() >= 20, "franck frames (frames/franck_*.png)");
         SwinModel::setThreads(2);
         const QString dir = hqa::test::tempDir() + "/ft";
         QDir().mkpath(dir);

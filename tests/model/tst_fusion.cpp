@@ -40,9 +40,10 @@ class TstFusion : public QObject {
 private Q_SLOTS:
     void fusedChoiceIsTheBetterSource()
     {
-        auto all = readLabelFile(hqa::test::cachePath("eval/labels.csv"));
-        if (!all)
-            QSKIP("evaluation set missing: run scripts/fetch-test-data");
+        const QString labelPath = hqa::test::cachePath("eval/labels.csv");
+        HQA_REQUIRE_DATA(QFile::exists(labelPath), "evaluation set (eval/labels.csv)");
+        auto all = readLabelFile(labelPath);
+        QVERIFY2(all, qPrintable(labelPath));
         LabelSet set;
         set.extraColumns = all->extraColumns;
         for (size_t i = 0; i < all->rows.size() && set.rows.size() < 30; i += 13) // spread over the set

@@ -4,7 +4,7 @@
 // Microsoft key layout, a traced six-head TorchScript export, import to the product format, the CLI's
 // `model` command and broken files.
 
-#include "core/cli/ModelCommand.h"
+#include "cli/ModelCommand.h"
 #include "core/model/SwinEngine.h"
 #include "core/model/SwinModel.h"
 #include "tests/support/TestData.h"
@@ -18,7 +18,7 @@
 #include <cmath>
 
 using namespace hqa::core;
-using hqa::core::cli::runModelCommand;
+using hqa::cli::runModelCommand;
 
 namespace {
 

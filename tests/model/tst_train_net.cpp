@@ -107,8 +107,7 @@ class TstTrainNet : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (frameNames().size() < 20)
-            QSKIP("franck frames missing: run scripts/fetch-test-data");
+        HQA_REQUIRE_DATA(frameNames().size() >= 20, "franck frames (frames/franck_*.png)");
         SwinModel::setThreads(2);
     }
 

@@ -47,4 +47,15 @@ QString tempDir()
     return dir->path();
 }
 
+bool missingDataAllowed() { return qEnvironmentVariableIntValue("HQA_ALLOW_MISSING_DATA") == 1; }
+
+QByteArray missingDataMessage(const QString& what)
+{
+    return what.toUtf8() + QByteArrayLiteral(" missing: run scripts/fetch-test-data")
+        + (missingDataAllowed() ? QByteArrayLiteral(" (skipped: HQA_ALLOW_MISSING_DATA=1)")
+                                : QByteArrayLiteral(" (or set HQA_ALLOW_MISSING_DATA=1 to skip locally)"));
+}
+
+QByteArray missingDataMessage(const char* what) { return missingDataMessage(QString::fromUtf8(what)); }
+
 } // namespace hqa::test

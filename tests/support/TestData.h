@@ -1,8 +1,10 @@
 #pragma once
 // Where test data lives. Paths come from compile definitions, never from the working directory.
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace hqa::test {
 
@@ -25,4 +27,23 @@ CliRun runCli(const QStringList& args, int timeoutMs = 300000);
 /// A fresh temporary directory that lives as long as the process.
 QString tempDir();
 
+/// True when a developer opted out of the fetched test data locally (HQA_ALLOW_MISSING_DATA=1): a test whose data
+/// is missing then skips. Otherwise (CI, which fetches the data) it fails.
+bool missingDataAllowed();
+/// "<what> missing: run scripts/fetch-test-data (or set HQA_ALLOW_MISSING_DATA=1 to skip)".
+QByteArray missingDataMessage(const QString& what);
+QByteArray missingDataMessage(const char* what);
+
 } // namespace hqa::test
+
+/// In a test function (or a void helper it returns through): when `present` is false the data the test needs is
+/// missing, and the test fails naming scripts/fetch-test-data, or skips when HQA_ALLOW_MISSING_DATA=1.
+#define HQA_REQUIRE_DATA(present, what)                                                                                \
+    do {                                                                                                               \
+        if (!(present)) {                                                                                              \
+            const QByteArray hqaMissingData = ::hqa::test::missingDataMessage(what);                                   \
+            if (::hqa::test::missingDataAllowed())                                                                     \
+                QSKIP(hqaMissingData.constData());                                                                     \
+            QFAIL(hqaMissingData.constData());                                                                         \
+        }                                                                                                              \
+    } while (false)

@@ -1,5 +1,5 @@
 #pragma once
-// Compare view (issue 14): two to four photos side by side with zoom and pan synchronised on the faces, one photo
+// Compare view: two to four photos side by side with zoom and pan synchronised on the faces, one photo
 // pinned as the reference while J/K step the other panes through the selection, Z for 100%, E to zoom to the eyes,
 // 0 to fit, each pane with its six verdict badges. Photos are decoded off the GUI thread (the latest request wins).
 

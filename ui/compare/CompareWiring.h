@@ -1,5 +1,5 @@
 #pragma once
-// Issue 14's compare view and sitting groups in the review window, installed through MainWindow's public hooks:
+// The compare view and sitting groups in the review window, installed through MainWindow's public hooks:
 //   View > Compare selected photos (C): the Compare tab with the selected photos (2-4 side by side);
 //   View > Group by sitting: each sitting's photos consecutive in the grid, its best first;
 //   Edit > Keep the best of the sitting, reject the rest (B): on the current photo's sitting, one undo step.

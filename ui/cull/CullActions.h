@@ -1,5 +1,5 @@
 #pragma once
-// Culling marks in the review window (issue 14): pick / reject / unflag, 0-5 stars and colour labels on the selected
+// Culling marks in the review window: pick / reject / unflag, 0-5 stars and colour labels on the selected
 // photos, with the keys Lightroom and Bridge users know and that do not clash with the review keys (1-6 flip
 // verdicts, 0 fit, J/K next/previous, Z zoom):
 //   P pick, X reject, U unflag;  Ctrl+0 .. Ctrl+5 stars (Bridge);

@@ -147,15 +147,10 @@ void GoldenSetView::reload()
     QHash<hqa::core::PhotoId, EngineVerdict> engineById;
     m_store->forEachLatestAssessment([&engineById](const hqa::core::StoredAssessment& s) {
         EngineVerdict v;
-        if (s.assessment.ok()) {
-            hqa::core::Label label = hqa::core::kUnknownLabel;
-            for (Attribute a : kAllAttributes)
-                if (s.assessment.verdict(a).judged)
-                    label[size_t(hqa::core::index(a))] = s.assessment.verdict(a).pass ? 1 : 0;
-            v.label = label;
-        } else {
+        if (s.assessment.ok())
+            v.label = hqa::core::labelOf(s.assessment);
+        else
             v.problem = errorSentence(*s.assessment.error);
-        }
         engineById.insert(s.photoId, v);
     });
     for (const auto& p : *photos) {

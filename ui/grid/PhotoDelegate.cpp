@@ -15,7 +15,7 @@ namespace {
 constexpr int kCellMargin = 26; // cell width beyond the thumbnail area
 constexpr int kBadgeHeight = 16;
 
-/// Issue 14's culling marks over the thumbnail, as Lightroom's grid shows them: the pick or reject flag at the top
+/// The culling marks over the thumbnail, as Lightroom's grid shows them: the pick or reject flag at the top
 /// left, the colour label at the top right, the stars along the bottom. Nothing is drawn for a photo without marks.
 void paintCullMarks(QPainter& painter, const QRect& thumbRect, const QModelIndex& index)
 {

@@ -26,7 +26,7 @@ public:
         Error,
         Missing,
         NotAssessed,
-        // Culling marks (issue 14): pick flag, at least three stars, one colour label
+        // Culling marks: pick flag, at least three stars, one colour label
         Picked,
         Rejected,
         Unflagged,

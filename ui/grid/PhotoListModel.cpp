@@ -258,13 +258,8 @@ void PhotoListModel::applyResult(PhotoId id, const Assessment& assessment, const
     PhotoRow& row = m_rows[size_t(i)];
     row.assessment = assessment;
     row.errorText = errorText;
-    if (!row.corrected) {
-        row.label = kUnknownLabel;
-        if (assessment.ok())
-            for (Attribute a : kAllAttributes)
-                if (assessment.verdict(a).judged)
-                    row.label[size_t(hqa::core::index(a))] = assessment.verdict(a).pass ? 1 : 0;
-    }
+    if (!row.corrected)
+        row.label = labelOf(assessment);
     const QModelIndex mi = createIndex(i, 0);
     Q_EMIT dataChanged(mi, mi);
 }

@@ -27,7 +27,7 @@ struct PhotoRow {
     bool corrected = false;
     std::optional<hqa::core::Label> golden;
     QString verifiedBy; ///< who set the golden label (empty when there is none)
-    hqa::core::CullMarks marks; ///< pick flag, stars, colour label (issue 14)
+    hqa::core::CullMarks marks; ///< pick flag, stars, colour label
     QImage thumbnail;
     bool thumbnailRequested = false;
     /// Other files given this session with the same content: the store keeps one photo per content, so they share

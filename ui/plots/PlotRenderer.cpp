@@ -183,7 +183,7 @@ ThresholdPlotItems buildThresholdPlot(QCustomPlot* plot, const hqa::core::Thresh
     return items;
 }
 
-hqa::core::Expected<QStringList> renderReportPlots(const hqa::core::cli::PlotRequest& request)
+hqa::core::Expected<QStringList> renderReportPlots(const hqa::core::PlotRequest& request)
 {
     using hqa::core::Error;
     using hqa::core::ErrorCode;
@@ -214,7 +214,5 @@ hqa::core::Expected<QStringList> renderReportPlots(const hqa::core::cli::PlotReq
     }
     return written;
 }
-
-void registerPlotRenderer() { hqa::core::cli::setPlotRenderer(&renderReportPlots); }
 
 } // namespace hqa::ui

@@ -3,8 +3,8 @@
 // dashboard (the same plots on screen), so both always show the same thing.
 
 #include "core/Error.h"
-#include "core/cli/ReportPlots.h"
 #include "core/eval/Metrics.h"
+#include "core/eval/PlotRequest.h"
 #include "core/eval/ThresholdCurve.h"
 
 #include <QString>
@@ -14,9 +14,6 @@ class QCustomPlot;
 class QCPItemStraightLine;
 
 namespace hqa::ui {
-
-/// Registers the QCustomPlot renderer with the CLI (core/cli/ReportPlots.h). Needs a QApplication.
-void registerPlotRenderer();
 
 /// Replaces the plot's content with grouped bars per attribute: accuracy, balanced accuracy, pass F1, fail F1.
 /// Undefined figures (NaN) are drawn as missing bars.
@@ -32,7 +29,8 @@ struct ThresholdPlotItems {
 /// the best threshold marked as vertical lines.
 ThresholdPlotItems buildThresholdPlot(QCustomPlot* plot, const hqa::core::ThresholdCurve& curve);
 
-/// Writes attributes.png and one threshold-<key>.png per curve into request.directory; returns the paths.
-hqa::core::Expected<QStringList> renderReportPlots(const hqa::core::cli::PlotRequest& request);
+/// Writes attributes.png and one threshold-<key>.png per curve into request.directory; returns the paths. A
+/// core::PlotRenderer (the app hands it to the command line); needs a QApplication.
+hqa::core::Expected<QStringList> renderReportPlots(const hqa::core::PlotRequest& request);
 
 } // namespace hqa::ui

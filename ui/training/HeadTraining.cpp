@@ -1,14 +1,10 @@
 #include "ui/training/HeadTraining.h"
 
-#if __has_include("core/train/CorrectionsHead.h")
 #include "core/store/ProjectStore.h"
 #include "core/train/CorrectionsHead.h"
-#define HQA_HAVE_CORRECTIONS_HEAD 1
-#endif
 
 namespace hqa::ui {
 
-#ifdef HQA_HAVE_CORRECTIONS_HEAD
 HeadTrainingFunction defaultHeadTraining()
 {
     using namespace hqa::core;
@@ -68,12 +64,5 @@ HeadTrainingFunction defaultHeadTraining()
         return out;
     };
 }
-#else
-HeadTrainingFunction defaultHeadTraining()
-{
-    // Built without core/train/CorrectionsHead.h: the dialog says training is unavailable.
-    return {};
-}
-#endif
 
 } // namespace hqa::ui

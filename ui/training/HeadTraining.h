@@ -1,7 +1,7 @@
 #pragma once
 // What the "Learn from corrections" dialog needs from a trainer, kept as a function type so that the dialog
-// runs whatever core provides on its worker thread. The real trainer is the corrections head of helper
-// "learn" (core/train/CorrectionsHead.h); defaultHeadTraining() is empty in a build without it.
+// runs whatever core provides on its worker thread (tests hand it stand-ins). The real trainer is the corrections
+// head (core/train/CorrectionsHead.h), returned by defaultHeadTraining().
 
 #include "core/Attribute.h"
 #include "core/Error.h"
@@ -57,7 +57,7 @@ using HeadTrainingFunction = std::function<hqa::core::Expected<HeadTrainingOutco
     const HeadTrainingInput&, const std::function<void(const HeadTrainingProgress&)>& progress,
     const std::atomic_bool& cancel)>;
 
-/// The build's trainer; empty when core/train/CorrectionsHead.h is not part of it.
+/// The corrections-head trainer, run on the project's corrections.
 HeadTrainingFunction defaultHeadTraining();
 
 } // namespace hqa::ui

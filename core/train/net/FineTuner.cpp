@@ -2,7 +2,7 @@
 #include "core/image/ImageDecoder.h"
 #include "core/model/SwinModel.h"
 #include "core/model/SwinModelAccess.h"
-#include "core/store/AtomicFile.h"
+#include "core/AtomicFile.h"
 #include "core/store/ProjectStore.h"
 
 #include <torch/torch.h>

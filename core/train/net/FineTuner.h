@@ -1,5 +1,5 @@
 #pragma once
-// Network fine-tuning from reviewers' corrections (issue 4): the six heads are retrained on pooled backbone
+// Network fine-tuning from reviewers' corrections: the six heads are retrained on pooled backbone
 // features, which are cached per photo content hash in a file next to the project so a second fine-tune does
 // not recompute them. Each result is a new model version with its parent recorded. Public header: no torch.
 #include "core/Attribute.h"

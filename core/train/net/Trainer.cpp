@@ -7,7 +7,7 @@
 #include "core/image/ImageDecoder.h"
 #include "core/model/SwinModel.h"
 #include "core/model/SwinModelAccess.h"
-#include "core/store/AtomicFile.h"
+#include "core/AtomicFile.h"
 #include <torch/torch.h>
 #include <QCoreApplication>
 #include <QDateTime>

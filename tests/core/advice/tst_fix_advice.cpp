@@ -64,7 +64,7 @@ private:
 void TestFixAdvice::initTestCase()
 {
     const QString labels = hqa::test::cachePath(QStringLiteral("eval/labels.csv"));
-    QVERIFY2(QFileInfo::exists(labels), "evaluation set missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(QFileInfo::exists(labels), "evaluation set (eval/labels.csv)");
     m_rows = readLabels(labels);
     QVERIFY(m_rows.size() > 100);
     m_engine = std::make_unique<AnalysisEngine>();

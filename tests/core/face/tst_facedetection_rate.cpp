@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(total.n >= 400);
         // HOG alone misses about one variant in ten (mostly faces 33-45% outside the frame).
         QVERIFY2(before > 5.0, qPrintable(QString::number(before)));
-        // The target of issue 12: under 1% of images that show a face come back without one.
+        // The target: under 1% of images that show a face come back without one.
         QVERIFY2(after < 1.0, qPrintable(QString::number(after)));
         // A found face is the right face: misplaced eyes (faces nearly half outside, where dlib guesses the hidden
         // half) stay rare.

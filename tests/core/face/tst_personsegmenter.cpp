@@ -111,8 +111,8 @@ private Q_SLOTS:
                                 .arg(QString::fromLatin1(kSelfie),
                                      FaceAnalyzer::modelDirCandidates().join(QStringLiteral(", ")))));
         QVERIFY2(QDir(QStringLiteral(HQA_PORTRAITS_DIR)).exists(), HQA_PORTRAITS_DIR);
-        QVERIFY2(QFileInfo::exists(hqa::test::cachePath(QStringLiteral("photos/misc/rocket.jpg"))),
-                 "test photos missing: run scripts/fetch-test-data");
+        HQA_REQUIRE_DATA(QFileInfo::exists(hqa::test::cachePath(QStringLiteral("photos/misc/rocket.jpg"))),
+                         "test photos (photos/misc)");
     }
 
     /// Both converted models load; their input sizes follow from their outputs.

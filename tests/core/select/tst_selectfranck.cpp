@@ -55,8 +55,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_video = hqa::test::cachePath(QStringLiteral("photos/franck.mp4"));
-        if (!QFileInfo(m_video).isFile())
-            QSKIP("franck.mp4 not in the test cache (run scripts/fetch-test-data)");
+        HQA_REQUIRE_DATA(QFileInfo(m_video).isFile(), "franck.mp4 (photos/franck.mp4)");
         CollectOptions o;
         o.every = 12;
         o.threads = 2;

@@ -1,4 +1,4 @@
-// Sitting groups (issue 14): EXIF capture times read from real JPEG bytes, the ranking inside a sitting, and the
+// Sitting groups: EXIF capture times read from real JPEG bytes, the ranking inside a sitting, and the
 // grouping itself on real photos: franck's video frames (one man, one sitting) among 215 official portraits of
 // different people, scored with pairwise precision and recall; capture times that split one person's photos into
 // two sittings; a re-encoded copy found as near-identical whatever its time.

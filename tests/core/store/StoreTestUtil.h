@@ -3,7 +3,7 @@
 // verdicts are chosen by the test.
 
 #include "core/Assessment.h"
-#include "core/cli/ProjectCommand.h"
+#include "cli/ProjectCommand.h"
 #include "core/eval/LabelFile.h"
 
 #include <QDir>
@@ -30,7 +30,7 @@ inline ProjectRun runProject(const QStringList& args)
 {
     ProjectRun r;
     QTextStream out(&r.out), err(&r.err);
-    r.code = core::cli::runProjectCommand(args, out, err);
+    r.code = cli::runProjectCommand(args, out, err);
     out.flush();
     err.flush();
     return r;

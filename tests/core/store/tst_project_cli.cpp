@@ -1,8 +1,8 @@
 // `headshot-qa project ...` driven in-process through runProjectCommand, checking what a user would see and
 // what ends up in the files.
 
-#include "core/cli/AssessmentFormat.h"
-#include "core/cli/ProjectCommand.h"
+#include "cli/ProjectCommand.h"
+#include "core/AssessmentJson.h"
 #include "core/store/ProjectStore.h"
 #include "core/store/XmpSidecar.h"
 
@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <limits>
 
 using namespace hqa::core;
 using hqa::test::xmpAttributes;
@@ -181,12 +183,14 @@ void TestProjectCli::jsonlImportExportRoundTrip()
     QCOMPARE(project({"create", proj}).code, 0);
     Assessment a = hqa::test::makeAssessment(QStringLiteral("101111"));
     a.file = hqa::test::writeImage(path(QStringLiteral("j/a.png")), 501);
+    // A measure that could not be computed: written as null, it must come back as "not measured", not as 0.
+    a.verdict(Attribute::Lighting).evidence.push_back({"unmeasured", std::numeric_limits<double>::quiet_NaN()});
     Assessment b;
     b.file = hqa::test::writeImage(path(QStringLiteral("j/b.png")), 502);
     b.error = Error{ErrorCode::NoFace, QStringLiteral("no face found")};
     QByteArray lines;
     for (const Assessment& x : {a, b})
-        lines += QJsonDocument(cli::assessmentToJson(x)).toJson(QJsonDocument::Compact) + '\n';
+        lines += QJsonDocument(assessmentToJson(x, {.evidence = true})).toJson(QJsonDocument::Compact) + '\n';
     writeText(path(QStringLiteral("j/in.jsonl")), lines + "{\"file\": \n");
     Run r = project({"import", proj, "--jsonl", path(QStringLiteral("j/in.jsonl"))});
     QCOMPARE(r.code, 1); // the truncated last line
@@ -216,6 +220,17 @@ void TestProjectCli::jsonlImportExportRoundTrip()
     r = project({"export", proj2, "--jsonl", "-"});
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts), out);
+
+    // The evidence went through the import and the store whole, the unmeasured value included.
+    r = project({"export", proj, "--jsonl", "-", "--evidence"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject attrs =
+        QJsonDocument::fromJson(r.out.split(u'\n').first().toUtf8()).object().value("attributes").toObject();
+    const QJsonObject evidence = attrs.value("lighting").toObject().value("evidence").toObject();
+    QCOMPARE(evidence.value("measured_0").toDouble(-1), 0.0);
+    QCOMPARE(attrs.value("attire").toObject().value("evidence").toObject().value("measured_2").toDouble(), 3.0);
+    QVERIFY(evidence.contains("unmeasured"));
+    QVERIFY(evidence.value("unmeasured").isNull());
 }
 
 void TestProjectCli::xmpSidecarsCarryPickAndReject()
@@ -326,8 +341,7 @@ void TestProjectCli::xmpSidecarsCarryPickAndReject()
 void TestProjectCli::addAssessesWithTheEngine()
 {
     const QString photo = hqa::test::cachePath(QStringLiteral("photos/astronaut.png"));
-    if (!QFile::exists(photo))
-        QSKIP("test photos not fetched (scripts/fetch-test-data)");
+    HQA_REQUIRE_DATA(QFile::exists(photo), "test photo photos/astronaut.png");
     const QString proj = path(QStringLiteral("engine.hqa"));
     QCOMPARE(project({"create", proj}).code, 0);
     Run r = project({"add", proj, photo, "--jobs", "1"});

@@ -294,7 +294,7 @@ void TestProjectStore::goldenEditsShareTheUndoTimeline()
         auto g = s->goldenLabel(p).value();
         return g ? labelToString(g->label) : QStringLiteral("none");
     };
-    QCOMPARE(s->canUndoStep().value(), false);
+    QCOMPARE(s->canUndo().value(), false);
 
     // Timeline: golden a=110111, correction a.Framing=0, golden a=000000, golden b=111111, clear golden b.
     QVERIFY(!s->setGoldenLabel(a, *parseLabel(u"110111"), QStringLiteral("Ana")));
@@ -306,39 +306,39 @@ void TestProjectStore::goldenEditsShareTheUndoTimeline()
     QCOMPARE(s->goldenHistory().value().size(), size_t(4));
 
     // One Ctrl+Z after another walks back through both kinds, newest first.
-    auto step = s->undoStep(QStringLiteral("Dee"));
+    auto step = s->undo(QStringLiteral("Dee"));
     QVERIFY(step.ok() && step->has_value() && (*step)->golden);
     QCOMPARE((*step)->photoId(), b);
     QCOMPARE(golden(b), QStringLiteral("111111"));
     QCOMPARE(s->goldenLabel(b).value()->verifiedBy, QStringLiteral("Cy")); // who verified it comes back too
-    QVERIFY(s->undoStep(QStringLiteral("Dee"))->value().golden);
+    QVERIFY(s->undo(QStringLiteral("Dee"))->value().golden);
     QCOMPARE(golden(b), QStringLiteral("none"));
-    QVERIFY(s->undoStep(QStringLiteral("Dee"))->value().golden);
+    QVERIFY(s->undo(QStringLiteral("Dee"))->value().golden);
     QCOMPARE(golden(a), QStringLiteral("110111"));
     QCOMPARE(s->goldenLabel(a).value()->verifiedBy, QStringLiteral("Ana"));
-    step = s->undoStep(QStringLiteral("Dee"));
+    step = s->undo(QStringLiteral("Dee"));
     QVERIFY(step->value().correction);
     QCOMPARE(step->value().correction->kind, CorrectionKind::Undo);
     QCOMPARE(labelToString(s->photo(a)->value().label), QStringLiteral("111111"));
     QCOMPARE(golden(a), QStringLiteral("110111")); // the correction's undo left the golden label alone
-    QVERIFY(s->undoStep(QStringLiteral("Dee"))->value().golden);
+    QVERIFY(s->undo(QStringLiteral("Dee"))->value().golden);
     QCOMPARE(golden(a), QStringLiteral("none"));
-    QCOMPARE(s->canUndoStep().value(), false);
-    QCOMPARE(s->undoStep(QStringLiteral("Dee"))->has_value(), false);
+    QCOMPARE(s->canUndo().value(), false);
+    QCOMPARE(s->undo(QStringLiteral("Dee"))->has_value(), false);
 
     // Redo replays them oldest first.
-    QVERIFY(s->redoStep(QStringLiteral("Dee"))->value().golden);
+    QVERIFY(s->redo(QStringLiteral("Dee"))->value().golden);
     QCOMPARE(golden(a), QStringLiteral("110111"));
-    QVERIFY(s->redoStep(QStringLiteral("Dee"))->value().correction);
+    QVERIFY(s->redo(QStringLiteral("Dee"))->value().correction);
     QCOMPARE(labelToString(s->photo(a)->value().label), QStringLiteral("111101"));
-    QVERIFY(s->redoStep(QStringLiteral("Dee"))->value().golden);
+    QVERIFY(s->redo(QStringLiteral("Dee"))->value().golden);
     QCOMPARE(golden(a), QStringLiteral("000000"));
-    QCOMPARE(s->canRedoStep().value(), true);
+    QCOMPARE(s->canRedo().value(), true);
 
     // A new golden edit clears the redo stack, correction steps included.
     QVERIFY(!s->setGoldenLabel(b, *parseLabel(u"101010"), QStringLiteral("Eve")));
-    QCOMPARE(s->canRedoStep().value(), false);
-    QCOMPARE(s->redoStep(QStringLiteral("Eve"))->has_value(), false);
+    QCOMPARE(s->canRedo().value(), false);
+    QCOMPARE(s->redo(QStringLiteral("Eve"))->has_value(), false);
 
     // Append-only: 5 golden edits (4 + Eve's), 4 golden undos, 2 golden redos; corrections 1 edit, 1 undo, 1 redo.
     const auto history = s->goldenHistory().value();
@@ -377,10 +377,10 @@ void TestProjectStore::correctionsAreAppendOnlyWithUndoRedo()
 
     // Undo reverts the latest edit first, by appending.
     auto u1 = s->undo(QStringLiteral("Cy"));
-    QVERIFY(u1.ok() && u1->has_value());
-    QCOMPARE((*u1)->kind, CorrectionKind::Undo);
-    QCOMPARE((*u1)->revertsId, history[1].id);
-    QCOMPARE((*u1)->reviewer, QStringLiteral("Cy"));
+    QVERIFY(u1.ok() && u1->has_value() && (*u1)->correction);
+    QCOMPARE((*u1)->correction->kind, CorrectionKind::Undo);
+    QCOMPARE((*u1)->correction->revertsId, history[1].id);
+    QCOMPARE((*u1)->correction->reviewer, QStringLiteral("Cy"));
     QCOMPARE(labelToString(s->photo(id)->value().label), QStringLiteral("111101"));
     QVERIFY(s->undo(QStringLiteral("Cy"))->has_value());
     QCOMPARE(labelToString(s->photo(id)->value().label), QStringLiteral("111111"));
@@ -389,9 +389,9 @@ void TestProjectStore::correctionsAreAppendOnlyWithUndoRedo()
     QVERIFY(s->photosFailing(Attribute::Framing)->empty());
 
     auto r1 = s->redo(QStringLiteral("Cy"));
-    QVERIFY(r1.ok() && r1->has_value());
-    QCOMPARE((*r1)->kind, CorrectionKind::Redo);
-    QCOMPARE((*r1)->revertsId, history[0].id);
+    QVERIFY(r1.ok() && r1->has_value() && (*r1)->correction);
+    QCOMPARE((*r1)->correction->kind, CorrectionKind::Redo);
+    QCOMPARE((*r1)->correction->revertsId, history[0].id);
     QCOMPARE(labelToString(s->photo(id)->value().label), QStringLiteral("111101"));
 
     // A new edit after an undo clears what could be redone.

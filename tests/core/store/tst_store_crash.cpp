@@ -110,9 +110,11 @@ int childMain(const QString& project, int out, quint32 seed)
                 say(out, "E undo: %s\n", qPrintable(u.error().detail));
                 return 3;
             }
-            if (u->has_value())
-                say(out, "C %lld %lld %d %d\n", static_cast<long long>((*u)->id), static_cast<long long>((*u)->photoId),
-                    index((*u)->attribute), (*u)->newValue);
+            if (u->has_value() && (*u)->correction) {
+                const Correction& c = *(*u)->correction;
+                say(out, "C %lld %lld %d %d\n", static_cast<long long>(c.id), static_cast<long long>(c.photoId),
+                    index(c.attribute), c.newValue);
+            }
             continue;
         }
         auto id = (*store)->correct(p.id, static_cast<Attribute>(attr), value, QStringLiteral("crash-child"));

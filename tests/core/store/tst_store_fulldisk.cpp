@@ -10,7 +10,7 @@
 // The window shows the store's Error::detail as is ("The correction was not saved: <detail>", MainWindow), so the
 // store API cases below are what the reviewer reads.
 
-#include "core/cli/ProjectCommand.h"
+#include "cli/ProjectCommand.h"
 #include "core/eval/LabelFile.h"
 #include "core/store/ProjectStore.h"
 #include "core/store/XmpSidecar.h"
@@ -72,7 +72,7 @@ Run projectCommand(const QStringList& args)
 {
     Run r;
     QTextStream out(&r.out), err(&r.err);
-    r.code = cli::runProjectCommand(args, out, err);
+    r.code = hqa::cli::runProjectCommand(args, out, err);
     out.flush();
     err.flush();
     return r;
@@ -190,7 +190,7 @@ void TestStoreFullDisk::projectWritesFailWholeAndTheProjectStaysUsable()
         auto g = (*s)->setGoldenLabel(m_photos[2], *parseLabel(QStringLiteral("101010")), QStringLiteral("tester"));
         QVERIFY(g);
         QVERIFY2(saysDiskFull(g->detail, m_project), qPrintable(g->detail));
-        auto u = (*s)->undoStep(QStringLiteral("tester"));
+        auto u = (*s)->undo(QStringLiteral("tester"));
         QVERIFY(!u);
         QVERIFY2(saysDiskFull(u.error().detail, m_project), qPrintable(u.error().detail));
         auto a = (*s)->addAssessment(m_photos[3], hqa::test::makeAssessment(QStringLiteral("000000")));

@@ -1,9 +1,9 @@
-// Issue 14, "Flags and ratings": pick / reject flags, 0-5 stars and colour labels stored in the project (schema v3)
+// Flags and ratings: pick / reject flags, 0-5 stars and colour labels stored in the project (schema v3)
 // with an append-only history on the one undo timeline the corrections and golden labels use; older projects open
 // and migrate; `project mark`, `project marks`, `project status`; XMP export of the marks and `project import-xmp`
 // of sidecars another tool wrote.
 
-#include "core/cli/ProjectCommand.h"
+#include "cli/ProjectCommand.h"
 #include "core/store/ProjectSchema.h"
 #include "core/store/ProjectStore.h"
 #include "core/store/XmpSidecar.h"
@@ -145,19 +145,19 @@ void TestStoreMarks::oldProjectsMigrate()
         // The old file's history and the new marks are one timeline: the v1 fixture's last row is a correction undo,
         // so its redo stack holds that correction until a new edit (a mark) clears it.
         // (A v2 fixture's golden label was set after that undo, which cleared the shared redo stack already.)
-        QCOMPARE(store.canRedoStep().value(), version < 2);
+        QCOMPARE(store.canRedo().value(), version < 2);
         QVERIFY(store.setMarks(photos[1].id, marks(PickFlag::Accept, 4, ColourLabel::Green), kDee).value() > 0);
-        QCOMPARE(store.canRedoStep().value(), false);
+        QCOMPARE(store.canRedo().value(), false);
         QCOMPARE(describe(store.marks(photos[1].id).value()), QStringLiteral("pick/4/green"));
-        auto undone = store.undoStep(kDee).value();
+        auto undone = store.undo(kDee).value();
         QVERIFY(undone && undone->marks && !undone->correction && !undone->golden);
         QVERIFY(store.marks(photos[1].id).value().isEmpty());
         // Under the mark: the fixture's own edits (a v2 file's golden label first, then the correction).
-        undone = store.undoStep(kDee).value();
+        undone = store.undo(kDee).value();
         QVERIFY(undone.has_value());
         QVERIFY(version >= 2 ? undone->golden.has_value() : undone->correction.has_value());
-        QVERIFY(store.redoStep(kDee).value().has_value());
-        QVERIFY(store.redoStep(kDee).value()->marks.has_value());
+        QVERIFY(store.redo(kDee).value().has_value());
+        QVERIFY(store.redo(kDee).value()->marks.has_value());
         QCOMPARE(describe(store.marks(photos[1].id).value()), QStringLiteral("pick/4/green"));
     }
     QCOMPARE(rawTableCount(copy, QStringLiteral("mark_history")), 1);
@@ -225,7 +225,7 @@ void TestStoreMarks::invalidMarksWriteNothing()
     QVERIFY(s->marks(ids[0]).value().isEmpty());
     QVERIFY(s->markHistory().value().empty());
     QVERIFY(!s->setMarks(ids[0], marks(PickFlag::Accept, 2, ColourLabel::None), QStringLiteral("  ")).ok());
-    QCOMPARE(s->canUndoStep().value(), false);
+    QCOMPARE(s->canUndo().value(), false);
 }
 
 void TestStoreMarks::severalPhotosAreOneUndoStep()
@@ -250,7 +250,7 @@ void TestStoreMarks::severalPhotosAreOneUndoStep()
     for (size_t i = 1; i < rows.size(); ++i)
         QCOMPARE(rows[i].step, step);
 
-    auto undone = s->undoStep(kDee).value();
+    auto undone = s->undo(kDee).value();
     QVERIFY(undone && undone->marks);
     QCOMPARE(undone->marks->size(), size_t(3));
     QCOMPARE(undone->photoId(), ids[2]); // the rows are reverted last first
@@ -261,21 +261,21 @@ void TestStoreMarks::severalPhotosAreOneUndoStep()
     QVERIFY(s->marks(ids[2]).value().isEmpty());
 
     // The next undo is the earlier one-photo step, not a part of the batch.
-    undone = s->undoStep(kDee).value();
+    undone = s->undo(kDee).value();
     QVERIFY(undone && undone->marks);
     QCOMPARE(undone->marks->size(), size_t(1));
     QVERIFY(s->marks(ids[1]).value().isEmpty());
-    QCOMPARE(s->undoStep(kDee).value().has_value(), false);
+    QCOMPARE(s->undo(kDee).value().has_value(), false);
 
-    QVERIFY(s->redoStep(kDee).value().has_value());
-    auto redone = s->redoStep(kDee).value();
+    QVERIFY(s->redo(kDee).value().has_value());
+    auto redone = s->redo(kDee).value();
     QVERIFY(redone && redone->marks);
     QCOMPARE(redone->marks->size(), size_t(3));
     QCOMPARE(redone->marks->front().kind, CorrectionKind::Redo);
     for (PhotoId id : ids)
         QCOMPARE(s->marks(id).value().flag, PickFlag::Reject);
     QCOMPARE(describe(s->marks(ids[1]).value()), QStringLiteral("reject/2/blue"));
-    QCOMPARE(s->canRedoStep().value(), false);
+    QCOMPARE(s->canRedo().value(), false);
 }
 
 void TestStoreMarks::oneTimelineWithCorrectionsAndGolden()
@@ -290,35 +290,35 @@ void TestStoreMarks::oneTimelineWithCorrectionsAndGolden()
     QVERIFY(s->setMarks(ids[1], marks(PickFlag::Reject, 0, ColourLabel::Yellow), kDee).value() > 0);
     QVERIFY(s->correct(ids[1], Attribute::Framing, 1, kDee).ok());
 
-    auto u = s->undoStep(kDee).value();
+    auto u = s->undo(kDee).value();
     QVERIFY(u && u->correction && u->correction->attribute == Attribute::Framing);
-    u = s->undoStep(kDee).value();
+    u = s->undo(kDee).value();
     QVERIFY(u && u->marks && u->photoId() == ids[1]);
     QVERIFY(s->marks(ids[1]).value().isEmpty());
-    u = s->undoStep(kDee).value();
+    u = s->undo(kDee).value();
     QVERIFY(u && u->golden);
     QVERIFY(!s->goldenLabel(ids[1]).value().has_value());
-    u = s->undoStep(kDee).value();
+    u = s->undo(kDee).value();
     QVERIFY(u && u->marks && u->photoId() == ids[0]);
     QVERIFY(s->marks(ids[0]).value().isEmpty());
-    u = s->undoStep(kDee).value();
+    u = s->undo(kDee).value();
     QVERIFY(u && u->correction && u->correction->attribute == Attribute::Lighting);
     QCOMPARE(labelToString(s->photo(ids[0]).value()->label), QStringLiteral("111111"));
-    QCOMPARE(s->undoStep(kDee).value().has_value(), false);
+    QCOMPARE(s->undo(kDee).value().has_value(), false);
 
     // Redo walks forward again, across all three kinds.
-    QVERIFY(s->redoStep(kDee).value()->correction);
-    QVERIFY(s->redoStep(kDee).value()->marks);
+    QVERIFY(s->redo(kDee).value()->correction);
+    QVERIFY(s->redo(kDee).value()->marks);
     QCOMPARE(describe(s->marks(ids[0]).value()), QStringLiteral("pick/5/"));
-    QVERIFY(s->redoStep(kDee).value()->golden);
+    QVERIFY(s->redo(kDee).value()->golden);
     // A new edit of any kind (here a correction) clears the redo stack, marks included.
     QVERIFY(s->correct(ids[0], Attribute::Attire, 0, kDee).ok());
-    QCOMPARE(s->canRedoStep().value(), false);
-    QCOMPARE(s->redoStep(kDee).value().has_value(), false);
+    QCOMPARE(s->canRedo().value(), false);
+    QCOMPARE(s->redo(kDee).value().has_value(), false);
     QVERIFY(s->marks(ids[1]).value().isEmpty());
-    // The corrections-only undo() ignores marks: it takes back the Attire correction.
-    auto c = s->undo(kDee).value();
-    QVERIFY(c && c->attribute == Attribute::Attire);
+    // The next undo takes back that correction, not a mark.
+    u = s->undo(kDee).value();
+    QVERIFY(u && u->correction && u->correction->attribute == Attribute::Attire);
     QCOMPARE(describe(s->marks(ids[0]).value()), QStringLiteral("pick/5/"));
 }
 
@@ -335,15 +335,15 @@ void TestStoreMarks::undoSurvivesReopening()
                     .value()
                 > 0);
         QVERIFY(s->correct(ids[0], Attribute::Expression, 0, kDee).ok());
-        QVERIFY(s->undoStep(kDee).value()->correction);
+        QVERIFY(s->undo(kDee).value()->correction);
     }
     auto s = ProjectStore::open(file);
     QVERIFY(s.ok());
-    auto u = (*s)->undoStep(kDee).value();
+    auto u = (*s)->undo(kDee).value();
     QVERIFY(u && u->marks && u->marks->size() == 2);
     QCOMPARE((*s)->allMarks().value().size(), size_t(0));
-    QVERIFY((*s)->redoStep(kDee).value()->marks);
-    QVERIFY((*s)->redoStep(kDee).value()->correction);
+    QVERIFY((*s)->redo(kDee).value()->marks);
+    QVERIFY((*s)->redo(kDee).value()->correction);
     QCOMPARE((*s)->allMarks().value().size(), size_t(2));
 }
 
@@ -386,8 +386,8 @@ void TestStoreMarks::cliMarkListAndStatus()
     QCOMPARE(history.size(), size_t(3));
     QCOMPARE(history[0].step, history[1].step); // the two files of one command are one undo step
     QCOMPARE(history[0].reviewer, QStringLiteral("Cli Person"));
-    QVERIFY((*s)->undoStep(kDee).value()->marks->size() == 1);
-    QVERIFY((*s)->undoStep(kDee).value()->marks->size() == 2);
+    QVERIFY((*s)->undo(kDee).value()->marks->size() == 1);
+    QVERIFY((*s)->undo(kDee).value()->marks->size() == 2);
     QVERIFY((*s)->allMarks().value().empty());
 }
 
@@ -540,7 +540,7 @@ void TestStoreMarks::xmpImportReadsAnotherToolsSidecars()
         QCOMPARE(history[i].step, history[i].id);
         QCOMPARE(history[i].reviewer, QStringLiteral("Importer"));
     }
-    auto u = (*s)->undoStep(kDee).value();
+    auto u = (*s)->undo(kDee).value();
     QVERIFY(u && u->marks && u->photoId() == ids[3]);
     QCOMPARE(describe((*s)->marks(ids[3]).value()), QStringLiteral("reject/0/green"));
     QCOMPARE(describe((*s)->marks(ids[0]).value()), QStringLiteral("none/5/yellow"));

@@ -50,8 +50,10 @@ private Q_SLOTS:
     {
         // Sources: original frames of the labelled evaluation set that pass lighting and background, three that
         // pass framing and three that pass sharpness (the set labels one or the other on most frames).
-        auto eval = readLabelFile(hqa::test::cachePath(QStringLiteral("eval/labels.csv")));
-        QVERIFY2(eval, "run scripts/fetch-test-data first");
+        const QString labelPath = hqa::test::cachePath(QStringLiteral("eval/labels.csv"));
+        HQA_REQUIRE_DATA(QFile::exists(labelPath), "evaluation set (eval/labels.csv)");
+        auto eval = readLabelFile(labelPath);
+        QVERIFY2(eval, qPrintable(labelPath));
         LabelSet sources;
         int framingSources = 0, sharpSources = 0;
         for (const LabelRow& r : eval->rows) {

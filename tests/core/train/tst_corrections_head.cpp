@@ -167,8 +167,10 @@ class TestCorrectionsHead : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        auto labels = readLabelFile(hqa::test::cachePath(QStringLiteral("eval/labels.csv")));
-        QVERIFY2(labels, "run scripts/fetch-test-data first");
+        const QString labelPath = hqa::test::cachePath(QStringLiteral("eval/labels.csv"));
+        HQA_REQUIRE_DATA(QFile::exists(labelPath), "evaluation set (eval/labels.csv)");
+        auto labels = readLabelFile(labelPath);
+        QVERIFY2(labels, qPrintable(labelPath));
         const qsizetype sourceColumn = labels->extraColumns.indexOf(QStringLiteral("source"));
         // Every second row keeps the run short while keeping every source photo represented.
         for (size_t i = 0; i < labels->rows.size(); i += 2) {
@@ -354,7 +356,7 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(cli.readAllStandardOutput()).contains(QLatin1String("head-")));
     }
 
-    /// Scenario of issue 12: a standard learned from one man's video frames. However many frames, one person
+    /// A standard learned from one man's video frames. However many frames, one person
     /// held out is no evidence about anyone else: the engine keeps judging. Held out by frame instead (what
     /// the photo-level check did), the same samples would have replaced it.
     void onePersonIsNoEvidence()
@@ -439,7 +441,7 @@ private Q_SLOTS:
         QVERIFY(frameTrained->first.covers(Attribute::Lighting));
     }
 
-    /// Scenario of issue 12: reviewers who pass tight close-ups, on photos of a few people. Applied to other
+    /// Reviewers who pass tight close-ups, on photos of a few people. Applied to other
     /// people (the portraits and their close-ups, the eval set's other people), framing must not get worse.
     void closeUpsPassedOnFewPeopleDoNotSpread()
     {

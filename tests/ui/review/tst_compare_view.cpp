@@ -1,4 +1,4 @@
-// Issue 14, driven on real widgets with real photos: the compare view (zoom and pan synchronised on each photo's own
+// Driven on real widgets with real photos: the compare view (zoom and pan synchronised on each photo's own
 // face, a pinned reference while J/K change the other panes, Z for 100%, E for the eyes, the six badges), opened with
 // C from the grid; and the sitting groups in the grid with B "keep the best, reject the rest".
 // With HQA_SCREENSHOT_DIR set, writes compare-view.png there (the README's screenshot).

@@ -1,4 +1,4 @@
-// Issue 15, faults 7-10, driven like a reviewer on real widgets with real photos: identical files under two names,
+// Faulty input and what the panel says about it, driven like a reviewer on real widgets with real photos: identical files under two names,
 // broken files in a project, the framing overlays and their legend, and the error and score texts of the panel.
 #include "ReviewTestUtil.h"
 
@@ -103,7 +103,7 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_window.reset(); }
 
-    /// Fault 7: the same photo under two names (two employees' records) must not vanish: every path is shown, or
+    /// The same photo under two names (two employees' records) must not vanish: every path is shown, or
     /// the reviewer is told which files were the same; the progress counts what is really assessed.
     void identicalFilesAreNamed()
     {
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(w.progressBar()->maximum(), w.photoModel()->rowCount());
     }
 
-    /// Fault 8: broken files are kept in the project (they are still there after reopening it) and the status
+    /// Broken files are kept in the project (they are still there after reopening it) and the status
     /// bar counts every file that failed.
     void brokenFilesKeptAndCounted()
     {
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QCOMPARE(w.store()->summary()->photos, 6);
     }
 
-    /// Fault 9: with framing passing, nothing is drawn in the fail colour; a failing framing still is. A legend
+    /// With framing passing, nothing is drawn in the fail colour; a failing framing still is. A legend
     /// names the overlays; landmarks are off by default.
     void overlaysFollowFramingVerdict()
     {
@@ -274,7 +274,7 @@ private Q_SLOTS:
         QVERIFY2(!text.contains(QStringLiteral("Landmarks")), qPrintable(text));
     }
 
-    /// Fault 10: error texts read as sentences without repeating themselves, the panel header shows all of a long
+    /// Error texts read as sentences without repeating themselves, the panel header shows all of a long
     /// error, and a verdict a reviewer set is not shown next to a bare engine "score 0%".
     void errorTextsRead()
     {

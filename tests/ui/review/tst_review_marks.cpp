@@ -1,4 +1,4 @@
-// Issue 14, "Flags and ratings", driven like a photographer on real widgets with real photos: P / X / U flags,
+// Flags and ratings, driven like a photographer on real widgets with real photos: P / X / U flags,
 // Ctrl+0..5 stars and Ctrl+6..9 / Ctrl+Shift+9 colour labels on the grid's selection (one undo step for the
 // whole selection, taken back by Edit > Undo), the marks drawn on the tiles, the flag/star/colour filters and the
 // rating sort.
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QCOMPARE(describe(marksOf(0)), QStringLiteral("none/0/green"));
         QCOMPARE(describe(marksOf(2)), QStringLiteral("pick/3/purple"));
         QCOMPARE(describe(marksOf(3)), QStringLiteral("reject/5/"));
-        QCOMPARE(w.store()->canRedoStep().value(), false);
+        QCOMPARE(w.store()->canRedo().value(), false);
     }
 
     void tilesShowTheMarks()

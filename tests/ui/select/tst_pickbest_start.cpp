@@ -1,4 +1,4 @@
-// Issue 15, fault 11: the "Pick best" tab on its own. It offers a way to start (buttons and drops), warns when
+// The "Pick best" tab on its own. It offers a way to start (buttons and drops), warns when
 // the faces it ranks as one group look like different people, and never shows grey padding as part of a crop.
 
 #include "tests/support/TestData.h"

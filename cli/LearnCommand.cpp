@@ -1,0 +1,295 @@
+// `headshot-qa learn PROJECT.hqa --out HEAD.json` (or `--labels LABELS.csv`): the corrections head from a
+// project's reviews or a label file, checked on held-out people.
+#include "Cli.h"
+
+#include "cli/EngineArgs.h"
+#include "core/engine/BatchRunner.h"
+#include "core/eval/LabelFile.h"
+#include "core/store/ProjectStore.h"
+#include "core/train/CorrectionsHead.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace hqa::cli {
+
+using namespace core;
+
+namespace {
+
+QString percent(double v) { return std::isfinite(v) ? QString::number(100.0 * v, 'f', 1) : QStringLiteral("-"); }
+
+int listVersions(ProjectStore& store, QTextStream& out, QTextStream& err)
+{
+    auto models = store.models();
+    if (!models) {
+        err << "headshot-qa learn: " << models.error().detail << "\n";
+        return kExitSomeFailed;
+    }
+    int n = 0;
+    for (const ModelRecord& m : *models) {
+        if (m.name != QLatin1String(kCorrectionsHeadModelName))
+            continue;
+        ++n;
+        out << m.version << "  " << m.registeredAt.toString(Qt::ISODate) << "  " << m.path
+            << (QFileInfo::exists(m.path) ? "" : "  (file missing)") << "\n";
+    }
+    if (n == 0)
+        out << "No corrections head has been learned in this project yet.\n";
+    else
+        out << "Use one with --head FILE (assess, evaluate, verify) or in the application's settings.\n";
+    return kExitOk;
+}
+
+/// Samples from a label file: the engine judges every row's photo, the row's label is the target. The person
+/// is the `person` column where there is one, else the `group` column, else the photo's folder: the label
+/// file is the only place that knows who is in a photo (this build has no face-identity model).
+std::optional<std::vector<CorrectionSample>> labelSamples(const CommandLine& commandLine, const QString& labelsPath,
+                                                          QString& personKind, QTextStream& err)
+{
+    auto options = readEngineOptions(commandLine, err);
+    if (!options)
+        return std::nullopt;
+    auto labels = readLabelFile(labelsPath);
+    if (!labels) {
+        err << "headshot-qa learn: " << labels.error().detail << "\n";
+        return std::nullopt;
+    }
+    const qsizetype personColumn = labels->extraColumns.indexOf(QStringLiteral("person"));
+    const bool anyGroup = std::any_of(labels->rows.begin(), labels->rows.end(),
+                                      [](const LabelRow& r) { return !r.group.isEmpty(); });
+    personKind = personColumn >= 0 ? QStringLiteral("the person column")
+        : anyGroup                 ? QStringLiteral("the group column")
+                                   : QStringLiteral("the photos' folders");
+    QStringList files;
+    for (const LabelRow& r : labels->rows)
+        files << r.path;
+    auto runner = BatchRunner::create(*options);
+    if (!runner) {
+        err << "headshot-qa learn: " << runner.error().detail << "\n";
+        return std::nullopt;
+    }
+    std::vector<CorrectionSample> samples;
+    int failed = 0;
+    Progress progress(err, int(files.size()));
+    (*runner)->run(files, [&](int i, const Assessment& a) {
+        progress.step(a.file);
+        const LabelRow& row = labels->rows[size_t(i)];
+        if (!a.ok()) {
+            ++failed;
+            return;
+        }
+        CorrectionSample s;
+        s.assessment = a;
+        s.target = row.label;
+        s.group = row.group.isEmpty() ? row.path : row.group;
+        if (personColumn >= 0 && personColumn < row.extra.size() && !row.extra[personColumn].isEmpty())
+            s.person = row.extra[personColumn];
+        else if (!row.group.isEmpty())
+            s.person = row.group;
+        else
+            s.person = QFileInfo(row.path).absolutePath();
+        samples.push_back(std::move(s));
+    });
+    progress.finish();
+    if (failed)
+        err << "headshot-qa learn: " << failed << " photo(s) of " << labelsPath
+            << " could not be assessed and are left out\n";
+    return samples;
+}
+
+QString signedPercent(double v)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    const QString s = QString::number(100.0 * v, 'f', 1);
+    return v >= 0 ? QStringLiteral("+") + s : s;
+}
+
+} // namespace
+
+int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    CommandLine commandLine(
+        QStringLiteral("learn"),
+        QStringLiteral(
+            "Learns the reviewers' standard from a project's corrections and golden labels (or from a labels.csv "
+            "with --labels): per attribute a small logistic regression over the analysis engine's measured "
+            "evidence. Every person's photos are held out together once (grouped k-fold over people; in a project "
+            "the photo's folder stands for the person, in a labels.csv the person or group column) and an attribute "
+            "gets a head only when at least --min-people different people were held out and the gain on them is "
+            "larger than the noise (exact one-sided McNemar p < 0.025 over photos, the same sign test over people, "
+            "the 95% people-bootstrap interval of the gain above zero, balanced accuracy not lower). A held-out photo "
+            "unlike every photo the head learned from is left to the engine. The head is registered in the project as "
+            "a "
+            "new version; earlier versions stay listed "
+            "(--list) and usable with --head."));
+    commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("project file (.hqa); none with --labels"));
+    commandLine.addOption(
+        {QStringLiteral("out"), QStringLiteral("Where to write the head (JSON)."), QStringLiteral("FILE")});
+    commandLine.addOption({QStringLiteral("list"), QStringLiteral("List the heads learned in this project and exit.")});
+    commandLine.addOption({QStringLiteral("labels"),
+                           QStringLiteral("Learn from this labels.csv instead of a project: the engine judges every "
+                                          "photo; columns person or group say who is in it."),
+                           QStringLiteral("FILE")});
+    commandLine.addOption({QStringLiteral("folds"),
+                           QStringLiteral("Folds of the held-out check over people (default 5)."), QStringLiteral("N"),
+                           QStringLiteral("5")});
+    commandLine.addOption({QStringLiteral("min-people"),
+                           QStringLiteral("Different people that must be held out before a head may replace the engine "
+                                          "(default 5)."),
+                           QStringLiteral("N"), QStringLiteral("5")});
+    commandLine.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the folds and the bootstrap (default 1)."),
+                           QStringLiteral("N"), QStringLiteral("1")});
+    addEngineOptions(
+        commandLine); // --engine: whose assessments to learn on (project) or which engine judges (--labels)
+    commandLine.addOption({QStringLiteral("no-register"), QStringLiteral("Do not record the head in the project.")});
+    commandLine.addOption({QStringLiteral("format"), QStringLiteral("text (default) or json."),
+                           QStringLiteral("FORMAT"), QStringLiteral("text")});
+    if (auto code = commandLine.parse(args, out, err))
+        return *code;
+    const bool fromLabels = commandLine.isSet(QStringLiteral("labels"));
+    if (commandLine.positionals().size() != (fromLabels ? 0 : 1))
+        return commandLine.usageError(err,
+                                      fromLabels
+                                          ? QStringLiteral("--labels takes no PROJECT")
+                                          : QStringLiteral("expects exactly one PROJECT file (or --labels FILE)"));
+    const bool list = commandLine.isSet(QStringLiteral("list"));
+    if (list && fromLabels)
+        return commandLine.usageError(err, QStringLiteral("--list needs a PROJECT"));
+    if (!list && !commandLine.isSet(QStringLiteral("out")))
+        return commandLine.usageError(err, QStringLiteral("--out FILE is required (or --list)"));
+    bool okFolds = false, okPeople = false, okSeed = false;
+    HeadTrainingOptions options;
+    options.folds = commandLine.value(QStringLiteral("folds")).toInt(&okFolds);
+    options.minHeldOutPeople = commandLine.value(QStringLiteral("min-people")).toInt(&okPeople);
+    options.seed = commandLine.value(QStringLiteral("seed")).toULongLong(&okSeed);
+    if (!okFolds || options.folds < 2 || options.folds > 100 || !okPeople || options.minHeldOutPeople < 2 || !okSeed)
+        return commandLine.usageError(
+            err, QStringLiteral("--folds expects 2 to 100, --min-people at least 2 and --seed a whole number"));
+    const QString format = commandLine.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        return commandLine.usageError(err, QStringLiteral("--format must be text or json"));
+
+    std::unique_ptr<ProjectStore> store;
+    std::vector<CorrectionSample> samples;
+    QString personKind;
+    if (fromLabels) {
+        auto s = labelSamples(commandLine, commandLine.value(QStringLiteral("labels")), personKind, err);
+        if (!s)
+            return kExitSomeFailed;
+        samples = std::move(*s);
+        if (samples.empty()) {
+            err << "headshot-qa learn: no photo of " << commandLine.value(QStringLiteral("labels"))
+                << " could be assessed\n";
+            return kExitSomeFailed;
+        }
+    } else {
+        ProjectStore::OpenOptions openOptions;
+        openOptions.access = (list || commandLine.isSet(QStringLiteral("no-register")))
+            ? ProjectStore::Access::ReadOnly
+            : ProjectStore::Access::ReadWrite;
+        auto opened = ProjectStore::open(commandLine.positionals().front(), openOptions);
+        if (!opened) {
+            err << "headshot-qa learn: " << opened.error().detail << "\n";
+            return kExitSomeFailed;
+        }
+        store = std::move(*opened);
+        if (list)
+            return listVersions(*store, out, err);
+        auto s = correctionSamples(*store, commandLine.value(QStringLiteral("engine")));
+        if (!s) {
+            err << "headshot-qa learn: " << s.error().detail << "\n";
+            return kExitSomeFailed;
+        }
+        if (s->empty()) {
+            err << "headshot-qa learn: the project has no corrected or verified photo with an assessment by "
+                << commandLine.value(QStringLiteral("engine")) << " to learn from\n";
+            return kExitSomeFailed;
+        }
+        samples = std::move(*s);
+        personKind = QStringLiteral("the photos' folders");
+    }
+    auto trained = trainCorrectionsHead(samples, options);
+    if (!trained) {
+        err << "headshot-qa learn: " << trained.error().detail << "\n";
+        return kExitSomeFailed;
+    }
+    const auto& [head, report] = *trained;
+
+    if (format == QLatin1String("json")) {
+        QJsonObject o = head.toJson().value(QStringLiteral("report")).toObject();
+        o[QStringLiteral("version")] = head.version();
+        o[QStringLiteral("milliseconds")] = report.milliseconds;
+        o[QStringLiteral("person_key")] = personKind;
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        out << "Learned from " << report.photos << " reviewed photos of " << report.people
+            << " different people (people taken from " << personKind << ") in "
+            << QString::number(report.milliseconds, 'f', 0) << " ms\n";
+        if (report.folds > 0)
+            out << "Held out by person: " << report.folds << " folds, each person's photos judged by a head that "
+                << "learned from the other people only; interval: " << qRound(100 * report.confidence)
+                << "% bootstrap over people\n\n";
+        else
+            out << "Only one person: nobody is left to hold out, so no head can be checked\n\n";
+        out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
+                   .arg(QStringLiteral("attribute"), -11)
+                   .arg(QStringLiteral("photos"), 6)
+                   .arg(QStringLiteral("people"), 6)
+                   .arg(QStringLiteral("engine%"), 8)
+                   .arg(QStringLiteral("head%"), 6)
+                   .arg(QStringLiteral("gain in points [%1% interval]").arg(qRound(100 * report.confidence)), -30)
+                   .arg(QStringLiteral("result"));
+        for (int k = 0; k < kAttributeCount; ++k) {
+            const AttributeHeadReport& r = report.attributes[size_t(k)];
+            const QString gain = std::isfinite(r.gain)
+                ? QStringLiteral("%1 [%2, %3]")
+                      .arg(signedPercent(r.gain), signedPercent(r.gainLow), signedPercent(r.gainHigh))
+                : QStringLiteral("-");
+            out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
+                       .arg(QString::fromLatin1(kAttributeKeys[size_t(k)].data(),
+                                                qsizetype(kAttributeKeys[size_t(k)].size())),
+                            -11)
+                       .arg(r.heldOutSamples, 6)
+                       .arg(r.heldOutPeople, 6)
+                       .arg(percent(r.accuracyBefore), 8)
+                       .arg(percent(r.accuracyAfter), 6)
+                       .arg(gain, -30)
+                       .arg(r.trained ? QStringLiteral("learned") : QStringLiteral("engine kept"));
+        }
+        out << "\n";
+        for (int k = 0; k < kAttributeCount; ++k)
+            out << kAttributeKeys[size_t(k)].data() << ": "
+                << (report.attributes[size_t(k)].trained ? "learned, " : "engine kept: ")
+                << report.attributes[size_t(k)].note << "\n";
+    }
+    if (head.empty()) {
+        err << "headshot-qa learn: no attribute beat the engine on held-out people by more than the noise; "
+               "nothing written\n";
+        return kExitSomeFailed;
+    }
+    const QString outPath = QFileInfo(commandLine.value(QStringLiteral("out"))).absoluteFilePath();
+    if (auto e = head.save(outPath)) {
+        err << "headshot-qa learn: " << e->detail << "\n";
+        return kExitSomeFailed;
+    }
+    if (format == QLatin1String("text"))
+        out << "\nWrote " << outPath << " (version " << head.version() << ")\n";
+    if (store && !commandLine.isSet(QStringLiteral("no-register"))) {
+        const QJsonObject metrics = head.toJson().value(QStringLiteral("report")).toObject();
+        if (auto id = registerCorrectionsHead(*store, outPath, head.version(), metrics); !id) {
+            err << "headshot-qa learn: the head was written but not registered: " << id.error().detail << "\n";
+            return kExitSomeFailed;
+        }
+    }
+    return kExitOk;
+}
+
+} // namespace hqa::cli
