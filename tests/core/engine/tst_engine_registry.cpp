@@ -15,13 +15,13 @@ using namespace hqa::core;
 
 namespace {
 
-const QString kStubName = QStringLiteral("stub");
+const QString kFixedName = QStringLiteral("fixed");
 
 /// Judges sharpness as a fail (score 0.3 against 0.5) with one raw value, "contrast" = 5.
-class StubEngine final : public Engine {
+class FixedScoreEngine final : public Engine {
 public:
-    QString name() const override { return kStubName; }
-    QString version() const override { return QStringLiteral("stub-1"); }
+    QString name() const override { return kFixedName; }
+    QString version() const override { return QStringLiteral("fixed-1"); }
     Assessment assess(const DecodedImage&, const QString& file) override
     {
         Assessment a;
@@ -37,10 +37,13 @@ public:
     }
 };
 
-Expected<std::unique_ptr<Engine>> makeStub(const EngineOptions&) { return std::unique_ptr<Engine>(new StubEngine); }
+Expected<std::unique_ptr<Engine>> makeFixed(const EngineOptions&)
+{
+    return std::unique_ptr<Engine>(new FixedScoreEngine);
+}
 
-bool stubAvailable = true;
-bool isStubAvailable() { return stubAvailable; }
+bool fixedAvailable = true;
+bool isFixedAvailable() { return fixedAvailable; }
 
 /// A head for sharpness only: p = sigmoid(1.0 * contrast), no engine offset, no range guard.
 QJsonObject sharpnessHead()
@@ -111,39 +114,39 @@ void TestEngineRegistry::learnedEngineIsReachedByName()
 
 void TestEngineRegistry::registeredEngineTakesItsPosition()
 {
-    QVERIFY(registerEngine(kStubName, 15, makeStub));
+    QVERIFY(registerEngine(kFixedName, 15, makeFixed));
     QStringList expected = builtInEngines();
-    expected.insert(1, kStubName); // after "measures" (10), before "swin" (20)
+    expected.insert(1, kFixedName); // after "measures" (10), before "swin" (20)
     QCOMPARE(availableEngines(), expected);
     // Registering the name again replaces the entry (here: moves it to the end).
-    QVERIFY(registerEngine(kStubName, 1000, makeStub));
-    QCOMPARE(availableEngines(), builtInEngines() + QStringList{kStubName});
+    QVERIFY(registerEngine(kFixedName, 1000, makeFixed));
+    QCOMPARE(availableEngines(), builtInEngines() + QStringList{kFixedName});
 
     EngineOptions options;
-    options.name = kStubName;
+    options.name = kFixedName;
     auto engine = makeEngine(options);
     QVERIFY(engine.ok());
-    QCOMPARE((*engine)->name(), kStubName);
-    QCOMPARE((*engine)->version(), QStringLiteral("stub-1"));
+    QCOMPARE((*engine)->name(), kFixedName);
+    QCOMPARE((*engine)->version(), QStringLiteral("fixed-1"));
 }
 
 void TestEngineRegistry::unavailableEngineIsNeitherListedNorMade()
 {
-    QVERIFY(registerEngine(kStubName, 15, makeStub, isStubAvailable));
-    stubAvailable = false;
+    QVERIFY(registerEngine(kFixedName, 15, makeFixed, isFixedAvailable));
+    fixedAvailable = false;
     QCOMPARE(availableEngines(), builtInEngines());
     EngineOptions options;
-    options.name = kStubName;
+    options.name = kFixedName;
     const auto engine = makeEngine(options);
-    stubAvailable = true;
+    fixedAvailable = true;
     QVERIFY(!engine.ok());
     QCOMPARE(engine.error().code, ErrorCode::InvalidArgument);
-    QVERIFY(availableEngines().contains(kStubName));
+    QVERIFY(availableEngines().contains(kFixedName));
 }
 
 void TestEngineRegistry::headWrapsARegisteredEngine()
 {
-    QVERIFY(registerEngine(kStubName, 15, makeStub));
+    QVERIFY(registerEngine(kFixedName, 15, makeFixed));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString headPath = dir.filePath(QStringLiteral("head.json"));
@@ -153,31 +156,31 @@ void TestEngineRegistry::headWrapsARegisteredEngine()
     f.close();
 
     EngineOptions options;
-    options.name = kStubName;
+    options.name = kFixedName;
     options.headPath = headPath;
     auto engine = makeEngine(options);
     QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().detail));
-    QCOMPARE((*engine)->name(), kStubName);
-    QCOMPARE((*engine)->version(), QStringLiteral("stub-1+head-test"));
+    QCOMPARE((*engine)->name(), kFixedName);
+    QCOMPARE((*engine)->version(), QStringLiteral("fixed-1+head-test"));
 
     const Assessment a = (*engine)->assess(DecodedImage{}, QStringLiteral("photo.jpg"));
     const AttributeVerdict& v = a.verdict(Attribute::Sharpness);
-    // The stub failed it at 0.3; the head passes it at sigmoid(5).
+    // The fixed-score engine failed it at 0.3; the head passes it at sigmoid(5).
     QVERIFY(v.judged);
     QVERIFY(v.pass);
     QCOMPARE(v.score, 1.0 / (1.0 + std::exp(-5.0)));
-    QCOMPARE(v.source, QStringLiteral("stub+head"));
+    QCOMPARE(v.source, QStringLiteral("fixed+head"));
     QVERIFY2(v.reason.endsWith(QStringLiteral("the measures said: measured")), qPrintable(v.reason));
-    QCOMPARE(a.modelVersion, QStringLiteral("stub-1+head-test"));
+    QCOMPARE(a.modelVersion, QStringLiteral("fixed-1+head-test"));
     // Attributes the head does not cover keep the engine's verdict (here: not judged).
     QVERIFY(!a.verdict(Attribute::Lighting).judged);
 }
 
 void TestEngineRegistry::unreadableHeadIsAModelError()
 {
-    QVERIFY(registerEngine(kStubName, 15, makeStub));
+    QVERIFY(registerEngine(kFixedName, 15, makeFixed));
     EngineOptions options;
-    options.name = kStubName;
+    options.name = kFixedName;
     options.headPath = QStringLiteral("/nonexistent/head.json");
     const auto engine = makeEngine(options);
     QVERIFY(!engine.ok());
