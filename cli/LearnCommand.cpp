@@ -111,25 +111,24 @@ QString signedPercent(double v)
     const QString s = QString::number(100.0 * v, 'f', 1);
     return v >= 0 ? QStringLiteral("+") + s : s;
 }
+/// What `learn` is asked to do, read from its options.
+struct LearnRequest {
+    bool fromLabels = false; ///< learn from a labels.csv instead of a project
+    bool list = false; ///< only list the heads learned in the project
+    bool registerHead = true; ///< record the head in the project (no --no-register)
+    HeadTrainingOptions training;
+    QString format; ///< text or json
+};
 
-} // namespace
+/// The samples to learn from, where the people were taken from, and the open project (none with --labels).
+struct LearnInput {
+    std::unique_ptr<ProjectStore> store;
+    std::vector<CorrectionSample> samples;
+    QString personKind;
+};
 
-int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
+void addLearnOptions(CommandLine& commandLine)
 {
-    CommandLine commandLine(
-        QStringLiteral("learn"),
-        QStringLiteral(
-            "Learns the reviewers' standard from a project's corrections and golden labels (or from a labels.csv "
-            "with --labels): per attribute a small logistic regression over the analysis engine's measured "
-            "evidence. Every person's photos are held out together once (grouped k-fold over people; in a project "
-            "the photo's folder stands for the person, in a labels.csv the person or group column) and an attribute "
-            "gets a head only when at least --min-people different people were held out and the gain on them is "
-            "larger than the noise (exact one-sided McNemar p < 0.025 over photos, the same sign test over people, "
-            "the 95% people-bootstrap interval of the gain above zero, balanced accuracy not lower). A held-out photo "
-            "unlike every photo the head learned from is left to the engine. The head is registered in the project as "
-            "a "
-            "new version; earlier versions stay listed "
-            "(--list) and usable with --head."));
     commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("project file (.hqa); none with --labels"));
     commandLine.addOption(
         {QStringLiteral("out"), QStringLiteral("Where to write the head (JSON)."), QStringLiteral("FILE")});
@@ -152,124 +151,151 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
     commandLine.addOption({QStringLiteral("no-register"), QStringLiteral("Do not record the head in the project.")});
     commandLine.addOption({QStringLiteral("format"), QStringLiteral("text (default) or json."),
                            QStringLiteral("FORMAT"), QStringLiteral("text")});
-    if (auto code = commandLine.parse(args, out, err))
-        return *code;
-    const bool fromLabels = commandLine.isSet(QStringLiteral("labels"));
-    if (commandLine.positionals().size() != (fromLabels ? 0 : 1))
-        return commandLine.usageError(err,
-                                      fromLabels
-                                          ? QStringLiteral("--labels takes no PROJECT")
-                                          : QStringLiteral("expects exactly one PROJECT file (or --labels FILE)"));
-    const bool list = commandLine.isSet(QStringLiteral("list"));
-    if (list && fromLabels)
-        return commandLine.usageError(err, QStringLiteral("--list needs a PROJECT"));
-    if (!list && !commandLine.isSet(QStringLiteral("out")))
-        return commandLine.usageError(err, QStringLiteral("--out FILE is required (or --list)"));
+}
+
+/// The options, checked in the order they are listed; nullopt after the first usage error.
+std::optional<LearnRequest> readLearnRequest(const CommandLine& commandLine, QTextStream& err)
+{
+    const auto usage = [&](const QString& message) -> std::optional<LearnRequest> {
+        commandLine.usageError(err, message);
+        return std::nullopt;
+    };
+    LearnRequest request;
+    request.fromLabels = commandLine.isSet(QStringLiteral("labels"));
+    if (commandLine.positionals().size() != (request.fromLabels ? 0 : 1))
+        return usage(request.fromLabels ? QStringLiteral("--labels takes no PROJECT")
+                                        : QStringLiteral("expects exactly one PROJECT file (or --labels FILE)"));
+    request.list = commandLine.isSet(QStringLiteral("list"));
+    if (request.list && request.fromLabels)
+        return usage(QStringLiteral("--list needs a PROJECT"));
+    if (!request.list && !commandLine.isSet(QStringLiteral("out")))
+        return usage(QStringLiteral("--out FILE is required (or --list)"));
     bool okFolds = false, okPeople = false, okSeed = false;
-    HeadTrainingOptions options;
+    HeadTrainingOptions& options = request.training;
     options.folds = commandLine.value(QStringLiteral("folds")).toInt(&okFolds);
     options.minHeldOutPeople = commandLine.value(QStringLiteral("min-people")).toInt(&okPeople);
     options.seed = commandLine.value(QStringLiteral("seed")).toULongLong(&okSeed);
     if (!okFolds || options.folds < 2 || options.folds > 100 || !okPeople || options.minHeldOutPeople < 2 || !okSeed)
-        return commandLine.usageError(
-            err, QStringLiteral("--folds expects 2 to 100, --min-people at least 2 and --seed a whole number"));
-    const QString format = commandLine.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json"))
-        return commandLine.usageError(err, QStringLiteral("--format must be text or json"));
+        return usage(QStringLiteral("--folds expects 2 to 100, --min-people at least 2 and --seed a whole number"));
+    request.format = commandLine.value(QStringLiteral("format"));
+    if (request.format != QLatin1String("text") && request.format != QLatin1String("json"))
+        return usage(QStringLiteral("--format must be text or json"));
+    request.registerHead = !commandLine.isSet(QStringLiteral("no-register"));
+    return request;
+}
 
-    std::unique_ptr<ProjectStore> store;
-    std::vector<CorrectionSample> samples;
-    QString personKind;
-    if (fromLabels) {
-        auto s = labelSamples(commandLine, commandLine.value(QStringLiteral("labels")), personKind, err);
-        if (!s)
-            return kExitSomeFailed;
-        samples = std::move(*s);
-        if (samples.empty()) {
-            err << "headshot-qa learn: no photo of " << commandLine.value(QStringLiteral("labels"))
-                << " could be assessed\n";
-            return kExitSomeFailed;
-        }
-    } else {
-        ProjectStore::OpenOptions openOptions;
-        openOptions.access = (list || commandLine.isSet(QStringLiteral("no-register")))
-            ? ProjectStore::Access::ReadOnly
-            : ProjectStore::Access::ReadWrite;
-        auto opened = ProjectStore::open(commandLine.positionals().front(), openOptions);
-        if (!opened) {
-            err << "headshot-qa learn: " << opened.error().detail << "\n";
-            return kExitSomeFailed;
-        }
-        store = std::move(*opened);
-        if (list)
-            return listVersions(*store, out, err);
-        auto s = correctionSamples(*store, commandLine.value(QStringLiteral("engine")));
-        if (!s) {
-            err << "headshot-qa learn: " << s.error().detail << "\n";
-            return kExitSomeFailed;
-        }
-        if (s->empty()) {
-            err << "headshot-qa learn: the project has no corrected or verified photo with an assessment by "
-                << commandLine.value(QStringLiteral("engine")) << " to learn from\n";
-            return kExitSomeFailed;
-        }
-        samples = std::move(*s);
-        personKind = QStringLiteral("the photos' folders");
+/// The samples of the --labels file; nullopt (after saying why) when there are none.
+std::optional<LearnInput> labelInput(const CommandLine& commandLine, QTextStream& err)
+{
+    LearnInput input;
+    const QString labelsPath = commandLine.value(QStringLiteral("labels"));
+    auto samples = labelSamples(commandLine, labelsPath, input.personKind, err);
+    if (!samples)
+        return std::nullopt;
+    if (samples->empty()) {
+        err << "headshot-qa learn: no photo of " << labelsPath << " could be assessed\n";
+        return std::nullopt;
     }
-    auto trained = trainCorrectionsHead(samples, options);
-    if (!trained) {
-        err << "headshot-qa learn: " << trained.error().detail << "\n";
-        return kExitSomeFailed;
-    }
-    const auto& [head, report] = *trained;
+    input.samples = std::move(*samples);
+    return input;
+}
 
-    if (format == QLatin1String("json")) {
-        QJsonObject o = head.toJson().value(QStringLiteral("report")).toObject();
-        o[QStringLiteral("version")] = head.version();
-        o[QStringLiteral("milliseconds")] = report.milliseconds;
-        o[QStringLiteral("person_key")] = personKind;
-        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else {
-        out << "Learned from " << report.photos << " reviewed photos of " << report.people
-            << " different people (people taken from " << personKind << ") in "
-            << QString::number(report.milliseconds, 'f', 0) << " ms\n";
-        if (report.folds > 0)
-            out << "Held out by person: " << report.folds << " folds, each person's photos judged by a head that "
-                << "learned from the other people only; interval: " << qRound(100 * report.confidence)
-                << "% bootstrap over people\n\n";
-        else
-            out << "Only one person: nobody is left to hold out, so no head can be checked\n\n";
+/// The project, read-only when nothing will be registered in it; nullptr (after saying why) when it cannot open.
+std::unique_ptr<ProjectStore> openProject(const CommandLine& commandLine, const LearnRequest& request, QTextStream& err)
+{
+    ProjectStore::OpenOptions openOptions;
+    openOptions.access = (request.list || !request.registerHead) ? ProjectStore::Access::ReadOnly
+                                                                 : ProjectStore::Access::ReadWrite;
+    auto opened = ProjectStore::open(commandLine.positionals().front(), openOptions);
+    if (!opened) {
+        err << "headshot-qa learn: " << opened.error().detail << "\n";
+        return nullptr;
+    }
+    return std::move(*opened);
+}
+
+/// The project's corrected and verified photos assessed by --engine; false (after saying why) when there are none.
+bool readProjectSamples(const CommandLine& commandLine, LearnInput& input, QTextStream& err)
+{
+    const QString engine = commandLine.value(QStringLiteral("engine"));
+    auto samples = correctionSamples(*input.store, engine);
+    if (!samples) {
+        err << "headshot-qa learn: " << samples.error().detail << "\n";
+        return false;
+    }
+    if (samples->empty()) {
+        err << "headshot-qa learn: the project has no corrected or verified photo with an assessment by " << engine
+            << " to learn from\n";
+        return false;
+    }
+    input.samples = std::move(*samples);
+    input.personKind = QStringLiteral("the photos' folders");
+    return true;
+}
+
+void printReportJson(const CorrectionsHead& head, const HeadTrainingReport& report, const QString& personKind,
+                     QTextStream& out)
+{
+    QJsonObject o = head.toJson().value(QStringLiteral("report")).toObject();
+    o[QStringLiteral("version")] = head.version();
+    o[QStringLiteral("milliseconds")] = report.milliseconds;
+    o[QStringLiteral("person_key")] = personKind;
+    out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+/// The per-attribute table of the held-out check, header included.
+void printAttributeTable(const HeadTrainingReport& report, QTextStream& out)
+{
+    out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
+               .arg(QStringLiteral("attribute"), -11)
+               .arg(QStringLiteral("photos"), 6)
+               .arg(QStringLiteral("people"), 6)
+               .arg(QStringLiteral("engine%"), 8)
+               .arg(QStringLiteral("head%"), 6)
+               .arg(QStringLiteral("gain in points [%1% interval]").arg(qRound(100 * report.confidence)), -30)
+               .arg(QStringLiteral("result"));
+    for (int k = 0; k < kAttributeCount; ++k) {
+        const AttributeHeadReport& r = report.attributes[size_t(k)];
+        const QString gain = std::isfinite(r.gain)
+            ? QStringLiteral("%1 [%2, %3]")
+                  .arg(signedPercent(r.gain), signedPercent(r.gainLow), signedPercent(r.gainHigh))
+            : QStringLiteral("-");
         out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
-                   .arg(QStringLiteral("attribute"), -11)
-                   .arg(QStringLiteral("photos"), 6)
-                   .arg(QStringLiteral("people"), 6)
-                   .arg(QStringLiteral("engine%"), 8)
-                   .arg(QStringLiteral("head%"), 6)
-                   .arg(QStringLiteral("gain in points [%1% interval]").arg(qRound(100 * report.confidence)), -30)
-                   .arg(QStringLiteral("result"));
-        for (int k = 0; k < kAttributeCount; ++k) {
-            const AttributeHeadReport& r = report.attributes[size_t(k)];
-            const QString gain = std::isfinite(r.gain)
-                ? QStringLiteral("%1 [%2, %3]")
-                      .arg(signedPercent(r.gain), signedPercent(r.gainLow), signedPercent(r.gainHigh))
-                : QStringLiteral("-");
-            out << QStringLiteral("%1 %2 %3 %4 %5  %6  %7\n")
-                       .arg(QString::fromLatin1(kAttributeKeys[size_t(k)].data(),
-                                                qsizetype(kAttributeKeys[size_t(k)].size())),
-                            -11)
-                       .arg(r.heldOutSamples, 6)
-                       .arg(r.heldOutPeople, 6)
-                       .arg(percent(r.accuracyBefore), 8)
-                       .arg(percent(r.accuracyAfter), 6)
-                       .arg(gain, -30)
-                       .arg(r.trained ? QStringLiteral("learned") : QStringLiteral("engine kept"));
-        }
-        out << "\n";
-        for (int k = 0; k < kAttributeCount; ++k)
-            out << kAttributeKeys[size_t(k)].data() << ": "
-                << (report.attributes[size_t(k)].trained ? "learned, " : "engine kept: ")
-                << report.attributes[size_t(k)].note << "\n";
+                   .arg(QString::fromLatin1(kAttributeKeys[size_t(k)].data(),
+                                            qsizetype(kAttributeKeys[size_t(k)].size())),
+                        -11)
+                   .arg(r.heldOutSamples, 6)
+                   .arg(r.heldOutPeople, 6)
+                   .arg(percent(r.accuracyBefore), 8)
+                   .arg(percent(r.accuracyAfter), 6)
+                   .arg(gain, -30)
+                   .arg(r.trained ? QStringLiteral("learned") : QStringLiteral("engine kept"));
     }
+}
+
+void printReportText(const HeadTrainingReport& report, const QString& personKind, QTextStream& out)
+{
+    out << "Learned from " << report.photos << " reviewed photos of " << report.people
+        << " different people (people taken from " << personKind << ") in "
+        << QString::number(report.milliseconds, 'f', 0) << " ms\n";
+    if (report.folds > 0)
+        out << "Held out by person: " << report.folds << " folds, each person's photos judged by a head that "
+            << "learned from the other people only; interval: " << qRound(100 * report.confidence)
+            << "% bootstrap over people\n\n";
+    else
+        out << "Only one person: nobody is left to hold out, so no head can be checked\n\n";
+    printAttributeTable(report, out);
+    out << "\n";
+    for (int k = 0; k < kAttributeCount; ++k)
+        out << kAttributeKeys[size_t(k)].data() << ": "
+            << (report.attributes[size_t(k)].trained ? "learned, " : "engine kept: ")
+            << report.attributes[size_t(k)].note << "\n";
+}
+
+/// Writes the head to --out and registers it in the project (when there is one and --no-register is not set).
+int saveHead(const CorrectionsHead& head, const CommandLine& commandLine, const LearnRequest& request,
+             ProjectStore* store, QTextStream& out, QTextStream& err)
+{
     if (head.empty()) {
         err << "headshot-qa learn: no attribute beat the engine on held-out people by more than the noise; "
                "nothing written\n";
@@ -280,9 +306,9 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "headshot-qa learn: " << e->detail << "\n";
         return kExitSomeFailed;
     }
-    if (format == QLatin1String("text"))
+    if (request.format == QLatin1String("text"))
         out << "\nWrote " << outPath << " (version " << head.version() << ")\n";
-    if (store && !commandLine.isSet(QStringLiteral("no-register"))) {
+    if (store && request.registerHead) {
         const QJsonObject metrics = head.toJson().value(QStringLiteral("report")).toObject();
         if (auto id = registerCorrectionsHead(*store, outPath, head.version(), metrics); !id) {
             err << "headshot-qa learn: the head was written but not registered: " << id.error().detail << "\n";
@@ -290,6 +316,63 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
         }
     }
     return kExitOk;
+}
+
+/// Trains the head on the samples, prints the held-out report and saves the head.
+int learnHead(const CommandLine& commandLine, const LearnRequest& request, const LearnInput& input, QTextStream& out,
+              QTextStream& err)
+{
+    auto trained = trainCorrectionsHead(input.samples, request.training);
+    if (!trained) {
+        err << "headshot-qa learn: " << trained.error().detail << "\n";
+        return kExitSomeFailed;
+    }
+    const auto& [head, report] = *trained;
+    if (request.format == QLatin1String("json"))
+        printReportJson(head, report, input.personKind, out);
+    else
+        printReportText(report, input.personKind, out);
+    return saveHead(head, commandLine, request, input.store.get(), out, err);
+}
+
+} // namespace
+
+int runLearn(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    CommandLine commandLine(
+        QStringLiteral("learn"),
+        QStringLiteral(
+            "Learns the reviewers' standard from a project's corrections and golden labels (or from a labels.csv "
+            "with --labels): per attribute a small logistic regression over the analysis engine's measured "
+            "evidence. Every person's photos are held out together once (grouped k-fold over people; in a project "
+            "the photo's folder stands for the person, in a labels.csv the person or group column) and an attribute "
+            "gets a head only when at least --min-people different people were held out and the gain on them is "
+            "larger than the noise (exact one-sided McNemar p < 0.025 over photos, the same sign test over people, "
+            "the 95% people-bootstrap interval of the gain above zero, balanced accuracy not lower). A held-out photo "
+            "unlike every photo the head learned from is left to the engine. The head is registered in the project as "
+            "a "
+            "new version; earlier versions stay listed "
+            "(--list) and usable with --head."));
+    addLearnOptions(commandLine);
+    if (auto code = commandLine.parse(args, out, err))
+        return *code;
+    const auto request = readLearnRequest(commandLine, err);
+    if (!request)
+        return kExitUsage;
+
+    if (request->fromLabels) {
+        const auto input = labelInput(commandLine, err);
+        return input ? learnHead(commandLine, *request, *input, out, err) : kExitSomeFailed;
+    }
+    LearnInput input;
+    input.store = openProject(commandLine, *request, err);
+    if (!input.store)
+        return kExitSomeFailed;
+    if (request->list)
+        return listVersions(*input.store, out, err);
+    if (!readProjectSamples(commandLine, input, err))
+        return kExitSomeFailed;
+    return learnHead(commandLine, *request, input, out, err);
 }
 
 } // namespace hqa::cli
