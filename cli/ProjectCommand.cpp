@@ -59,14 +59,24 @@ std::unique_ptr<ProjectStore> openProject(const QString& sub, const QString& pat
     return std::move(*store);
 }
 
+/// Parses a subcommand whose only argument is the project file: the exit status to stop with (help, a parse error,
+/// not exactly one PROJECT), nullopt to go on.
+std::optional<int> parseOneProject(CommandLine& commandLine, const QStringList& args, QTextStream& out,
+                                   QTextStream& err)
+{
+    if (auto code = commandLine.parse(args, out, err))
+        return code;
+    if (commandLine.positionals().size() != 1)
+        return commandLine.usageError(err, QStringLiteral("expects exactly one PROJECT"));
+    return std::nullopt;
+}
+
 int runCreate(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     CommandLine commandLine(QStringLiteral("project create"), QStringLiteral("Creates an empty project file."));
     commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("The project file to create, e.g. shoot.hqa."));
-    if (auto code = commandLine.parse(args, out, err))
+    if (auto code = parseOneProject(commandLine, args, out, err))
         return *code;
-    if (commandLine.positionals().size() != 1)
-        return commandLine.usageError(err, QStringLiteral("expects exactly one PROJECT"));
     auto store = ProjectStore::create(commandLine.positionals().front());
     if (!store) {
         printError(err, QStringLiteral("create"), store.error());
@@ -194,10 +204,8 @@ int runStatus(const QStringList& args, QTextStream& out, QTextStream& err)
     CommandLine commandLine(QStringLiteral("project status"),
                             QStringLiteral("Summarises a project and checks which photos are missing."));
     commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    if (auto code = commandLine.parse(args, out, err))
+    if (auto code = parseOneProject(commandLine, args, out, err))
         return *code;
-    if (commandLine.positionals().size() != 1)
-        return commandLine.usageError(err, QStringLiteral("expects exactly one PROJECT"));
     auto store = openProject(QStringLiteral("status"), commandLine.positionals().front(), err);
     if (!store)
         return kExitSomeFailed;
@@ -312,10 +320,8 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
                         "(photo.xmp, also Bridge)."),
          QStringLiteral("STYLE"), QStringLiteral("darktable")});
     commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    if (auto code = commandLine.parse(args, out, err))
+    if (auto code = parseOneProject(commandLine, args, out, err))
         return *code;
-    if (commandLine.positionals().size() != 1)
-        return commandLine.usageError(err, QStringLiteral("expects exactly one PROJECT"));
     const bool labels = commandLine.isSet(QStringLiteral("labels"));
     const bool jsonl = commandLine.isSet(QStringLiteral("jsonl"));
     const bool xmp = commandLine.isSet(QStringLiteral("xmp"));
@@ -422,10 +428,8 @@ int runImport(const QStringList& args, QTextStream& out, QTextStream& err)
                                           "login name)."),
                            QStringLiteral("NAME")});
     commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    if (auto code = commandLine.parse(args, out, err))
+    if (auto code = parseOneProject(commandLine, args, out, err))
         return *code;
-    if (commandLine.positionals().size() != 1)
-        return commandLine.usageError(err, QStringLiteral("expects exactly one PROJECT"));
     const bool labels = commandLine.isSet(QStringLiteral("labels"));
     const bool jsonl = commandLine.isSet(QStringLiteral("jsonl"));
     if (!labels && !jsonl)
@@ -651,10 +655,8 @@ int runMarks(const QStringList& args, QTextStream& out, QTextStream& err)
     CommandLine commandLine(QStringLiteral("project marks"),
                             QStringLiteral("Lists the photos that have a flag, stars or a colour label."));
     commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    if (auto code = commandLine.parse(args, out, err))
+    if (auto code = parseOneProject(commandLine, args, out, err))
         return *code;
-    if (commandLine.positionals().size() != 1)
-        return commandLine.usageError(err, QStringLiteral("expects exactly one PROJECT"));
     auto store = openProject(QStringLiteral("marks"), commandLine.positionals().front(), err);
     if (!store)
         return kExitSomeFailed;
@@ -690,10 +692,8 @@ int runImportXmp(const QStringList& args, QTextStream& out, QTextStream& err)
                         "name)."),
          QStringLiteral("NAME")});
     commandLine.addPositional(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    if (auto code = commandLine.parse(args, out, err))
+    if (auto code = parseOneProject(commandLine, args, out, err))
         return *code;
-    if (commandLine.positionals().size() != 1)
-        return commandLine.usageError(err, QStringLiteral("expects exactly one PROJECT"));
     std::vector<SidecarNaming> namings{SidecarNaming::FullName, SidecarNaming::BaseName};
     if (commandLine.isSet(QStringLiteral("naming"))) {
         const QString naming = commandLine.value(QStringLiteral("naming"));
