@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 
 namespace hqa::core {
 
@@ -26,7 +27,7 @@ double lidGap(const std::vector<cv::Point2d>& p, int first)
 
 QString num(double v, int decimals = 3) { return QString::number(v, 'f', decimals); }
 
-enum class Defect { EyesClosed, MouthOpen, Laugh, Yaw, Pitch, Sunglasses };
+enum class Defect { EyesClosed, MouthOpen, Laugh, Yaw, Pitch, Gaze, Sunglasses };
 
 /// A landmark outline (closed polygon of points first..last) as a mask over its bounding box, clipped to an image
 /// of `size`; an empty box when the outline lies outside.
@@ -117,6 +118,84 @@ std::pair<long, long> darkPixelsInPolygon(const FaceEvidence& ev, const std::vec
     return {cv::countNonZero((ev.luminance(box) < below) & mask), cv::countNonZero(mask)};
 }
 
+/// Where the iris sits along one eye and how clearly it shows. The eye outline's pixels are binned by their
+/// position along the corner-to-corner axis (so a rolled head changes nothing); the darkest run of bins 0.3 eye
+/// widths long, its centre kept 0.2 eye widths off either corner (the corners are shadowed), is the iris and pupil.
+/// An open eye shows it as a dark band between the whites; a closed lid is even skin with the lashes along all of
+/// it, so the band's contrast is a look at the eye itself rather than at the lid landmarks.
+struct IrisLook {
+    double position = -1; ///< iris centre along the eye, 0 at the image-left corner, 1 at the image-right one
+    double contrast = -1; ///< 1 - band luminance / the rest of the eye's middle
+};
+
+constexpr int kIrisBins = 20;
+constexpr int kIrisBand = 6; // 0.3 eye widths
+constexpr double kMinEyeWidthPx = 12.0; // below this an iris is a pixel or two: not measured
+constexpr double kMinGazeContrast = 0.2; // a fainter band (a flat lens, a lid, heavy blur) cannot be placed
+
+IrisLook irisAlong(const cv::Mat& lum, const std::vector<cv::Point2d>& p, int first)
+{
+    const cv::Point2d a = p[first], axis = p[first + 3] - p[first];
+    const double width2 = axis.x * axis.x + axis.y * axis.y;
+    if (width2 < kMinEyeWidthPx * kMinEyeWidthPx)
+        return {};
+    const auto [box, mask] = outlineMask(lum.size(), p, first, first + 5);
+    if (box.area() < 4)
+        return {};
+    std::array<double, kIrisBins> sum{};
+    std::array<int, kIrisBins> count{};
+    for (int y = 0; y < box.height; ++y) {
+        const uchar* m = mask.ptr<uchar>(y);
+        const float* l = lum.ptr<float>(box.y + y) + box.x;
+        for (int x = 0; x < box.width; ++x) {
+            if (!m[x])
+                continue;
+            const double u = ((box.x + x - a.x) * axis.x + (box.y + y - a.y) * axis.y) / width2;
+            const int bin = std::clamp(int(u * kIrisBins), 0, kIrisBins - 1);
+            sum[size_t(bin)] += l[x];
+            ++count[size_t(bin)];
+        }
+    }
+    // The middle of the eye (bins 2..17) holds the band and what it is compared with.
+    double best = std::numeric_limits<double>::max();
+    int bestStart = -1;
+    for (int s = 1; s + kIrisBand <= kIrisBins - 1; ++s) {
+        double bs = 0;
+        int bc = 0;
+        for (int i = s; i < s + kIrisBand; ++i) {
+            bs += sum[size_t(i)];
+            bc += count[size_t(i)];
+        }
+        if (bc > 0 && bs / bc < best) {
+            best = bs / bc;
+            bestStart = s;
+        }
+    }
+    double restSum = 0;
+    int restCount = 0;
+    for (int i = 2; i < kIrisBins - 2; ++i)
+        if (i < bestStart || i >= bestStart + kIrisBand) {
+            restSum += sum[size_t(i)];
+            restCount += count[size_t(i)];
+        }
+    if (bestStart < 0 || restCount == 0 || restSum <= 0)
+        return {};
+    IrisLook look;
+    look.contrast = 1.0 - best / (restSum / restCount);
+    // The centre of the band's darkness below the rest, finer than a bin.
+    const double rest = restSum / restCount;
+    double wsum = 0, wpos = 0;
+    for (int i = bestStart; i < bestStart + kIrisBand; ++i) {
+        if (count[size_t(i)] == 0)
+            continue;
+        const double w = std::max(0.0, rest - sum[size_t(i)] / count[size_t(i)]);
+        wsum += w;
+        wpos += w * (i + 0.5) / kIrisBins;
+    }
+    look.position = wsum > 0 ? wpos / wsum : (bestStart + kIrisBand / 2.0) / kIrisBins;
+    return look;
+}
+
 /// The raw values the verdict is made from (the evidence); -1 where this photo cannot show a value.
 struct ExpressionValues {
     bool landmarks = false; ///< 68 landmarks with a usable eye-to-chin and inter-eye distance
@@ -130,6 +209,10 @@ struct ExpressionValues {
     double mouthCavity = -1; ///< dark pixels inside the inner lips / T^2
     double jawGap = -1; ///< dark pixels between the middle inner-lip points / their width / T
     double centreDark = -1; ///< share of those pixels that are dark
+    double gazeOffset = -1; ///< mean iris offset from the eye's middle, eye widths, + towards the image right
+    bool gazeMeasured = false;
+    double gazeOff = 0; ///< iris offset left after the counter-turn for the yaw, eye widths: the eyes off the lens
+    double irisContrast = -1; ///< the smaller eye's iris band contrast
 };
 
 /// Eye openness and mouth shape from the landmark geometry alone.
@@ -182,6 +265,14 @@ void measureDarkness(const FaceEvidence& ev, double cavityLuminance, ExpressionV
     const double width = std::max(1.0, dist(p[61], p[63]));
     v.jawGap = double(dark) / width / t;
     v.centreDark = area > 0 ? double(dark) / area : 0.0;
+    const IrisLook left = irisAlong(ev.luminance, p, lm::kEyeImageLeftFirst);
+    const IrisLook right = irisAlong(ev.luminance, p, lm::kEyeImageRightFirst);
+    if (left.position >= 0 && right.position >= 0) {
+        v.irisContrast = std::min(left.contrast, right.contrast);
+        // Where a closed lid or a flat, dark lens shows no iris band, there is no gaze to read.
+        v.gazeMeasured = v.irisContrast >= kMinGazeContrast;
+        v.gazeOffset = 0.5 * (left.position + right.position) - 0.5;
+    }
 }
 
 ExpressionValues measureExpression(const FaceEvidence& ev, const ExpressionMeasureConfig& c)
@@ -195,6 +286,8 @@ ExpressionValues measureExpression(const FaceEvidence& ev, const ExpressionMeasu
         return v;
     measureShape(g, v);
     measureDarkness(ev, c.cavityLuminance, v);
+    if (v.gazeMeasured)
+        v.gazeOff = v.gazeOffset - v.yaw / c.yawDegPerGazeOffset;
     return v;
 }
 
@@ -214,6 +307,9 @@ std::vector<EvidenceValue> evidenceOf(const ExpressionValues& v)
         {"eye_aspect_max", v.eyeAspectMax},
         {"jaw_gap_t", v.jawGap},
         {"mouth_centre_dark_share", v.centreDark},
+        {"gaze_offset", v.gazeMeasured ? v.gazeOffset : std::numeric_limits<double>::quiet_NaN()},
+        {"iris_contrast", v.irisContrast},
+        {"gaze_off", v.gazeMeasured ? v.gazeOff : std::numeric_limits<double>::quiet_NaN()},
         {"yaw_deg", v.yaw},
         {"pitch_deg", v.pitch},
         {"landmarks_valid", v.landmarks ? 1.0 : 0.0},
@@ -253,12 +349,16 @@ struct SubScore {
 };
 
 /// Each defect's score (0.5 at its boundary in the config), in the order that breaks ties; requires landmarks.
-std::array<SubScore, 6> subScores(const ExpressionValues& v, const ExpressionMeasureConfig& c)
+std::array<SubScore, 7> subScores(const ExpressionValues& v, const ExpressionMeasureConfig& c)
 {
     const EyeBoundaries eyes = eyeBoundaries(v, c);
-    const double sEye = std::min(logistic(v.eyeOpen, eyes.openX0, c.eyeOpenW),
-                                 logistic(v.eyeAspect, eyes.aspectX0, c.eyeAspectW));
-    const double sGlasses = v.eyeLum < 0 ? 1.0 : logistic(v.eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW);
+    const double sLids = std::min(logistic(v.eyeOpen, eyes.openX0, c.eyeOpenW),
+                                  logistic(v.eyeAspect, eyes.aspectX0, c.eyeAspectW));
+    const double sIris = irisOpenScore(v.irisContrast, v.eyeAspect, c);
+    const double sEye = std::max(sLids, sIris);
+    const double sGaze = v.gazeMeasured ? 1.0 - logistic(std::abs(v.gazeOff), c.gazeOffX0, c.gazeOffW) : 1.0;
+    // Dark lenses hide the iris too; deep-set eyes in shadow are dark but still show it.
+    const double sGlasses = v.eyeLum < 0 ? 1.0 : std::max(logistic(v.eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW), sIris);
     // Parted lips alone are a smile showing teeth; it is a laugh or talking only when the jaw drops far enough
     // to show the dark gap between the teeth in the middle of the mouth (or a large dark cavity). Without a
     // luminance reference the lip gap decides alone.
@@ -271,6 +371,7 @@ std::array<SubScore, 6> subScores(const ExpressionValues& v, const ExpressionMea
              {Defect::Laugh, sLaugh},
              {Defect::Yaw, yawScore(v, c)},
              {Defect::Pitch, pitchScore(v, c)},
+             {Defect::Gaze, sGaze},
              {Defect::Sunglasses, sGlasses}}};
 }
 
@@ -299,6 +400,11 @@ QString failReason(Defect defect, const ExpressionValues& v, const ExpressionMea
             .arg(num(v.eyeLum * 100.0, 0));
     case Defect::Yaw:
         return tr("not looking at the camera: head turned %1 degrees to the side").arg(num(std::abs(v.yaw), 0));
+    case Defect::Gaze:
+        return tr("not looking at the camera: the eyes look to the side (irises %1 of the eye's width off where "
+                  "they sit when looking at the lens with the head turned %2 degrees; at the lens they stay "
+                  "within %3)")
+            .arg(num(std::abs(v.gazeOff), 2), num(v.yaw, 0), num(c.gazeOffX0, 2));
     case Defect::Pitch:
         return tr("not looking at the camera: head tilted %1 degrees %2")
             .arg(num(std::abs(v.pitch), 0), v.pitch > 0 ? tr("up") : tr("down"));
@@ -319,6 +425,11 @@ QString passReason(const ExpressionValues& v)
 
 } // namespace
 
+double irisOpenScore(double irisContrast, double eyeAspect, const ExpressionMeasureConfig& c)
+{
+    return irisContrast >= 0 && eyeAspect >= c.irisMinAspect ? logistic(irisContrast, c.irisOpenX0, c.irisOpenW) : 0.0;
+}
+
 MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
 {
     const ExpressionMeasureConfig& c = m_config;
@@ -331,13 +442,23 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         r.passReason = r.failReason;
         return r;
     }
-    const std::array<SubScore, 6> subs = subScores(v, c);
+    const std::array<SubScore, 7> subs = subScores(v, c);
     const SubScore worst = *std::min_element(subs.begin(), subs.end(),
                                              [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
     r.score = std::clamp(worst.score, 0.0, 1.0);
     // A mouth open past the wide-open boundary is named so, whatever shows inside it.
     const bool wideOpen = mouthOpenScore(v, c) < 0.5;
-    r.failReason = failReason(worst.defect == Defect::Laugh && wideOpen ? Defect::MouthOpen : worst.defect, v, c);
+    // The gaze is the least sure of the cues (the iris is found to a bin of 0.05 eye widths): when the eyes, the
+    // mouth or the pose fail as well, they are named instead.
+    Defect named = worst.defect;
+    if (named == Defect::Gaze) {
+        const auto other = std::min_element(subs.begin(), subs.end(), [](const SubScore& a, const SubScore& b) {
+            return (a.defect == Defect::Gaze ? 2.0 : a.score) < (b.defect == Defect::Gaze ? 2.0 : b.score);
+        });
+        if (other->score < 0.5)
+            named = other->defect;
+    }
+    r.failReason = failReason(named == Defect::Laugh && wideOpen ? Defect::MouthOpen : named, v, c);
     r.passReason = passReason(v);
     return r;
 }

