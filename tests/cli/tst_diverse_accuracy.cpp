@@ -155,13 +155,14 @@ void TestDiverseAccuracy::heldOutAttribute_data()
     // Balanced accuracy the engine reaches today on the held-out people, rounded down: a regression guard. The
     // issue's target is 0.90 for every attribute; README "Accuracy on many people" says where it is not met.
     // Expression: 7 real expression fails among the held-out people (the portraits smile; laughs, closed eyes
-    // and a grimace were added from the face-api and dlib example photos), so one photo moves it by 7 points.
+    // and a grimace were added from the face-api and dlib example photos), so one photo moves it by 7 points;
+    // 0.826 before the iris band was looked at, 0.831 since.
     QTest::newRow("lighting") << 0 << 0.87 << 10;
     // Background: 0.81 since flags are set aside before the texture is measured; the held-out fails are mostly
     // buildings, a bookshelf and crowds behind official portraits and party crops (README), tuning 0.91.
     QTest::newRow("background") << 1 << 0.80 << 10;
     QTest::newRow("attire") << 2 << 0.92 << 10;
-    QTest::newRow("expression") << 3 << 0.80 << 6;
+    QTest::newRow("expression") << 3 << 0.82 << 6;
     QTest::newRow("framing") << 4 << 0.95 << 10;
     QTest::newRow("sharpness") << 5 << 0.94 << 10;
 }
@@ -200,11 +201,11 @@ void TestDiverseAccuracy::portraitsRarelyFalselyFailed_data()
 {
     QTest::addColumn<int>("attribute");
     QTest::addColumn<double>("cap");
-    // The target is 5% for every attribute; lighting and expression are above it today.
-    QTest::newRow("lighting") << 0 << 0.08;
+    // The target: at most 5% for every attribute.
+    QTest::newRow("lighting") << 0 << 0.05;
     QTest::newRow("background") << 1 << 0.05;
     QTest::newRow("attire") << 2 << 0.05;
-    QTest::newRow("expression") << 3 << 0.06;
+    QTest::newRow("expression") << 3 << 0.05;
     QTest::newRow("framing") << 4 << 0.05;
     QTest::newRow("sharpness") << 5 << 0.05;
 }
