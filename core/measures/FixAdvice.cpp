@@ -54,6 +54,17 @@ std::vector<Finding> defects(std::vector<Finding> findings, const AttributeVerdi
 // --- Lighting ---------------------------------------------------------------------------------------------------
 
 /// "the image-left side of the face (the subject's right)".
+/// A side of the image, as the lighting evidence records the darker half or cheek.
+enum class ImageSide { Unknown, Left, Right };
+
+/// The darker image side a side measure recorded in the evidence (`key`: 1 image left, 0 image right); unknown
+/// for an assessment stored before the side was recorded.
+ImageSide darkSide(const AttributeVerdict& v, const char* key)
+{
+    const auto left = value(v, key);
+    return !left ? ImageSide::Unknown : *left > 0.5 ? ImageSide::Left : ImageSide::Right;
+}
+
 QString sideOfFace(ImageSide darkSide)
 {
     switch (darkSide) {
@@ -80,8 +91,6 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
 {
     const LightingConfig c;
     std::vector<Finding> f;
-    // The evidence keeps the side-light ratios but not the side: the measure's reason names it.
-    const ImageSide dark = darkSideNamedIn(v.reason);
     const auto mean = value(v, "face_luminance_mean");
     const auto darkShare = value(v, "face_dark_share");
     const auto brightShare = value(v, "face_bright_share");
@@ -134,18 +143,18 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
         f.push_back({logistic(-logOf(*side), -std::log(c.sideRatio), c.sideRatioLogWidth),
                      tr("Light %1: it is %2 darker than the other half; add fill or a reflector on that side, or "
                         "turn the subject toward the key light.")
-                         .arg(sideOfFace(dark), ratioText(*side))});
+                         .arg(sideOfFace(darkSide(v, "side_left_darker")), ratioText(*side))});
         if (const auto gradient = value(v, "side_gradient_index"))
             f.push_back({logistic(-logOf(*gradient), -std::log(c.sideGradientIndex), c.sideGradientLogWidth),
                          tr("Light %1: the light falls off across the face (that half is %2 darker and keeps "
                             "darkening toward its edge); bring the key light closer to the camera axis or use a larger "
                             "source, and add fill on that side.")
-                             .arg(sideOfFace(dark), ratioText(*side))});
+                             .arg(sideOfFace(darkSide(v, "side_left_darker")), ratioText(*side))});
         if (const auto split = value(v, "split_ratio"))
             f.push_back({logistic(-logOf(*split), -std::log(c.splitRatio), c.splitRatioLogWidth),
                          tr("Light %1: split light leaves that half in shadow from forehead to chin (%2 darker); move "
                             "the key light toward the camera (30-45 degrees off axis) or add fill on that side.")
-                             .arg(sideOfFace(dark), ratioText(*split))});
+                             .arg(sideOfFace(darkSide(v, "side_left_darker")), ratioText(*split))});
         if (const auto blue = value(v, "skin_blue_share"))
             f.push_back({logistic(logOf(*blue), std::log(c.minSkinBlueShare), c.skinBlueLogWidth),
                          tr("Correct the warm colour cast: only %1% of the skin's light is blue (neutral light gives "
@@ -157,11 +166,11 @@ std::vector<Finding> lightingFindings(const AttributeVerdict& v)
         if (const auto cheek = value(v, "cheek_luminance_ratio"))
             f.push_back({logistic(-logOf(*cheek), -std::log(c.cheekRatio), c.cheekRatioLogWidth),
                          tr("Light %1: that cheek is %2 darker than the other; add fill or a reflector on that side.")
-                             .arg(sideOfFace(dark), ratioText(*cheek))});
+                             .arg(sideOfFace(darkSide(v, "cheek_left_darker")), ratioText(*cheek))});
         if (const auto half = value(v, "half_face_luminance_ratio"))
             f.push_back({logistic(-logOf(*half), -std::log(c.halfFaceRatio), c.halfFaceRatioLogWidth),
                          tr("Light %1: that half is %2 darker than the other; add fill or a reflector on that side.")
-                             .arg(sideOfFace(dark), ratioText(*half))});
+                             .arg(sideOfFace(darkSide(v, "half_left_darker")), ratioText(*half))});
     }
     return f;
 }

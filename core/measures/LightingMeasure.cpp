@@ -4,7 +4,6 @@
 #include "core/measures/LightingProfile.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <opencv2/imgproc.hpp>
 
@@ -166,7 +165,7 @@ enum class Defect {
     WarmCast
 };
 
-/// "left" or "right", the words the reasons name an image side with (darkSideNamedIn() reads them back).
+/// "left" or "right", the words the reasons name an image side with.
 QString sideWord(bool left)
 {
     return left ? QCoreApplication::translate("hqa::LightingMeasure", "left")
@@ -321,6 +320,10 @@ std::vector<EvidenceValue> evidenceOf(const LightingValues& v)
         {"cheek_luminance_ratio", v.cheeks.ratio},
         {"cheek_histogram_intersection", v.cheeks.histogramIntersection},
         {"half_face_luminance_ratio", v.tones.halfRatio},
+        // Which image side is the darker one (1: image left, 0: image right) for each side measure, so that the
+        // advice can name the side to light without reading it back from the reason's words.
+        {"cheek_left_darker", v.cheeks.leftDarker ? 1.0 : 0.0},
+        {"half_left_darker", v.tones.meanLeft < v.tones.meanRight ? 1.0 : 0.0},
         {"eye_socket_ratio", v.cheeks.socketRatio},
         {"cheek_lab_a", v.cheeks.labA},
         {"cheek_lab_b", v.cheeks.labB},
@@ -332,6 +335,7 @@ std::vector<EvidenceValue> evidenceOf(const LightingValues& v)
         const FaceLightProfile& light = v.light;
         const std::vector<EvidenceValue> profile = {
             {"side_ratio", light.sideRatio},
+            {"side_left_darker", light.leftDarker ? 1.0 : 0.0},
             {"dark_half_falloff", light.darkHalfFalloff},
             {"lit_half_falloff", light.litHalfFalloff},
             {"falloff_asymmetry", light.falloffAsymmetry},
@@ -497,23 +501,6 @@ MeasureResult LightingMeasure::evaluate(const FaceEvidence& ev) const
     result.failReason = failReason(worst.defect, *values, m_config);
     result.passReason = passReason(*values);
     return result;
-}
-
-ImageSide darkSideNamedIn(const QString& reason)
-{
-    auto firstWord = [&](const QString& word) {
-        const QRegularExpression re(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(word)),
-                                    QRegularExpression::CaseInsensitiveOption
-                                        | QRegularExpression::UseUnicodePropertiesOption);
-        const QRegularExpressionMatch m = re.match(reason);
-        return m.hasMatch() ? m.capturedStart() : -1;
-    };
-    const qsizetype l = firstWord(sideWord(true)), r = firstWord(sideWord(false));
-    if (l < 0 && r < 0)
-        return ImageSide::Unknown;
-    if (r < 0 || (l >= 0 && l < r))
-        return ImageSide::Left;
-    return ImageSide::Right;
 }
 
 std::unique_ptr<Measure> makeLightingMeasure() { return std::make_unique<LightingMeasure>(); }

@@ -62,15 +62,6 @@ struct LightingConfig {
 /// "2714.1x", which tells a reviewer nothing more).
 inline constexpr double kReadableRatioCap = 20.0;
 
-/// A side of the image, as the lighting reasons name the darker half or cheek.
-enum class ImageSide { Unknown, Left, Right };
-
-/// The darker side a lighting verdict's reason names: its first side word, in the words this measure writes its
-/// side-light reasons with ("the left half (image side) is 7.1x darker", "the left cheek ... darker than the
-/// right cheek"). Unknown when the reason names no side (a pass, another defect, another engine's reason). The
-/// evidence keeps the ratios only, not the side, so the advice on which side to light reads it here.
-ImageSide darkSideNamedIn(const QString& reason);
-
 /// The lighting measure. Thread-safe: evaluate() only reads its inputs.
 class LightingMeasure final : public Measure {
 public:

@@ -93,12 +93,18 @@ void TestFixAdvice::genericWithoutEvidence()
                   {"side_ratio", 1.3},          {"split_ratio", 1.0},      {"side_gradient_index", 1.4}};
     QCOMPARE(howToFix(Attribute::Lighting, v), genericFix(Attribute::Lighting));
 
-    // A side ratio past its boundary is named with its figure; the side comes from the measure's reason.
-    v.evidence = {{"side_ratio", 9.0}, {"split_ratio", 1.0}, {"side_gradient_index", 9.5}};
-    v.reason = QStringLiteral("One side of the face in deep shadow: the right half (image side) is 9.0x darker than "
-                              "the other.");
-    const QString fix = howToFix(Attribute::Lighting, v);
+    // A side ratio past its boundary is named with its figure; the side comes from the evidence, whatever the
+    // reason says (an assessment stored before the side was recorded gets "the darker side").
+    v.evidence = {{"side_ratio", 9.0}, {"side_left_darker", 0.0}, {"split_ratio", 1.0}, {"side_gradient_index", 9.5}};
+    v.reason = QStringLiteral("a reason in another language");
+    QString fix = howToFix(Attribute::Lighting, v);
     QVERIFY2(fix.contains(QStringLiteral("image-right side")) && fix.contains(QStringLiteral("9.0x")), qPrintable(fix));
+    v.evidence[1].value = 1.0;
+    fix = howToFix(Attribute::Lighting, v);
+    QVERIFY2(fix.contains(QStringLiteral("image-left side")), qPrintable(fix));
+    v.evidence.erase(v.evidence.begin() + 1);
+    fix = howToFix(Attribute::Lighting, v);
+    QVERIFY2(fix.contains(QStringLiteral("the darker side of the face")), qPrintable(fix));
 
     // A head that fills the frame: step back, with the share.
     AttributeVerdict framing;
