@@ -50,6 +50,34 @@ int listVersions(ProjectStore& store, QTextStream& out, QTextStream& err)
 /// Samples from a label file: the engine judges every row's photo, the row's label is the target. The person
 /// is the `person` column where there is one, else the `group` column, else the photo's folder: the label
 /// file is the only place that knows who is in a photo (this build has no face-identity model).
+/// Where the people of a label file come from, as `learn` names it: its person column, else its group column, else
+/// the photos' folders.
+QString personSourceOf(const LabelSet& labels, qsizetype personColumn)
+{
+    const bool anyGroup = std::any_of(labels.rows.begin(), labels.rows.end(),
+                                      [](const LabelRow& r) { return !r.group.isEmpty(); });
+    return personColumn >= 0 ? QStringLiteral("the person column")
+        : anyGroup           ? QStringLiteral("the group column")
+                             : QStringLiteral("the photos' folders");
+}
+
+/// A reviewed photo for the trainer: its assessment, the row's label, its group and its person (person column,
+/// else group, else folder).
+CorrectionSample sampleOf(const LabelRow& row, const Assessment& a, qsizetype personColumn)
+{
+    CorrectionSample s;
+    s.assessment = a;
+    s.target = row.label;
+    s.group = row.group.isEmpty() ? row.path : row.group;
+    if (personColumn >= 0 && personColumn < row.extra.size() && !row.extra[personColumn].isEmpty())
+        s.person = row.extra[personColumn];
+    else if (!row.group.isEmpty())
+        s.person = row.group;
+    else
+        s.person = QFileInfo(row.path).absolutePath();
+    return s;
+}
+
 std::optional<std::vector<CorrectionSample>> labelSamples(const CommandLine& commandLine, const QString& labelsPath,
                                                           QString& personKind, QTextStream& err)
 {
@@ -62,11 +90,7 @@ std::optional<std::vector<CorrectionSample>> labelSamples(const CommandLine& com
         return std::nullopt;
     }
     const qsizetype personColumn = labels->extraColumns.indexOf(QStringLiteral("person"));
-    const bool anyGroup = std::any_of(labels->rows.begin(), labels->rows.end(),
-                                      [](const LabelRow& r) { return !r.group.isEmpty(); });
-    personKind = personColumn >= 0 ? QStringLiteral("the person column")
-        : anyGroup                 ? QStringLiteral("the group column")
-                                   : QStringLiteral("the photos' folders");
+    personKind = personSourceOf(*labels, personColumn);
     QStringList files;
     for (const LabelRow& r : labels->rows)
         files << r.path;
@@ -80,22 +104,10 @@ std::optional<std::vector<CorrectionSample>> labelSamples(const CommandLine& com
     Progress progress(err, int(files.size()));
     (*runner)->run(files, [&](int i, const Assessment& a) {
         progress.step(a.file);
-        const LabelRow& row = labels->rows[size_t(i)];
-        if (!a.ok()) {
-            ++failed;
-            return;
-        }
-        CorrectionSample s;
-        s.assessment = a;
-        s.target = row.label;
-        s.group = row.group.isEmpty() ? row.path : row.group;
-        if (personColumn >= 0 && personColumn < row.extra.size() && !row.extra[personColumn].isEmpty())
-            s.person = row.extra[personColumn];
-        else if (!row.group.isEmpty())
-            s.person = row.group;
+        if (a.ok())
+            samples.push_back(sampleOf(labels->rows[size_t(i)], a, personColumn));
         else
-            s.person = QFileInfo(row.path).absolutePath();
-        samples.push_back(std::move(s));
+            ++failed;
     });
     progress.finish();
     if (failed)
