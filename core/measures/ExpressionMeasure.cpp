@@ -404,7 +404,7 @@ QString failReason(Defect defect, const ExpressionValues& v, const ExpressionMea
         return tr("not looking at the camera: the eyes look to the side (irises %1 of the eye's width off where "
                   "they sit when looking at the lens with the head turned %2 degrees; at the lens they stay "
                   "within %3)")
-            .arg(num(std::abs(v.gazeOff), 2), num(v.yaw, 0), num(c.gazeOffX0, 2));
+            .arg(num(std::abs(v.gazeOff), 2), num(std::abs(v.yaw), 0), num(c.gazeOffX0, 2));
     case Defect::Pitch:
         return tr("not looking at the camera: head tilted %1 degrees %2")
             .arg(num(std::abs(v.pitch), 0), v.pitch > 0 ? tr("up") : tr("down"));

@@ -53,7 +53,6 @@ std::vector<Finding> defects(std::vector<Finding> findings, const AttributeVerdi
 
 // --- Lighting ---------------------------------------------------------------------------------------------------
 
-/// "the image-left side of the face (the subject's right)".
 /// A side of the image, as the lighting evidence records the darker half or cheek.
 enum class ImageSide { Unknown, Left, Right };
 
@@ -65,6 +64,7 @@ ImageSide darkSide(const AttributeVerdict& v, const char* key)
     return !left ? ImageSide::Unknown : *left > 0.5 ? ImageSide::Left : ImageSide::Right;
 }
 
+/// "the image-left side of the face (the subject's right)".
 QString sideOfFace(ImageSide darkSide)
 {
     switch (darkSide) {
