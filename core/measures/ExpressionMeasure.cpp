@@ -27,7 +27,8 @@ double lidGap(const std::vector<cv::Point2d>& p, int first)
 
 QString num(double v, int decimals = 3) { return QString::number(v, 'f', decimals); }
 
-enum class Defect { EyesClosed, MouthOpen, Laugh, Yaw, Pitch, Gaze, Sunglasses };
+/// OpenJaw names a laugh (scored with Laugh) whose lip landmarks stay together over a tall, dark open mouth.
+enum class Defect { EyesClosed, MouthOpen, Laugh, OpenJaw, Yaw, Pitch, Gaze, Sunglasses };
 
 /// A landmark outline (closed polygon of points first..last) as a mask over its bounding box, clipped to an image
 /// of `size`; an empty box when the outline lies outside.
@@ -359,13 +360,7 @@ std::array<SubScore, 7> subScores(const ExpressionValues& v, const ExpressionMea
     const double sGaze = v.gazeMeasured ? 1.0 - logistic(std::abs(v.gazeOff), c.gazeOffX0, c.gazeOffW) : 1.0;
     // Dark lenses hide the iris too; deep-set eyes in shadow are dark but still show it.
     const double sGlasses = v.eyeLum < 0 ? 1.0 : std::max(logistic(v.eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW), sIris);
-    // Parted lips alone are a smile showing teeth; it is a laugh or talking only when the jaw drops far enough
-    // to show the dark gap between the teeth in the middle of the mouth (or a large dark cavity). Without a
-    // luminance reference the lip gap decides alone.
-    const double jawDropped = v.jawGap < 0
-        ? 1.0
-        : std::max(logistic(v.jawGap, c.jawGapX0, c.jawGapW), logistic(v.mouthCavity, c.cavityX0, c.cavityW));
-    const double sLaugh = 1.0 - logistic(v.lipGap, c.grinGapX0, c.grinGapW) * jawDropped;
+    const double sLaugh = laughScore(v.lipGap, v.jawGap, v.mouthCavity, c);
     return {{{Defect::EyesClosed, sEye},
              {Defect::MouthOpen, mouthOpenScore(v, c)},
              {Defect::Laugh, sLaugh},
@@ -395,6 +390,10 @@ QString failReason(Defect defect, const ExpressionValues& v, const ExpressionMea
                   "of %3 of the eye-to-chin distance in the middle of the mouth; mouth %1x the eye distance "
                   "wide, lip gap %2; a composed smile keeps the teeth together)")
             .arg(num(v.mouthWidth, 2), num(v.lipGap, 2), num(std::max(0.0, v.jawGap)));
+    case Defect::OpenJaw:
+        return tr("laughing or talking: the mouth is open, a dark gap %1 of the eye-to-chin distance tall in its "
+                  "middle (a closed mouth or a composed smile shows under %2)")
+            .arg(num(v.jawGap), num(c.openJawX0));
     case Defect::Sunglasses:
         return tr("eyes hidden, e.g. by sunglasses: the eyes are %1% as bright as the cheeks")
             .arg(num(v.eyeLum * 100.0, 0));
@@ -424,6 +423,19 @@ QString passReason(const ExpressionValues& v)
 }
 
 } // namespace
+
+double laughScore(double lipGap, double jawGap, double cavity, const ExpressionMeasureConfig& c)
+{
+    if (jawGap < 0)
+        return 1.0 - logistic(lipGap, c.grinGapX0, c.grinGapW);
+    // Parted lips alone are a smile showing teeth; it is a laugh or talking only when the jaw drops far enough
+    // to show the dark gap between the teeth in the middle of the mouth (or a large dark cavity).
+    const double jawDropped = std::max(logistic(jawGap, c.jawGapX0, c.jawGapW),
+                                       logistic(cavity, c.cavityX0, c.cavityW));
+    const double parted = 1.0 - logistic(lipGap, c.grinGapX0, c.grinGapW) * jawDropped;
+    // A gap this tall is an open mouth even where the lip landmarks close over it.
+    return std::min(parted, 1.0 - logistic(jawGap, c.openJawX0, c.openJawW));
+}
 
 double irisOpenScore(double irisContrast, double eyeAspect, const ExpressionMeasureConfig& c)
 {
@@ -458,7 +470,11 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         if (other->score < 0.5)
             named = other->defect;
     }
-    r.failReason = failReason(named == Defect::Laugh && wideOpen ? Defect::MouthOpen : named, v, c);
+    if (named == Defect::Laugh)
+        named = wideOpen                                        ? Defect::MouthOpen
+            : logistic(v.jawGap, c.openJawX0, c.openJawW) > 0.5 ? Defect::OpenJaw
+                                                                : Defect::Laugh;
+    r.failReason = failReason(named, v, c);
     r.passReason = passReason(v);
     return r;
 }

@@ -36,12 +36,20 @@ struct ExpressionMeasureConfig {
     double grinGapX0 = 0.09, grinGapW = 0.008;
     double jawGapX0 = 0.012, jawGapW = 0.0015;
     double cavityX0 = 0.008, cavityW = 0.0008;
+    /// A mouth open in talk or a laugh whose inner-lip landmarks stay nearly together (dlib closes them on a dark,
+    /// open mouth): the middle of the mouth is a dark gap this tall (jaw gap / T) whatever the lip gap says. On the
+    /// tuning people passing photos stay under 0.028 (a smile with teeth, shadowed variants among them) while
+    /// talking and laughing mouths measure 0.042-0.062 (and franck's laughs 0.036-0.073, all caught otherwise).
+    double openJawX0 = 0.038, openJawW = 0.0015;
     double eyeLuminanceX0 = 0.10, eyeLuminanceW = 0.015; ///< eye/cheek linear luminance; dark lenses fail
     /// A pixel inside the inner lips darker than this share of the cheeks' linear luminance is mouth cavity.
     double cavityLuminance = 0.25;
-    /// Degrees; beyond reads as not facing the camera. The generic-face pose reads pitch up to +-26 on portraits
-    /// people see as facing the camera (astronaut, audrey, franck), so pitch gets a wider boundary than yaw.
-    double yawX0 = 25.0, pitchX0 = 30.0, poseW = 2.5;
+    /// Degrees; beyond reads as not facing the camera. A headshot may turn the head as far as the classic
+    /// two-thirds view, where the far eye still shows whole beside the nose; nearer profile (about 40 degrees) it
+    /// slips behind the bridge of the nose. Passing photos of the tuning people reach 33 degrees, faces turned
+    /// away 39, so the yaw boundary sits at 36. The generic-face pose reads pitch up to +-26 on portraits people
+    /// see as facing the camera (astronaut, audrey, franck), so pitch has its own boundary.
+    double yawX0 = 36.0, pitchX0 = 30.0, poseW = 2.5;
     /// Where the eyes look. A head turned by the yaw with the eyes on the camera turns the eyes back inside it:
     /// an eyeball's radius is about 0.41 of the visible eye's width, so the irises move about 1/140 of an eye
     /// width per degree against the turn (regressing the offset on the yaw over the tuning people's passing
@@ -63,6 +71,13 @@ struct ExpressionMeasureConfig {
 /// not measured) with `eyeAspect` of lid gap left: 0 when the iris says nothing. The lids' verdict and the dark
 /// lenses' are overruled by it (ExpressionMeasure, FixAdvice).
 double irisOpenScore(double irisContrast, double eyeAspect, const ExpressionMeasureConfig& c);
+
+/// How surely the mouth is not laughing or talking (0.5 at the boundary): parted lips with the jaw dropped (a dark
+/// gap between the teeth in the middle of the mouth, or a large dark cavity), or a tall dark gap whatever the lips'
+/// landmarks say. `lipGap`, `jawGap` (T) and `cavity` (T^2) are the evidence values "mouth_open_ratio",
+/// "jaw_gap_t" and "mouth_cavity_t2"; a negative jaw gap (no luminance reference) lets the lip gap decide alone.
+/// Shared by ExpressionMeasure and FixAdvice.
+double laughScore(double lipGap, double jawGap, double cavity, const ExpressionMeasureConfig& c);
 
 /// Judges the facial expression from the 68 landmarks and the head pose.
 class ExpressionMeasure final : public Measure {

@@ -333,12 +333,8 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
                          .arg(pct(*eyeLum))});
     if (const auto lip = value(v, "mouth_open_ratio"); lip && *lip >= 0) {
         const double sMouth = 1.0 - logistic(*lip, c.mouthOpenX0, c.mouthOpenW);
-        const auto jaw = value(v, "jaw_gap_t");
-        const auto cavity = value(v, "mouth_cavity_t2");
-        const double jawDropped = !jaw || *jaw < 0
-            ? 1.0
-            : std::max(logistic(*jaw, c.jawGapX0, c.jawGapW), logistic(cavity.value_or(-1.0), c.cavityX0, c.cavityW));
-        const double sLaugh = 1.0 - logistic(*lip, c.grinGapX0, c.grinGapW) * jawDropped;
+        const double sLaugh = laughScore(*lip, value(v, "jaw_gap_t").value_or(-1.0),
+                                         value(v, "mouth_cavity_t2").value_or(-1.0), c);
         f.push_back({sMouth,
                      tr("Ask for a closed mouth or a gentle smile: the lips are %1 of the eye-to-chin distance "
                         "apart.")

@@ -156,13 +156,14 @@ void TestDiverseAccuracy::heldOutAttribute_data()
     // issue's target is 0.90 for every attribute; README "Accuracy on many people" says where it is not met.
     // Expression: 7 real expression fails among the held-out people (the portraits smile; laughs, closed eyes
     // and a grimace were added from the face-api and dlib example photos), so one photo moves it by 7 points;
-    // 0.826 before the iris band was looked at, 0.831 since.
-    QTest::newRow("lighting") << 0 << 0.87 << 10;
+    // 0.826 before the iris band was looked at, 0.831 since, 0.907 since a tall dark gap in the middle of the
+    // mouth counts as open and the yaw boundary moved to 36 degrees: the target is asserted.
+    QTest::newRow("lighting") << 0 << 0.90 << 10;
     // Background: 0.81 since flags are set aside before the texture is measured; the held-out fails are mostly
     // buildings, a bookshelf and crowds behind official portraits and party crops (README), tuning 0.91.
     QTest::newRow("background") << 1 << 0.80 << 10;
     QTest::newRow("attire") << 2 << 0.92 << 10;
-    QTest::newRow("expression") << 3 << 0.82 << 6;
+    QTest::newRow("expression") << 3 << 0.90 << 6;
     QTest::newRow("framing") << 4 << 0.95 << 10;
     QTest::newRow("sharpness") << 5 << 0.94 << 10;
 }

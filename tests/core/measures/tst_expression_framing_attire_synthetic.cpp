@@ -75,6 +75,8 @@ private Q_SLOTS:
     void sunglasses();
     void irisAndGaze_data();
     void irisAndGaze();
+    void openMouth_data();
+    void openMouth();
     void attire_data();
     void attire();
     void scoresAreMonotonic();
@@ -178,6 +180,8 @@ void TestExpressionFramingAttireSynthetic::expression_data()
     f = neutral;
     f.yawDeg = -40;
     QTest::newRow("turned away") << f << false << QStringList{"turned", "40"};
+    f.yawDeg = 32;
+    QTest::newRow("two-thirds view") << f << true << QStringList{"neutral"};
     f = neutral;
     f.pitchDeg = -35;
     QTest::newRow("looking down") << f << false << QStringList{"down", "35"};
@@ -313,6 +317,44 @@ void TestExpressionFramingAttireSynthetic::irisAndGaze()
     } else {
         QVERIFY2(*contrast < 0.1, qPrintable(QString::number(*contrast)));
     }
+}
+
+void TestExpressionFramingAttireSynthetic::openMouth_data()
+{
+    QTest::addColumn<double>("lipGap"); // inner-lip gap / T
+    QTest::addColumn<double>("inside"); // linear luminance between the inner lips (the cheeks are 0.5)
+    QTest::addColumn<bool>("pass");
+    QTest::addColumn<QString>("reasonHas");
+
+    // The lips parted by 0.06 T, under the parted-lips boundary (0.09): what shows between them decides.
+    QTest::newRow("teeth between parted lips") << 0.06 << 0.8 << true << "smile";
+    QTest::newRow("dark open mouth, lips nearly together") << 0.06 << 0.03 << false << "the mouth is open";
+    QTest::newRow("dark line between closed lips") << 0.02 << 0.03 << true << "smile";
+    QTest::newRow("jaw dropped, lips apart") << 0.12 << 0.03 << false << "laughing";
+}
+
+void TestExpressionFramingAttireSynthetic::openMouth()
+{
+    QFETCH(double, lipGap);
+    QFETCH(double, inside);
+    QFETCH(bool, pass);
+    QFETCH(QString, reasonHas);
+
+    SyntheticFace face;
+    face.lipGap = lipGap;
+    face.mouthWidth = 1.0;
+    FaceEvidence ev = eyesWithIris(face, 0.5);
+    const auto& p = ev.geometry.landmarks;
+    std::vector<cv::Point> lips;
+    for (int i = lm::kMouthInnerFirst; i <= lm::kMouthInnerLast; ++i)
+        lips.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    cv::fillConvexPoly(ev.luminance, lips, cv::Scalar(inside));
+
+    const MeasureResult r = makeExpressionMeasure()->evaluate(ev);
+    const QString reason = pass ? r.passReason : r.failReason;
+    QVERIFY2((r.score >= 0.5) == pass, qPrintable(QStringLiteral("score %1: %2").arg(r.score).arg(r.failReason)));
+    QVERIFY2(reason.contains(reasonHas), qPrintable(reason));
+    QVERIFY(*evidenceOf(r, "jaw_gap_t") >= 0);
 }
 
 void TestExpressionFramingAttireSynthetic::attire_data()
