@@ -29,6 +29,9 @@ constexpr float kEdgeMagnitude = 60.0f;
 // Value reported for a quantity that this image cannot show (too little torso, no mask): learned heads see a
 // fixed feature set either way.
 constexpr double kNotMeasured = -1.0;
+/// Half width of the torso's centre (face widths): the shirt, tie and placket between the lapels (measureLayers
+/// looks within 0.45 of the axis).
+constexpr double kTorsoCentreHalfWidth = 0.45;
 // Face skin with less chroma than kMinSkinChroma (8-bit Lab a*, b* units) is a black-and-white, sepia or
 // underexposed photo: there fabric and skin crowd together in a*, b* (an underexposed orange flight suit sits
 // 5-11 from the face) and colour cannot tell them apart, so the skin rules stay silent. Otherwise below-chin
@@ -96,6 +99,31 @@ TorsoFrame torsoFrame(const FaceEvidence& ev)
 }
 
 bool medianLab(const cv::Mat& lab, const cv::Mat& mask, cv::Vec3d& out, int minCount = 12);
+
+/// The centre of the torso below the chin (within centreHalfWidth face widths of the axis) filled across each row
+/// that has person pixels on both sides of it. A torso seen from the front has no gap there, but a segmentation
+/// can leave out the light shirt and tie between the lapels, a notch from the collar to the bottom edge that holds
+/// the most telling cues of business wear (layers, tie, placket).
+void fillTorsoCentre(cv::Mat& person, const cv::Mat& u, const cv::Mat& v, double centreHalfWidth)
+{
+    for (int y = 0; y < person.rows; ++y) {
+        if (v.ptr<float>(y)[0] <= 0.0f)
+            continue;
+        uchar* row = person.ptr<uchar>(y);
+        const float* uu = u.ptr<float>(y);
+        int first = -1, last = -1;
+        for (int x = 0; x < person.cols; ++x)
+            if (row[x]) {
+                first = first < 0 ? x : first;
+                last = x;
+            }
+        if (first < 0 || uu[first] > -centreHalfWidth || uu[last] < centreHalfWidth)
+            continue;
+        for (int x = first + 1; x < last; ++x)
+            if (std::abs(uu[x]) <= centreHalfWidth)
+                row[x] = 255;
+    }
+}
 
 /// The shared skin mask accepts any colour near the face's hue, so a red or pink jacket passes for skin.
 /// Below the chin, keep only pixels whose chroma (a*, b*) is close to the face's own skin; in a black-and-white
@@ -186,6 +214,8 @@ bool makeTorsoImage(const FaceEvidence& ev, const TorsoFrame& f, TorsoImage& ti)
     }
     if (!ti.havePerson)
         ti.person = cv::Mat(size, CV_8U, cv::Scalar(255));
+    else
+        fillTorsoCentre(ti.person, ti.u, ti.v, kTorsoCentreHalfWidth);
     refineSkin(ti);
     ti.garment = ti.person & ~ti.skin & ~ti.face;
     // Edges where skin meets fabric are the neckline, not the garment's own structure.

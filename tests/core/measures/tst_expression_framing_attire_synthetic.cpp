@@ -60,6 +60,26 @@ void dressTorso(FaceEvidence& ev, const cv::Scalar& garment, bool bareShoulders,
     }
 }
 
+/// A white shirt in a V between the lapels, from the neck to the bottom edge, with a dark-red tie down its middle;
+/// with `maskMissesShirt` the person mask leaves the V out, as a segmentation that takes the light shirt for the
+/// light backdrop does.
+void addShirtAndTie(FaceEvidence& ev, bool maskMissesShirt)
+{
+    const FaceGeometry& g = ev.geometry;
+    const double fw = 1.9 * g.interEyeDistance;
+    const int top = int(g.chin.y + 0.3 * g.eyeToChin), bottom = ev.bgr.rows;
+    const int cx = int(g.chin.x);
+    const std::vector<cv::Point> v = {{cx - int(0.3 * fw), top},
+                                      {cx + int(0.3 * fw), top},
+                                      {cx + int(0.08 * fw), bottom},
+                                      {cx - int(0.08 * fw), bottom}};
+    cv::fillConvexPoly(ev.bgr, v, cv::Scalar(245, 245, 245));
+    cv::rectangle(ev.bgr, cv::Rect(cx - int(0.04 * fw), top, int(0.08 * fw), bottom - top), cv::Scalar(40, 30, 150),
+                  cv::FILLED);
+    if (maskMissesShirt)
+        cv::fillConvexPoly(ev.personMask, v, cv::Scalar(0));
+}
+
 } // namespace
 
 class TestExpressionFramingAttireSynthetic : public QObject {
@@ -360,7 +380,7 @@ void TestExpressionFramingAttireSynthetic::openMouth()
 void TestExpressionFramingAttireSynthetic::attire_data()
 {
     QTest::addColumn<SyntheticFace>("face");
-    QTest::addColumn<QString>("dress"); // suit, bare, neon, stripes
+    QTest::addColumn<QString>("dress"); // suit, bare, neon, stripes, shirt (+ "mask without it")
     QTest::addColumn<bool>("pass");
     QTest::addColumn<QStringList>("reasonHas");
 
@@ -371,6 +391,9 @@ void TestExpressionFramingAttireSynthetic::attire_data()
     QTest::newRow("plain navy top") << portrait << "suit" << false << QStringList{"no collar or lapels"};
     QTest::newRow("bare shoulders") << portrait << "bare" << false << QStringList{"bare shoulders", "100%"};
     QTest::newRow("stripes") << portrait << "stripes" << false << QStringList{"multicoloured"};
+    QTest::newRow("jacket, shirt and tie") << portrait << "shirt" << true << QStringList{"lighter shirt"};
+    QTest::newRow("shirt left out of the person mask")
+        << portrait << "shirt, mask without it" << true << QStringList{"lighter shirt"};
     QTest::newRow("vivid green") << portrait << "neon" << false << QStringList{"brightly coloured"};
     SyntheticFace closeUp = portrait;
     closeUp.eyeMid.y = 0.55 * closeUp.image.height;
@@ -395,6 +418,10 @@ void TestExpressionFramingAttireSynthetic::attire()
         dressTorso(ev, cv::Scalar(40, 255, 40), false);
     else if (dress == "stripes")
         dressTorso(ev, cv::Scalar(70, 35, 25), false, true);
+    else if (dress.startsWith("shirt")) {
+        dressTorso(ev, cv::Scalar(70, 35, 25), false);
+        addShirtAndTie(ev, dress.contains("mask"));
+    }
     const MeasureResult r = makeAttireMeasure()->evaluate(ev);
     const QString reason = pass ? r.passReason : r.failReason;
     QVERIFY2((r.score >= 0.5) == pass, qPrintable(QStringLiteral("score %1: %2").arg(r.score).arg(r.failReason)));
