@@ -1,5 +1,8 @@
 #include "ExpressionMeasure.h"
 
+#include "core/measures/LightingMeasure.h"
+#include "core/measures/SharpnessMeasure.h"
+
 #include <QCoreApplication>
 
 #include <opencv2/imgproc.hpp>
@@ -28,7 +31,7 @@ double lidGap(const std::vector<cv::Point2d>& p, int first)
 QString num(double v, int decimals = 3) { return QString::number(v, 'f', decimals); }
 
 /// OpenJaw names a laugh (scored with Laugh) whose lip landmarks stay together over a tall, dark open mouth.
-enum class Defect { EyesClosed, MouthOpen, Laugh, OpenJaw, Yaw, Pitch, Gaze, Sunglasses };
+enum class Defect { EyesClosed, HalfClosed, MouthOpen, Laugh, OpenJaw, Yaw, Pitch, Gaze, Sunglasses };
 
 /// A landmark outline (closed polygon of points first..last) as a mask over its bounding box, clipped to an image
 /// of `size`; an empty box when the outline lies outside.
@@ -214,6 +217,9 @@ struct ExpressionValues {
     bool gazeMeasured = false;
     double gazeOff = 0; ///< iris offset left after the counter-turn for the yaw, eye widths: the eyes off the lens
     double irisContrast = -1; ///< the smaller eye's iris band contrast
+    double eyeSharpness = 0; ///< the sharper eye's detail relative to a crisp face (SharpnessMeasure)
+    double eyeBlockiness = 1; ///< JPEG grid discontinuity around the face (SharpnessMeasure; 1 = no grid)
+    double cheekLum = -1; ///< the cheeks' linear luminance, the reference for the eyes and the mouth
 };
 
 /// Eye openness and mouth shape from the landmark geometry alone.
@@ -255,6 +261,7 @@ void measureDarkness(const FaceEvidence& ev, double cavityLuminance, ExpressionV
     const auto& p = g.landmarks;
     const double t = g.eyeToChin;
     const double cheek = cheekLuminance(ev, p, g.interEyeDistance, t);
+    v.cheekLum = cheek;
     v.eyeLum = eyeToCheekLuminance(ev, p, cheek);
     if (cheek <= 0)
         return;
@@ -287,6 +294,11 @@ ExpressionValues measureExpression(const FaceEvidence& ev, const ExpressionMeasu
         return v;
     measureShape(g, v);
     measureDarkness(ev, c.cavityLuminance, v);
+    if (v.irisContrast >= 0) {
+        const EyeDetail detail = eyeDetail(ev);
+        v.eyeSharpness = detail.sharpness;
+        v.eyeBlockiness = detail.blockiness;
+    }
     if (v.gazeMeasured)
         v.gazeOff = v.gazeOffset - v.yaw / c.yawDegPerGazeOffset;
     return v;
@@ -310,6 +322,9 @@ std::vector<EvidenceValue> evidenceOf(const ExpressionValues& v)
         {"mouth_centre_dark_share", v.centreDark},
         {"gaze_offset", v.gazeMeasured ? v.gazeOffset : std::numeric_limits<double>::quiet_NaN()},
         {"iris_contrast", v.irisContrast},
+        {"eye_sharpness_relative", v.eyeSharpness},
+        {"cheek_luminance", v.cheekLum},
+        {"eye_jpeg_blockiness", v.eyeBlockiness},
         {"gaze_off", v.gazeMeasured ? v.gazeOff : std::numeric_limits<double>::quiet_NaN()},
         {"yaw_deg", v.yaw},
         {"pitch_deg", v.pitch},
@@ -350,7 +365,7 @@ struct SubScore {
 };
 
 /// Each defect's score (0.5 at its boundary in the config), in the order that breaks ties; requires landmarks.
-std::array<SubScore, 7> subScores(const ExpressionValues& v, const ExpressionMeasureConfig& c)
+std::array<SubScore, 8> subScores(const ExpressionValues& v, const ExpressionMeasureConfig& c)
 {
     const EyeBoundaries eyes = eyeBoundaries(v, c);
     const double sLids = std::min(logistic(v.eyeOpen, eyes.openX0, c.eyeOpenW),
@@ -361,13 +376,16 @@ std::array<SubScore, 7> subScores(const ExpressionValues& v, const ExpressionMea
     // Dark lenses hide the iris too; deep-set eyes in shadow are dark but still show it.
     const double sGlasses = v.eyeLum < 0 ? 1.0 : std::max(logistic(v.eyeLum, c.eyeLuminanceX0, c.eyeLuminanceW), sIris);
     const double sLaugh = laughScore(v.lipGap, v.jawGap, v.mouthCavity, c);
-    return {{{Defect::EyesClosed, sEye},
-             {Defect::MouthOpen, mouthOpenScore(v, c)},
-             {Defect::Laugh, sLaugh},
-             {Defect::Yaw, yawScore(v, c)},
-             {Defect::Pitch, pitchScore(v, c)},
-             {Defect::Gaze, sGaze},
-             {Defect::Sunglasses, sGlasses}}};
+    return {
+        {{Defect::EyesClosed, sEye},
+         {Defect::HalfClosed,
+          halfClosedScore(v.eyeAspect, v.irisContrast, irisReadable(v.eyeSharpness, v.eyeBlockiness, v.cheekLum), c)},
+         {Defect::MouthOpen, mouthOpenScore(v, c)},
+         {Defect::Laugh, sLaugh},
+         {Defect::Yaw, yawScore(v, c)},
+         {Defect::Pitch, pitchScore(v, c)},
+         {Defect::Gaze, sGaze},
+         {Defect::Sunglasses, sGlasses}}};
 }
 
 QString failReason(Defect defect, const ExpressionValues& v, const ExpressionMeasureConfig& c)
@@ -381,6 +399,10 @@ QString failReason(Defect defect, const ExpressionValues& v, const ExpressionMea
                                      "eye-to-chin distance (open eyes measure above %3 and %4)"))
             .arg(num(v.eyeAspect, 2), num(v.eyeOpen), num(eyes.aspectX0, 2), num(eyes.openX0));
     }
+    case Defect::HalfClosed:
+        return tr("eyes half closed: lid gap %1 of the eye's width and the upper lid over the iris (iris contrast "
+                  "%2; open eyes this narrow show it above %3)")
+            .arg(num(v.eyeAspect, 2), num(v.irisContrast, 2), num(c.faintIrisX0, 2));
     case Defect::MouthOpen:
         return tr("mouth open: lip gap %1 of the eye-to-chin distance (a closed mouth or gentle "
                   "smile stays below %2)")
@@ -424,6 +446,22 @@ QString passReason(const ExpressionValues& v)
 
 } // namespace
 
+bool irisReadable(double eyeSharpness, double blockiness, double cheekLuminance)
+{
+    const SharpnessConfig sharp;
+    return eyeSharpness >= sharp.minEyeSharpness && blockiness < sharp.maxBlockiness
+        && cheekLuminance >= LightingConfig{}.darkMeanLuminance;
+}
+
+double halfClosedScore(double eyeAspect, double irisContrast, bool readable, const ExpressionMeasureConfig& c)
+{
+    if (irisContrast < 0 || eyeAspect < 0 || !readable)
+        return 1.0;
+    return 1.0
+        - (1.0 - logistic(eyeAspect, c.halfOpenAspectX0, c.halfOpenAspectW))
+        * (1.0 - logistic(irisContrast, c.faintIrisX0, c.faintIrisW));
+}
+
 double laughScore(double lipGap, double jawGap, double cavity, const ExpressionMeasureConfig& c)
 {
     if (jawGap < 0)
@@ -454,18 +492,19 @@ MeasureResult ExpressionMeasure::evaluate(const FaceEvidence& ev) const
         r.passReason = r.failReason;
         return r;
     }
-    const std::array<SubScore, 7> subs = subScores(v, c);
+    const std::array<SubScore, 8> subs = subScores(v, c);
     const SubScore worst = *std::min_element(subs.begin(), subs.end(),
                                              [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
     r.score = std::clamp(worst.score, 0.0, 1.0);
     // A mouth open past the wide-open boundary is named so, whatever shows inside it.
     const bool wideOpen = mouthOpenScore(v, c) < 0.5;
-    // The gaze is the least sure of the cues (the iris is found to a bin of 0.05 eye widths): when the eyes, the
-    // mouth or the pose fail as well, they are named instead.
+    // The iris band's cues (the gaze, found to a bin of 0.05 eye widths, and a half-closed lid over a faint iris)
+    // are the least sure: when the lids, the mouth or the pose fail as well, they are named instead.
     Defect named = worst.defect;
-    if (named == Defect::Gaze) {
-        const auto other = std::min_element(subs.begin(), subs.end(), [](const SubScore& a, const SubScore& b) {
-            return (a.defect == Defect::Gaze ? 2.0 : a.score) < (b.defect == Defect::Gaze ? 2.0 : b.score);
+    const auto irisCue = [](Defect d) { return d == Defect::Gaze || d == Defect::HalfClosed; };
+    if (irisCue(named)) {
+        const auto other = std::min_element(subs.begin(), subs.end(), [&](const SubScore& a, const SubScore& b) {
+            return (irisCue(a.defect) ? 2.0 : a.score) < (irisCue(b.defect) ? 2.0 : b.score);
         });
         if (other->score < 0.5)
             named = other->defect;

@@ -62,6 +62,13 @@ struct ExpressionMeasureConfig {
     /// franck's closed and half-closed eyes stay under 0.39, 83% of the tuning people's passing eyes over 0.4. With
     /// at least irisMinAspect of lid gap left, an iris this clear keeps the eyes open.
     double irisOpenX0 = 0.45, irisOpenW = 0.015, irisMinAspect = 0.10;
+    /// Half-closed eyes: lids just over the closed boundary (aspect under halfOpenAspectX0) with no iris band to
+    /// be seen (contrast under faintIrisX0), the upper lid over it. On franck's eval frames the half-blinks the
+    /// lids let through measure aspect 0.18-0.19 with contrast 0.14-0.17, while passing photos of the tuning
+    /// people with such narrow lids show the iris at 0.26 or more. Read only where irisReadable(): a blurred,
+    /// blocky or under-exposed eye hides its iris too.
+    double halfOpenAspectX0 = 0.20, halfOpenAspectW = 0.005;
+    double faintIrisX0 = 0.22, faintIrisW = 0.01;
     /// Without landmarks nothing about the eyes or the mouth is known: the score stays at most this, just under
     /// the boundary, so that the verdict is a cautious fail a reviewer will look at.
     double noLandmarksScore = 0.45;
@@ -71,6 +78,15 @@ struct ExpressionMeasureConfig {
 /// not measured) with `eyeAspect` of lid gap left: 0 when the iris says nothing. The lids' verdict and the dark
 /// lenses' are overruled by it (ExpressionMeasure, FixAdvice).
 double irisOpenScore(double irisContrast, double eyeAspect, const ExpressionMeasureConfig& c);
+
+/// Whether the look of an eye can be trusted: the eyes sharp and free of JPEG blocks by the sharpness measure's
+/// boundaries (SharpnessConfig minEyeSharpness, maxBlockiness) and the cheeks (linear luminance) not under-exposed
+/// by the lighting measure's (LightingConfig::darkMeanLuminance). A blurred, blocky or dark eye hides its iris.
+bool irisReadable(double eyeSharpness, double blockiness, double cheekLuminance);
+
+/// How surely the eyes are not half closed (0.5 at the boundary) by the lids' aspect together with the iris band's
+/// contrast ("iris_contrast"); 1 where the iris is not measured or not readable. Shared with FixAdvice.
+double halfClosedScore(double eyeAspect, double irisContrast, bool readable, const ExpressionMeasureConfig& c);
 
 /// How surely the mouth is not laughing or talking (0.5 at the boundary): parted lips with the jaw dropped (a dark
 /// gap between the teeth in the middle of the mouth, or a large dark cavity), or a tall dark gap whatever the lips'

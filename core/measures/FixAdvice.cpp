@@ -316,7 +316,13 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
         const bool broadSmile = mouthWidth.value_or(0.0) >= c.smileWidthIed;
         const double sLids = std::min(logistic(*eyeOpen, broadSmile ? c.smileEyeOpenX0 : c.eyeOpenX0, c.eyeOpenW),
                                       logistic(*aspect, broadSmile ? c.smileEyeAspectX0 : c.eyeAspectX0, c.eyeAspectW));
-        const double s = std::max(sLids, irisOpenScore(value(v, "iris_contrast").value_or(-1.0), *aspect, c));
+        const double iris = value(v, "iris_contrast").value_or(-1.0);
+        const double s = std::min(std::max(sLids, irisOpenScore(iris, *aspect, c)),
+                                  halfClosedScore(*aspect, iris,
+                                                  irisReadable(value(v, "eye_sharpness_relative").value_or(0.0),
+                                                               value(v, "eye_jpeg_blockiness").value_or(1.0),
+                                                               value(v, "cheek_luminance").value_or(-1.0)),
+                                                  c));
         f.push_back({s,
                      tr("Retake with the eyes open: shoot a short burst, or ask the subject to close the eyes and "
                         "open them just before the shot (lid gap %1 of the eye's width).")

@@ -346,6 +346,22 @@ QString passReason(const SharpnessValues& v)
 
 } // namespace
 
+EyeDetail eyeDetail(const FaceEvidence& ev, const SharpnessConfig& c)
+{
+    EyeDetail d;
+    if (!ev.hasFace() || ev.bgr.empty())
+        return d;
+    const FaceFrame f = faceFrame(ev);
+    const auto n = normalisedFace(ev, f, c);
+    if (!n)
+        return d;
+    const Filtered fl = filtered(n->grey);
+    const double eyes = sharperEyeRelative(*n, f, fl, c);
+    d.sharpness = eyes > 0 ? eyes : bandsOf(n->grey, n->mask, fl.b1, fl.b3, fl.lap, fl.gradMag).ratio() / c.crispRatio;
+    d.blockiness = faceBlockiness(ev, f);
+    return d;
+}
+
 MeasureResult SharpnessMeasure::evaluate(const FaceEvidence& ev) const
 {
     MeasureResult result;

@@ -27,6 +27,16 @@ struct SharpnessConfig {
     double iedWidthPixels = 2.0; ///< inter-eye distance, pixels
 };
 
+/// What the eyes of a photo can show: the sharper eye's fine detail relative to a crisp face (the evidence
+/// "eye_sharpness_relative"; the face's own figure when no eye box fits; 0 when the face cannot be measured) and
+/// the JPEG grid over the face ("jpeg_blockiness", 1 = none). ExpressionMeasure reads the look of an eye (an iris
+/// band, or none) only where the sharpness measure would pass both.
+struct EyeDetail {
+    double sharpness = 0;
+    double blockiness = 1;
+};
+EyeDetail eyeDetail(const FaceEvidence& ev, const SharpnessConfig& c = {});
+
 /// The sharpness measure. Thread-safe: evaluate() only reads its inputs.
 class SharpnessMeasure final : public Measure {
 public:

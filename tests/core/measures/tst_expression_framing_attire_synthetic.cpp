@@ -97,6 +97,8 @@ private Q_SLOTS:
     void irisAndGaze();
     void openMouth_data();
     void openMouth();
+    void halfClosed_data();
+    void halfClosed();
     void attire_data();
     void attire();
     void scoresAreMonotonic();
@@ -375,6 +377,49 @@ void TestExpressionFramingAttireSynthetic::openMouth()
     QVERIFY2((r.score >= 0.5) == pass, qPrintable(QStringLiteral("score %1: %2").arg(r.score).arg(r.failReason)));
     QVERIFY2(reason.contains(reasonHas), qPrintable(reason));
     QVERIFY(*evidenceOf(r, "jaw_gap_t") >= 0);
+}
+
+void TestExpressionFramingAttireSynthetic::halfClosed_data()
+{
+    QTest::addColumn<bool>("iris");
+    QTest::addColumn<double>("blurSigma"); // Gaussian blur of the photo, pixels; 0 = sharp
+    QTest::addColumn<double>("exposure"); // linear light, 1 = as drawn (skin at 0.5)
+    QTest::addColumn<bool>("pass");
+    QTest::addColumn<QString>("reasonHas");
+
+    // Lids 0.04 T apart (aspect 0.19): just open by the lids' own boundaries (0.035 T, aspect 0.17).
+    QTest::newRow("narrow eyes showing the iris") << true << 0.0 << 1.0 << true << "neutral";
+    QTest::newRow("half-blink: the lid over the iris") << false << 0.0 << 1.0 << false << "half closed";
+    QTest::newRow("blurred eyes say nothing about the iris") << false << 4.0 << 1.0 << true << "neutral";
+    QTest::newRow("under-exposed eyes say nothing about the iris") << false << 0.0 << 0.05 << true << "neutral";
+}
+
+void TestExpressionFramingAttireSynthetic::halfClosed()
+{
+    QFETCH(bool, iris);
+    QFETCH(double, blurSigma);
+    QFETCH(double, exposure);
+    QFETCH(bool, pass);
+    QFETCH(QString, reasonHas);
+
+    SyntheticFace face;
+    face.eyeGap = 0.04;
+    FaceEvidence ev = eyesWithIris(face, iris ? 0.5 : -1.0);
+    // The photo shows what the luminance holds (skin, the whites and the iris), so that its eyes have detail.
+    cv::Mat grey;
+    ev.luminance.convertTo(grey, CV_8U, 255.0);
+    cv::cvtColor(grey, ev.bgr, cv::COLOR_GRAY2BGR);
+    if (blurSigma > 0) {
+        cv::GaussianBlur(ev.bgr, ev.bgr, cv::Size(0, 0), blurSigma);
+        cv::GaussianBlur(ev.luminance, ev.luminance, cv::Size(0, 0), blurSigma);
+    }
+    ev.luminance *= exposure;
+    const MeasureResult r = makeExpressionMeasure()->evaluate(ev);
+    const QString reason = pass ? r.passReason : r.failReason;
+    QVERIFY2((r.score >= 0.5) == pass, qPrintable(QStringLiteral("score %1: %2").arg(r.score).arg(r.failReason)));
+    QVERIFY2(reason.contains(reasonHas), qPrintable(reason));
+    const double sharp = *evidenceOf(r, "eye_sharpness_relative");
+    QVERIFY2(blurSigma > 0 ? sharp < 0.5 : sharp > 0.5, qPrintable(QString::number(sharp)));
 }
 
 void TestExpressionFramingAttireSynthetic::attire_data()
