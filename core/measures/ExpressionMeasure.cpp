@@ -217,8 +217,8 @@ struct ExpressionValues {
     bool gazeMeasured = false;
     double gazeOff = 0; ///< iris offset left after the counter-turn for the yaw, eye widths: the eyes off the lens
     double irisContrast = -1; ///< the smaller eye's iris band contrast
-    double eyeSharpness = 0; ///< the sharper eye's detail relative to a crisp face (SharpnessMeasure)
-    double eyeBlockiness = 1; ///< JPEG grid discontinuity around the face (SharpnessMeasure; 1 = no grid)
+    double eyeSharpness = -1; ///< the sharper eye's detail relative to a crisp face (SharpnessMeasure)
+    double eyeBlockiness = -1; ///< JPEG grid discontinuity around the face (SharpnessMeasure; 1 = no grid)
     double cheekLum = -1; ///< the cheeks' linear luminance, the reference for the eyes and the mouth
 };
 
@@ -449,7 +449,7 @@ QString passReason(const ExpressionValues& v)
 bool irisReadable(double eyeSharpness, double blockiness, double cheekLuminance)
 {
     const SharpnessConfig sharp;
-    return eyeSharpness >= sharp.minEyeSharpness && blockiness < sharp.maxBlockiness
+    return eyeSharpness >= sharp.minEyeSharpness && blockiness >= 0 && blockiness < sharp.maxBlockiness
         && cheekLuminance >= LightingConfig{}.darkMeanLuminance;
 }
 

@@ -82,6 +82,7 @@ double irisOpenScore(double irisContrast, double eyeAspect, const ExpressionMeas
 /// Whether the look of an eye can be trusted: the eyes sharp and free of JPEG blocks by the sharpness measure's
 /// boundaries (SharpnessConfig minEyeSharpness, maxBlockiness) and the cheeks (linear luminance) not under-exposed
 /// by the lighting measure's (LightingConfig::darkMeanLuminance). A blurred, blocky or dark eye hides its iris.
+/// Values of -1 (not measured) make it false.
 bool irisReadable(double eyeSharpness, double blockiness, double cheekLuminance);
 
 /// How surely the eyes are not half closed (0.5 at the boundary) by the lids' aspect together with the iris band's

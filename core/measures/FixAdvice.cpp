@@ -319,8 +319,8 @@ std::vector<Finding> expressionFindings(const AttributeVerdict& v)
         const double iris = value(v, "iris_contrast").value_or(-1.0);
         const double s = std::min(std::max(sLids, irisOpenScore(iris, *aspect, c)),
                                   halfClosedScore(*aspect, iris,
-                                                  irisReadable(value(v, "eye_sharpness_relative").value_or(0.0),
-                                                               value(v, "eye_jpeg_blockiness").value_or(1.0),
+                                                  irisReadable(value(v, "eye_sharpness_relative").value_or(-1.0),
+                                                               value(v, "eye_jpeg_blockiness").value_or(-1.0),
                                                                value(v, "cheek_luminance").value_or(-1.0)),
                                                   c));
         f.push_back({s,
