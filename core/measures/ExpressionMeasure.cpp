@@ -217,7 +217,7 @@ struct ExpressionValues {
     bool gazeMeasured = false;
     double gazeOff = 0; ///< iris offset left after the counter-turn for the yaw, eye widths: the eyes off the lens
     double irisContrast = -1; ///< the smaller eye's iris band contrast
-    double eyeSharpness = -1; ///< the sharper eye's detail relative to a crisp face (SharpnessMeasure)
+    double eyeSharpness = -1; ///< the sharper eye's detail relative to a crisp face (SharpnessMeasure); -1 = not needed
     double eyeBlockiness = -1; ///< JPEG grid discontinuity around the face (SharpnessMeasure; 1 = no grid)
     double cheekLum = -1; ///< the cheeks' linear luminance, the reference for the eyes and the mouth
 };
@@ -294,7 +294,9 @@ ExpressionValues measureExpression(const FaceEvidence& ev, const ExpressionMeasu
         return v;
     measureShape(g, v);
     measureDarkness(ev, c.cavityLuminance, v);
-    if (v.irisContrast >= 0) {
+    // What the eye's detail is matters only near the half-closed boundary: elsewhere the check passes whatever it
+    // is, and the sharpness measure's work on the face is not repeated (its figure stays -1 in the evidence).
+    if (v.irisContrast >= 0 && halfClosedScore(v.eyeAspect, v.irisContrast, true, c) < 0.999) {
         const EyeDetail detail = eyeDetail(ev);
         v.eyeSharpness = detail.sharpness;
         v.eyeBlockiness = detail.blockiness;

@@ -418,8 +418,13 @@ void TestExpressionFramingAttireSynthetic::halfClosed()
     const QString reason = pass ? r.passReason : r.failReason;
     QVERIFY2((r.score >= 0.5) == pass, qPrintable(QStringLiteral("score %1: %2").arg(r.score).arg(r.failReason)));
     QVERIFY2(reason.contains(reasonHas), qPrintable(reason));
+    // The eyes' detail is looked at only near the half-closed boundary (-1 = not needed): an iris that shows
+    // settles it without repeating the sharpness measure's work.
     const double sharp = *evidenceOf(r, "eye_sharpness_relative");
-    QVERIFY2(blurSigma > 0 ? sharp < 0.5 : sharp > 0.5, qPrintable(QString::number(sharp)));
+    if (iris)
+        QCOMPARE(sharp, -1.0);
+    else
+        QVERIFY2(blurSigma > 0 ? (sharp >= 0 && sharp < 0.5) : sharp > 0.5, qPrintable(QString::number(sharp)));
 }
 
 void TestExpressionFramingAttireSynthetic::attire_data()
