@@ -153,7 +153,7 @@ void TestDiverseAccuracy::heldOutAttribute_data()
     QTest::addColumn<double>("floor");
     QTest::addColumn<int>("minimumFails");
     // Balanced accuracy the engine reaches today on the held-out people, rounded down: a regression guard. The
-    // issue's target is 0.90 for every attribute; README "Accuracy on many people" says where it is not met.
+    // issue's target, 0.90 for every attribute, is asserted beside it (heldOutAttribute).
     // Expression: 7 real expression fails among the held-out people (the portraits smile; laughs, closed eyes
     // and a grimace were added from the face-api and dlib example photos), so one photo moves it by 7 points;
     // 0.826 before the iris band was looked at, 0.831 since, 0.907 since a tall dark gap in the middle of the
@@ -180,6 +180,12 @@ void TestDiverseAccuracy::heldOutAttribute()
     QVERIFY(a.confusion.truePass + a.confusion.falseFail >= 10);
     QVERIFY2(a.balancedAccuracy >= floor,
              qPrintable(QStringLiteral("balanced accuracy %1 below %2").arg(a.balancedAccuracy).arg(floor)));
+    // The target for every attribute. Background does not reach it (README "Accuracy on many people"):
+    // shown as an expected failure, which turns into a failure the day it is met, so this line gets updated.
+    QEXPECT_FAIL("background", "held-out background is below the 0.90 target (buildings, crowds, a bookshelf)",
+                 Continue);
+    QVERIFY2(a.balancedAccuracy >= 0.90,
+             qPrintable(QStringLiteral("balanced accuracy %1 below the target 0.90").arg(a.balancedAccuracy)));
 }
 
 void TestDiverseAccuracy::heldOutOverall()
@@ -187,7 +193,7 @@ void TestDiverseAccuracy::heldOutOverall()
     const Metrics m = metricsOf([](const Row& r) { return r.split == QLatin1String("heldout"); });
     // The targets: Hamming accuracy 93%, exact match 75% (held out, no training).
     QVERIFY2(m.hammingAccuracy >= 0.93, qPrintable(QString::number(m.hammingAccuracy)));
-    QVERIFY2(m.exactMatch >= 0.74, qPrintable(QString::number(m.exactMatch)));
+    QVERIFY2(m.exactMatch >= 0.75, qPrintable(QString::number(m.exactMatch)));
     // A photo that shows a face must be judged, not reported as "no face".
     int withFace = 0, unjudged = 0;
     for (const Row& r : m_rows)
