@@ -30,7 +30,7 @@ const std::vector<Command>& commands()
         {"project", "create, add to, inspect, export or import a project file", runProjectCommand},
         {"select", "pick the best face from a shoot or a video and cut the standard crop", runSelect},
         {"learn", "learn the reviewers' standard from a project's corrections (fast head, no network)", runLearn},
-        {"verify", "list the labels of a labels.csv the engine most strongly disagrees with", runVerify},
+        {"verify", "list the labels of a labels.csv most worth re-checking, most suspicious first", runVerify},
         {"augment", "write variants that break one attribute each, with known labels", runAugment},
         {"merge", "join the outputs of sharded runs (assess/project add --shard K/N) into one", runMerge},
         {"export", "copy or move photos and their sidecars to a folder, optionally as the standard crop", runExport},

@@ -570,6 +570,10 @@
       <translation>Das Projekt kann nicht gelesen werden: %1</translation>
     </message>
     <message>
+      <source>%1 of the %2 most similar verified photos say %3</source>
+      <translation>%1 der %2 ähnlichsten bestätigten Fotos sagen %3</translation>
+    </message>
+    <message>
       <source>verified</source>
       <translation>bestätigt</translation>
     </message>
@@ -600,6 +604,10 @@
     <message>
       <source>differs: %1</source>
       <translation>weicht ab: %1</translation>
+    </message>
+    <message>
+      <source>The most similar verified photos are those the engine measured most alike on that attribute. A label they contradict is worth re-checking; one they share points to a mistake of the engine.</source>
+      <translation>Die ähnlichsten bestätigten Fotos sind jene, die die Engine bei diesem Merkmal am ähnlichsten gemessen hat. Ein Label, dem sie widersprechen, verdient einen zweiten Blick; eines, das sie teilen, deutet auf einen Fehler der Engine.</translation>
     </message>
     <message>
       <source>no engine verdict to compare: %1</source>

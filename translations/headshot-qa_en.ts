@@ -617,6 +617,10 @@
       <translation>Cannot read the project: %1</translation>
     </message>
     <message>
+      <source>%1 of the %2 most similar verified photos say %3</source>
+      <translation>%1 of the %2 most similar verified photos say %3</translation>
+    </message>
+    <message>
       <source>verified</source>
       <translation>verified</translation>
     </message>
@@ -647,6 +651,10 @@
     <message>
       <source>differs: %1</source>
       <translation>differs: %1</translation>
+    </message>
+    <message>
+      <source>The most similar verified photos are those the engine measured most alike on that attribute. A label they contradict is worth re-checking; one they share points to a mistake of the engine.</source>
+      <translation>The most similar verified photos are those the engine measured most alike on that attribute. A label they contradict is worth re-checking; one they share points to a mistake of the engine.</translation>
     </message>
     <message>
       <source>no engine verdict to compare: %1</source>

@@ -1,5 +1,6 @@
 #include "ui/golden/GoldenSetView.h"
 
+#include "core/eval/LabelDoubts.h"
 #include "ui/worker/AssessmentWorker.h"
 
 #include <QApplication>
@@ -42,15 +43,15 @@ QString valueText(int v)
 }
 
 /// Attributes where both the golden label and the prediction are known and differ.
-QStringList differences(const hqa::core::Label& golden, const hqa::core::Label& predicted)
+std::vector<Attribute> differences(const hqa::core::Label& golden, const hqa::core::Label& predicted)
 {
-    QStringList keys;
+    std::vector<Attribute> differing;
     for (Attribute a : kAllAttributes) {
         const auto i = size_t(hqa::core::index(a));
         if (golden[i] >= 0 && predicted[i] >= 0 && golden[i] != predicted[i])
-            keys << QString::fromLatin1(hqa::core::attributeKey(a).data());
+            differing.push_back(a);
     }
-    return keys;
+    return differing;
 }
 
 /// Attributes both labels know (the ones an agreement can be about).
@@ -126,6 +127,7 @@ void GoldenSetView::reload()
         if (!row.verified && row.label != row.photo.label)
             drafts.insert(row.photo.id, row.label);
     m_rows.clear();
+    m_assessments.clear();
     m_table->setRowCount(0);
     if (!m_store)
         return;
@@ -143,20 +145,25 @@ void GoldenSetView::reload()
     struct EngineVerdict {
         std::optional<hqa::core::Label> label;
         QString problem;
+        hqa::core::Assessment assessment;
     };
     QHash<hqa::core::PhotoId, EngineVerdict> engineById;
     m_store->forEachLatestAssessment([&engineById](const hqa::core::StoredAssessment& s) {
         EngineVerdict v;
-        if (s.assessment.ok())
+        if (s.assessment.ok()) {
             v.label = hqa::core::labelOf(s.assessment);
-        else
+            v.assessment = s.assessment;
+            v.assessment.face.reset(); // the evidence is compared, not the landmarks
+        } else {
             v.problem = errorSentence(*s.assessment.error);
-        engineById.insert(s.photoId, v);
+        }
+        engineById.insert(s.photoId, std::move(v));
     });
     for (const auto& p : *photos) {
         Row row;
         row.photo = p;
-        if (const auto e = engineById.constFind(p.id); e != engineById.constEnd()) {
+        const auto e = engineById.constFind(p.id);
+        if (e != engineById.constEnd()) {
             row.assessed = true;
             row.engine = e->label;
             row.engineProblem = e->problem;
@@ -166,11 +173,35 @@ void GoldenSetView::reload()
         // An unverified row starts from the prediction: the reviewer only flips what the engine got wrong.
         row.label = row.verified ? *it : drafts.value(p.id, p.label);
         m_rows.push_back(row);
+        m_assessments.push_back(e != engineById.constEnd() ? e->assessment : hqa::core::Assessment{});
     }
     m_table->setRowCount(int(m_rows.size()));
     for (int r = 0; r < int(m_rows.size()); ++r)
         fillRow(r);
+    updateSimilar();
     applyFilter();
+}
+
+void GoldenSetView::updateSimilar()
+{
+    // Only verified labels speak for the set: an unverified row still mostly repeats the prediction.
+    std::vector<hqa::core::Label> labels;
+    labels.reserve(m_rows.size());
+    for (const Row& row : m_rows)
+        labels.push_back(row.verified ? row.label : hqa::core::kUnknownLabel);
+    std::vector<std::array<QString, kAttributeCount>> similar(m_rows.size());
+    for (const hqa::core::LabelDoubt& d : hqa::core::rankLabelDoubts(labels, m_assessments))
+        if (d.similar > 0)
+            similar[size_t(d.photo)][size_t(hqa::core::index(d.attribute))] =
+                tr("%1 of the %2 most similar verified photos say %3")
+                    .arg(d.similarAgainst)
+                    .arg(d.similar)
+                    .arg(valueText(1 - d.label));
+    for (int r = 0; r < int(m_rows.size()); ++r)
+        if (m_rows[size_t(r)].similar != similar[size_t(r)]) {
+            m_rows[size_t(r)].similar = similar[size_t(r)];
+            fillRow(r);
+        }
 }
 
 void GoldenSetView::fillRow(int r)
@@ -197,21 +228,30 @@ void GoldenSetView::fillRow(int r)
         set(kColPrediction, tr("no verdict"), row.engineProblem);
     else
         set(kColPrediction, tr("not assessed"));
-    const QStringList diff = row.engine ? differences(row.label, *row.engine) : QStringList();
-    QString agreementText;
-    if (!diff.isEmpty())
-        agreementText = tr("differs: %1").arg(diff.join(QStringLiteral(", ")));
-    else if (!row.engine)
+    const std::vector<Attribute> diff = row.engine ? differences(row.label, *row.engine) : std::vector<Attribute>();
+    QString agreementText, agreementTip;
+    if (!diff.empty()) {
+        QStringList words;
+        for (Attribute a : diff) {
+            const QString key = QString::fromLatin1(hqa::core::attributeKey(a).data());
+            const QString& similar = row.similar[size_t(hqa::core::index(a))];
+            words << (similar.isEmpty() ? key : QStringLiteral("%1 (%2)").arg(key, similar));
+        }
+        agreementText = tr("differs: %1").arg(words.join(QStringLiteral(", ")));
+        agreementTip = tr("The most similar verified photos are those the engine measured most alike on that "
+                          "attribute. A label they contradict is worth re-checking; one they share points to a "
+                          "mistake of the engine.");
+    } else if (!row.engine)
         agreementText = row.assessed ? tr("no engine verdict to compare: %1").arg(row.engineProblem)
                                      : tr("not assessed yet, nothing to compare");
     else if (compared(row.label, *row.engine) == 0)
         agreementText = tr("nothing to compare: no attribute is known in both");
     else
         agreementText = tr("agrees");
-    auto* agreement = set(kColAgreement, agreementText);
+    auto* agreement = set(kColAgreement, agreementText, agreementTip);
     // Icon plus words, so the disagreement does not depend on seeing colour.
-    agreement->setIcon(diff.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
-    const QBrush background = diff.isEmpty() ? QBrush() : QBrush(QColor(255, 235, 200));
+    agreement->setIcon(diff.empty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    const QBrush background = diff.empty() ? QBrush() : QBrush(QColor(255, 235, 200));
     for (int c = 0; c < kColumns; ++c)
         m_table->item(r, c)->setBackground(background);
 }
@@ -250,6 +290,8 @@ void GoldenSetView::toggle(int r, Attribute attribute)
             Q_EMIT goldenChanged();
     }
     fillRow(r);
+    if (row.verified)
+        updateSimilar();
 }
 
 bool GoldenSetView::markVerified(int r)
@@ -263,6 +305,7 @@ bool GoldenSetView::markVerified(int r)
     }
     row.verified = true;
     fillRow(r);
+    updateSimilar();
     Q_EMIT goldenChanged();
     return true;
 }
@@ -391,7 +434,7 @@ bool GoldenSetView::isVerified(int r) const { return m_rows.at(size_t(r)).verifi
 bool GoldenSetView::disagrees(int r) const
 {
     const Row& row = m_rows.at(size_t(r));
-    return row.engine && !differences(row.label, *row.engine).isEmpty();
+    return row.engine && !differences(row.label, *row.engine).empty();
 }
 
 } // namespace hqa::ui

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -74,8 +75,14 @@ private:
         std::optional<hqa::core::Label> engine;
         bool assessed = false; ///< the photo has an assessment at all
         QString engineProblem; ///< why the latest assessment has no verdicts (no face, unreadable)
+        /// Per attribute where a verified label differs from the engine: how the most similar verified photos are
+        /// labelled ("4 of 5 say pass"); empty where it differs with too few verified photos to compare.
+        std::array<QString, hqa::core::kAttributeCount> similar;
     };
     void fillRow(int row);
+    /// Asks the most similar verified photos about every verified label the engine disagrees with
+    /// (core/eval/LabelDoubts) and refreshes the rows whose words change.
+    void updateSimilar();
     void applyFilter();
     void chooseExport();
     void chooseImport();
@@ -83,6 +90,8 @@ private:
 
     hqa::core::ProjectStore* m_store = nullptr;
     std::vector<Row> m_rows;
+    /// Each row's latest assessment with its evidence (landmarks dropped; default where there is none).
+    std::vector<hqa::core::Assessment> m_assessments;
     QTableWidget* m_table = nullptr;
     QComboBox* m_filterBox = nullptr;
     QLabel* m_status = nullptr;

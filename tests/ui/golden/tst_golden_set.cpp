@@ -11,6 +11,8 @@
 #include <QTableWidget>
 #include <QtTest>
 
+#include <opencv2/imgcodecs.hpp>
+
 using namespace hqa::ui;
 using namespace hqa::core;
 
@@ -178,6 +180,57 @@ private Q_SLOTS:
         // The view shows the imported labels as verified.
         for (int r = 0; r < view.rowCount(); ++r)
             QVERIFY(view.isVerified(r));
+    }
+
+    void similarVerifiedPhotosNamed()
+    {
+        // Twelve generated photos: six the engine measured alike and passes on lighting (one of them labelled fail
+        // by a slip), six measured alike that it fails although all are labelled pass (the engine's own mistake).
+        const QString dir = hqa::test::tempDir() + QStringLiteral("/similar");
+        QVERIFY(QDir().mkpath(dir));
+        auto created = ProjectStore::create(dir + QStringLiteral("/similar.hqa"));
+        QVERIFY(created);
+        ProjectStore& store = **created;
+        std::vector<PhotoId> ids;
+        for (int i = 0; i < 12; ++i) {
+            const QString file = dir + QStringLiteral("/photo%1.png").arg(i);
+            QVERIFY(cv::imwrite(file.toStdString(), cv::Mat(48, 48, CV_8UC3, cv::Scalar(20 * i, 10, 200 - 10 * i))));
+            auto added = store.addPhoto(file);
+            QVERIFY(added);
+            auto photo = store.photoByPath(file);
+            QVERIFY(photo && *photo);
+            ids.push_back((*photo)->id);
+            const bool passSide = i < 6;
+            Assessment a;
+            a.file = file;
+            a.verdict(Attribute::Lighting).evidence = {{"face_half_ratio", (passSide ? 1.0 : 5.0) + 0.01 * i}};
+            a.verdict(Attribute::Lighting).decide(passSide ? 0.9 : 0.1, 0.5);
+            QVERIFY(store.addAssessment(ids.back(), a));
+            QVERIFY(!store.setGoldenLabel(ids.back(), *parseLabel(i == 2 ? u"0-----" : u"1-----"),
+                                          QStringLiteral("tester")));
+        }
+        GoldenSetView view;
+        view.setStore(&store);
+        QTableWidget* table = view.table();
+        const int agreementColumn = table->columnCount() - 1;
+        const auto rowOf = [&](int photo) {
+            for (int r = 0; r < view.rowCount(); ++r)
+                if (view.photoAt(r) == ids[size_t(photo)])
+                    return r;
+            return -1;
+        };
+        const auto agreement = [&](int photo) { return table->item(rowOf(photo), agreementColumn)->text(); };
+        // The slip: its five look-alikes say pass.
+        QCOMPARE(agreement(2), QStringLiteral("differs: lighting (5 of the 5 most similar verified photos say pass)"));
+        // The engine's mistake: its look-alikes are labelled like it.
+        QCOMPARE(agreement(7), QStringLiteral("differs: lighting (0 of the 5 most similar verified photos say fail)"));
+        QVERIFY(!table->item(rowOf(7), agreementColumn)->toolTip().isEmpty());
+        QCOMPARE(agreement(0), QStringLiteral("agrees"));
+        // Relabelling a verified photo (key 1 on photo 6: pass -> fail) is heard by its look-alikes at once.
+        pressOnRow(table, rowOf(6), Qt::Key_1);
+        QCOMPARE(labelToString(view.labelAt(rowOf(6))), QStringLiteral("0-----"));
+        QCOMPARE(agreement(6), QStringLiteral("agrees"));
+        QCOMPARE(agreement(7), QStringLiteral("differs: lighting (1 of the 5 most similar verified photos say fail)"));
     }
 
     void badCsvReported()
