@@ -1,6 +1,5 @@
 #include "ui/golden/GoldenSetView.h"
 
-#include "core/eval/LabelDoubts.h"
 #include "ui/worker/AssessmentWorker.h"
 
 #include <QApplication>
@@ -13,10 +12,12 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace hqa::ui {
 
@@ -127,7 +128,9 @@ void GoldenSetView::reload()
         if (!row.verified && row.label != row.photo.label)
             drafts.insert(row.photo.id, row.label);
     m_rows.clear();
-    m_assessments.clear();
+    m_assessments.reset();
+    ++m_similarRequest; // an answer still on its way is about the old rows
+    auto assessments = std::make_shared<std::vector<hqa::core::Assessment>>();
     m_table->setRowCount(0);
     if (!m_store)
         return;
@@ -173,8 +176,9 @@ void GoldenSetView::reload()
         // An unverified row starts from the prediction: the reviewer only flips what the engine got wrong.
         row.label = row.verified ? *it : drafts.value(p.id, p.label);
         m_rows.push_back(row);
-        m_assessments.push_back(e != engineById.constEnd() ? e->assessment : hqa::core::Assessment{});
+        assessments->push_back(e != engineById.constEnd() ? e->assessment : hqa::core::Assessment{});
     }
+    m_assessments = std::move(assessments);
     m_table->setRowCount(int(m_rows.size()));
     for (int r = 0; r < int(m_rows.size()); ++r)
         fillRow(r);
@@ -189,9 +193,29 @@ void GoldenSetView::updateSimilar()
     labels.reserve(m_rows.size());
     for (const Row& row : m_rows)
         labels.push_back(row.verified ? row.label : hqa::core::kUnknownLabel);
+    const quint64 request = ++m_similarRequest;
+    if (!m_assessments || m_assessments->size() != labels.size())
+        return;
+    QPointer<GoldenSetView> guard(this);
+    (void)QtConcurrent::run([guard, request, labels = std::move(labels), assessments = m_assessments] {
+        std::vector<hqa::core::LabelDoubt> doubts = hqa::core::rankLabelDoubts(labels, *assessments);
+        // Delivered through the application object, which outlives the view: the guard is read on the GUI thread
+        // only.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [guard, request, doubts = std::move(doubts)] {
+                if (guard && request == guard->m_similarRequest)
+                    guard->applySimilar(doubts);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void GoldenSetView::applySimilar(const std::vector<hqa::core::LabelDoubt>& doubts)
+{
     std::vector<std::array<QString, kAttributeCount>> similar(m_rows.size());
-    for (const hqa::core::LabelDoubt& d : hqa::core::rankLabelDoubts(labels, m_assessments))
-        if (d.similar > 0)
+    for (const hqa::core::LabelDoubt& d : doubts)
+        if (d.similar > 0 && size_t(d.photo) < similar.size())
             similar[size_t(d.photo)][size_t(hqa::core::index(d.attribute))] =
                 tr("%1 of the %2 most similar verified photos say %3")
                     .arg(d.similarAgainst)
@@ -202,6 +226,7 @@ void GoldenSetView::updateSimilar()
             m_rows[size_t(r)].similar = similar[size_t(r)];
             fillRow(r);
         }
+    Q_EMIT similarUpdated();
 }
 
 void GoldenSetView::fillRow(int r)

@@ -3,12 +3,14 @@
 // current row's attributes, Space marks it verified), the engine's effective prediction beside it, and
 // disagreements marked by icon and text. Export/import of the golden set as labels.csv (ATTRIBUTES.md).
 
+#include "core/eval/LabelDoubts.h"
 #include "core/eval/LabelFile.h"
 #include "core/store/ProjectStore.h"
 
 #include <QWidget>
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -62,6 +64,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// Golden labels were written to the store.
     void goldenChanged();
+    /// The words on how the most similar verified photos are labelled were brought up to date (after a reload or
+    /// a change of a verified label; computed off the GUI thread).
+    void similarUpdated();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -81,8 +86,10 @@ private:
     };
     void fillRow(int row);
     /// Asks the most similar verified photos about every verified label the engine disagrees with
-    /// (core/eval/LabelDoubts) and refreshes the rows whose words change.
+    /// (core/eval/LabelDoubts) on a worker thread; the answer refreshes the rows whose words change, unless a newer
+    /// request has been made meanwhile. Thousands of verified photos take a second or more (bench_label_doubts).
     void updateSimilar();
+    void applySimilar(const std::vector<hqa::core::LabelDoubt>& doubts);
     void applyFilter();
     void chooseExport();
     void chooseImport();
@@ -90,8 +97,10 @@ private:
 
     hqa::core::ProjectStore* m_store = nullptr;
     std::vector<Row> m_rows;
-    /// Each row's latest assessment with its evidence (landmarks dropped; default where there is none).
-    std::vector<hqa::core::Assessment> m_assessments;
+    /// Each row's latest assessment with its evidence (landmarks dropped; default where there is none), shared with
+    /// the worker that ranks the labels.
+    std::shared_ptr<const std::vector<hqa::core::Assessment>> m_assessments;
+    quint64 m_similarRequest = 0;
     QTableWidget* m_table = nullptr;
     QComboBox* m_filterBox = nullptr;
     QLabel* m_status = nullptr;
