@@ -58,9 +58,11 @@ void standardise(std::vector<double>& values, size_t count, int dims)
                        [centre](double x) { return std::abs(x - centre); });
         double spread = kMadToSigma * median(deviation);
         if (!(spread > 1e-12) && column.size() > 1) {
+            // Over half the values are equal (a count, a flag): the standard deviation about their mean.
+            const double mean = std::accumulate(column.begin(), column.end(), 0.0) / double(column.size());
             double sum = 0;
             for (double x : column)
-                sum += (x - centre) * (x - centre);
+                sum += (x - mean) * (x - mean);
             spread = std::sqrt(sum / double(column.size() - 1));
         }
         if (!(spread > 1e-12))

@@ -165,8 +165,8 @@ void GoldenSetView::reload()
     for (const auto& p : *photos) {
         Row row;
         row.photo = p;
-        const auto e = engineById.constFind(p.id);
-        if (e != engineById.constEnd()) {
+        const auto e = engineById.find(p.id);
+        if (e != engineById.end()) {
             row.assessed = true;
             row.engine = e->label;
             row.engineProblem = e->problem;
@@ -176,7 +176,8 @@ void GoldenSetView::reload()
         // An unverified row starts from the prediction: the reviewer only flips what the engine got wrong.
         row.label = row.verified ? *it : drafts.value(p.id, p.label);
         m_rows.push_back(row);
-        assessments->push_back(e != engineById.constEnd() ? e->assessment : hqa::core::Assessment{});
+        // Moved, not copied: the evidence of a large project is held once.
+        assessments->push_back(e != engineById.end() ? std::move(e->assessment) : hqa::core::Assessment{});
     }
     m_assessments = std::move(assessments);
     m_table->setRowCount(int(m_rows.size()));
