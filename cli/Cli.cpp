@@ -32,6 +32,8 @@ const std::vector<Command>& commands()
         {"learn", "learn the reviewers' standard from a project's corrections (fast head, no network)", runLearn},
         {"verify", "list the labels of a labels.csv most worth re-checking, most suspicious first", runVerify},
         {"augment", "write variants that break one attribute each, with known labels", runAugment},
+        {"fit-background", "fit the background measure's scene probe on labelled photos (tuning people only)",
+         runFitBackground},
         {"merge", "join the outputs of sharded runs (assess/project add --shard K/N) into one", runMerge},
         {"export", "copy or move photos and their sidecars to a folder, optionally as the standard crop", runExport},
 #ifdef HQA_WITH_TORCH

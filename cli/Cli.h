@@ -22,6 +22,7 @@ int runLearn(const QStringList& args, QTextStream& out, QTextStream& err);
 int runVerify(const QStringList& args, QTextStream& out, QTextStream& err);
 int runAugment(const QStringList& args, QTextStream& out, QTextStream& err);
 int runMerge(const QStringList& args, QTextStream& out, QTextStream& err);
+int runFitBackground(const QStringList& args, QTextStream& out, QTextStream& err);
 #ifdef HQA_WITH_TORCH
 int runModelCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int runTrain(const QStringList& args, QTextStream& out, QTextStream& err);

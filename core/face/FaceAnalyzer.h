@@ -25,8 +25,9 @@ struct FaceAnalyzerConfig {
     /// else <exe>/../share/headshot-qa/models, the installed folder and the build tree's, compiled in.
     QString faceDetectorModelDir;
     bool useBlazeFace = true;
-    /// false: faces, landmarks and luminance only, no person/skin/face masks (face finding without the ~100 ms
-    /// of grabCut, e.g. detection-rate checks).
+    /// false: faces, landmarks and luminance only, no person/skin/face masks and no background scene features
+    /// (face finding without the ~100 ms of grabCut, e.g. detection-rate checks). The scene features need
+    /// scene_features.onnx (scripts/fetch-models) in the model folder; without it FaceEvidence::sceneNote says so.
     bool computeMasks = true;
     /// Empty: $HQA_PERSON_MASK (grabcut | selfie | meet), else grabCut. Selfie and meet need
     /// selfie_segmentation.onnx / meet_segmentation.onnx (scripts/fetch-models) in the model folder (looked for

@@ -53,6 +53,12 @@ struct FaceEvidence {
     /// and attire reasons; empty normally. Translated, user-visible.
     QString maskNote;
 
+    /// What the background scene network sees (SceneFeatures): a CV_32FC(C) grid over the whole analysis image, a
+    /// cell per 16 x 16 network input pixels. Empty when the model is unavailable or failed; sceneNote then says why
+    /// (translated, user-visible), and the background is judged on its hand measures alone.
+    cv::Mat sceneFeatures;
+    QString sceneNote;
+
     double faceMs = 0, maskMs = 0; ///< timings of the evidence steps
 };
 

@@ -160,7 +160,7 @@ double straightEdgeLength(const cv::Mat& edges)
     return length / edges.cols;
 }
 
-enum class Defect { OtherFace, People, Edges, Gradient, Saturated, Colours, Lines };
+enum class Defect { OtherFace, People, Edges, Gradient, Saturated, Colours, Lines, Scene };
 
 /// The photo at the working size with the person mask to match; `scale` is working pixels per evidence pixel.
 struct WorkingImage {
@@ -352,7 +352,38 @@ struct BackgroundValues {
     double straightEdges = 0, skinShare = 0, flagShare = 0, textureShare = 0, textureEdgeDensity = 0,
            textureContrast = 0;
     int clusters = 0, textureClusters = 0;
+    std::optional<std::vector<double>> scene; ///< pooled scene features (see pooledScene)
+    double sceneClean = -1; ///< the scene probe's probability of a clean background; -1: not taken
 };
+
+/// The scene features averaged over the grid cells that are mostly `background` (a working-size CV_8U mask).
+std::optional<std::vector<double>> pooledScene(const cv::Mat& grid, const cv::Mat& background, double cellShare)
+{
+    if (grid.empty() || background.empty())
+        return std::nullopt;
+    cv::Mat share;
+    background.convertTo(share, CV_32F, 1.0 / 255.0);
+    cv::resize(share, share, grid.size(), 0, 0, cv::INTER_AREA);
+    cv::Mat cells = share > cellShare;
+    if (cv::countNonZero(cells) < 2)
+        cells = share > 0.5 * cellShare;
+    const int n = cv::countNonZero(cells);
+    if (n == 0)
+        return std::nullopt;
+    const int channels = grid.channels();
+    std::vector<double> sum(size_t(channels), 0.0);
+    for (int r = 0; r < grid.rows; ++r) {
+        const float* row = grid.ptr<float>(r);
+        const uchar* in = cells.ptr<uchar>(r);
+        for (int c = 0; c < grid.cols; ++c)
+            if (in[c])
+                for (int k = 0; k < channels; ++k)
+                    sum[size_t(k)] += row[size_t(c) * size_t(channels) + size_t(k)];
+    }
+    for (double& v : sum)
+        v /= n;
+    return sum;
+}
 
 /// Texture of the background with any flag set aside: local contrast, edges, long straight lines and colours.
 void measureTexture(const cv::Mat& grey, const cv::Mat& mag, const cv::Mat& edges, const cv::Mat& lab,
@@ -429,6 +460,8 @@ BackgroundValues measureBackground(const FaceEvidence& ev, const BackgroundConfi
     const cv::Mat flag = flagMask(lab, ~silhouette, c) & region.background;
     v.flagShare = double(cv::countNonZero(flag)) / double(region.pixels);
     measureTexture(grey, mag, edges, lab, region.background & ~flag, c, v);
+    if (c.useSceneProbe)
+        v.scene = pooledScene(ev.sceneFeatures, region.background & ~flag, c.sceneCellShare);
     return v;
 }
 
@@ -451,6 +484,7 @@ std::vector<EvidenceValue> evidenceOf(const BackgroundValues& v)
         {"background_texture_edge_density", v.textureEdgeDensity},
         {"background_texture_local_contrast", v.textureContrast},
         {"background_texture_colour_clusters", double(v.textureClusters)},
+        {"background_scene_clean", v.sceneClean},
     };
 }
 
@@ -462,7 +496,7 @@ struct SubScore {
 /// Each defect's score (0.5 at its boundary in the config); the worst decides.
 SubScore worstDefect(const BackgroundValues& v, const BackgroundConfig& c)
 {
-    const std::array<SubScore, 7> subs = {{
+    const std::array<SubScore, 8> subs = {{
         {Defect::OtherFace, v.otherFaces > 0 ? c.otherFaceScore : 1.0},
         {Defect::People, logistic(-v.skinShare, -c.maxSkinShare, c.skinShareWidth)},
         {Defect::Edges, logistic(-v.textureEdgeDensity, -c.maxEdgeDensity, c.edgeDensityWidth)},
@@ -470,6 +504,7 @@ SubScore worstDefect(const BackgroundValues& v, const BackgroundConfig& c)
         {Defect::Saturated, logistic(-v.saturatedShare, -c.maxSaturatedShare, c.saturatedShareWidth)},
         {Defect::Colours, logistic(-double(v.textureClusters), -c.maxColourClusters, c.colourClustersWidth)},
         {Defect::Lines, logistic(-v.straightEdges, -c.maxStraightEdges, c.straightEdgesWidth)},
+        {Defect::Scene, v.sceneClean >= 0 ? v.sceneClean : 1.0},
     }};
     return *std::min_element(subs.begin(), subs.end(),
                              [](const SubScore& a, const SubScore& b) { return a.score < b.score; });
@@ -501,6 +536,10 @@ QString failReason(Defect defect, const BackgroundValues& v)
         return tr("Buildings or furniture behind the subject: long straight edges (columns, windows, shelves, "
                   "signs) of %1 image widths.")
             .arg(v.straightEdges, 0, 'f', 1);
+    case Defect::Scene:
+        return tr("The background looks like a place, not a backdrop (a room, a street, a crowd or a building, even "
+                  "when soft): a pretrained network's view of it rates it %1% clean.")
+            .arg(v.sceneClean * 100, 0, 'f', 0);
     }
     return {};
 }
@@ -513,6 +552,9 @@ QString passReason(const BackgroundValues& v)
     if (v.flagShare >= 0.05)
         reason += QLatin1Char(' ')
             + tr("A flag covers %1% of it (counted as clean).").arg(v.flagShare * 100, 0, 'f', 0);
+    if (v.sceneClean >= 0)
+        reason += QLatin1Char(' ')
+            + tr("A pretrained network's view of it rates it %1% clean.").arg(v.sceneClean * 100, 0, 'f', 0);
     return reason;
 }
 
@@ -524,7 +566,14 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     if (!ev.hasFace() || ev.bgr.empty())
         return result;
     const BackgroundConfig& c = m_config;
-    const BackgroundValues v = measureBackground(ev, c);
+    BackgroundValues v = measureBackground(ev, c);
+    QString sceneProblem;
+    if (v.scene && m_sceneProbe.fits(v.scene->size()))
+        v.sceneClean = m_sceneProbe.probability(*v.scene);
+    else if (v.scene)
+        sceneProblem = tr("background scene model gives %1 features, its probe reads %2: hand measures only")
+                           .arg(v.scene->size())
+                           .arg(m_sceneProbe.mean.size());
     result.evidence = evidenceOf(v);
     if (v.backgroundShare < c.minBackgroundShare && v.otherFaces == 0) {
         // A tight crop with hardly any background: nothing there can distract.
@@ -538,7 +587,20 @@ MeasureResult BackgroundMeasure::evaluate(const FaceEvidence& ev) const
     result.score = worst.score;
     result.failReason = failReason(worst.defect, v);
     result.passReason = passReason(v);
+    if (!sceneProblem.isEmpty()) {
+        result.failReason += QStringLiteral(" (%1)").arg(sceneProblem);
+        result.passReason += QStringLiteral(" (%1)").arg(sceneProblem);
+    }
     return result;
+}
+
+std::optional<std::vector<double>> backgroundSceneFeatures(const FaceEvidence& ev, const BackgroundConfig& config)
+{
+    if (!ev.hasFace() || ev.bgr.empty() || ev.sceneFeatures.empty())
+        return std::nullopt;
+    BackgroundConfig c = config;
+    c.useSceneProbe = true;
+    return measureBackground(ev, c).scene;
 }
 
 std::unique_ptr<Measure> makeBackgroundMeasure() { return std::make_unique<BackgroundMeasure>(); }

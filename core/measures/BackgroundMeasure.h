@@ -3,7 +3,11 @@
 // of fixed size so the figures do not depend on the resolution. A plain wall, seamless paper, a gradient or a
 // soft bokeh passes; clutter, text, patterns, strong coloured objects and other people fail.
 
+#include "core/measures/LinearProbe.h"
 #include "core/measures/Measure.h"
+
+#include <optional>
+#include <vector>
 
 namespace hqa::core {
 
@@ -53,19 +57,37 @@ struct BackgroundConfig {
     double straightEdgesWidth = 0.1;
     double otherFaceScore = 0.1; ///< another face behind the subject fails outright
     double tightCropScore = 0.8; ///< too little background to judge: a pass, not a confident one
+
+    /// The scene probe: the background scene network's features (FaceEvidence::sceneFeatures) averaged over the
+    /// grid cells that are at least sceneCellShare background (flag set aside; at least 2 cells, else cells half
+    /// background), read by a logistic probe fitted on the tuning people (`headshot-qa fit-background`). It sees
+    /// what no hand measure tried did: a soft dome, a blurred crowd or street, a room in shadow. Its probability
+    /// of a clean background is a sub-score like the others. False: hand measures only.
+    bool useSceneProbe = true;
+    double sceneCellShare = 0.6;
 };
+
+/// The probe shipped with the background measure (BackgroundSceneProbe.cpp, written by `headshot-qa
+/// fit-background`), for the 88 features of the backbone cut that scripts/fetch-models converts.
+const LinearProbe& backgroundSceneProbe();
+
+/// The scene features averaged over the background as the measure pools them; nullopt without a face, without
+/// scene features (FaceEvidence::sceneNote says why) or without background cells. For fitting the probe.
+std::optional<std::vector<double>> backgroundSceneFeatures(const FaceEvidence& ev, const BackgroundConfig& config = {});
 
 /// The background measure. Thread-safe: evaluate() only reads its inputs.
 class BackgroundMeasure final : public Measure {
 public:
-    explicit BackgroundMeasure(BackgroundConfig config = {})
+    explicit BackgroundMeasure(BackgroundConfig config = {}, const LinearProbe& sceneProbe = backgroundSceneProbe())
         : m_config(config)
+        , m_sceneProbe(sceneProbe)
     { }
     Attribute attribute() const override { return Attribute::Background; }
     MeasureResult evaluate(const FaceEvidence& ev) const override;
 
 private:
     BackgroundConfig m_config;
+    LinearProbe m_sceneProbe;
 };
 
 } // namespace hqa::core

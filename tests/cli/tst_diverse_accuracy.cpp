@@ -180,10 +180,7 @@ void TestDiverseAccuracy::heldOutAttribute()
     QVERIFY(a.confusion.truePass + a.confusion.falseFail >= 10);
     QVERIFY2(a.balancedAccuracy >= floor,
              qPrintable(QStringLiteral("balanced accuracy %1 below %2").arg(a.balancedAccuracy).arg(floor)));
-    // The target for every attribute. Background does not reach it (README "Accuracy on many people"):
-    // shown as an expected failure, which turns into a failure the day it is met, so this line gets updated.
-    QEXPECT_FAIL("background", "held-out background is below the 0.90 target (buildings, crowds, a bookshelf)",
-                 Continue);
+    // The target for every attribute.
     QVERIFY2(a.balancedAccuracy >= 0.90,
              qPrintable(QStringLiteral("balanced accuracy %1 below the target 0.90").arg(a.balancedAccuracy)));
 }

@@ -29,6 +29,22 @@ inline QString modelDirWith(const char* modelFile)
     return {};
 }
 
+/// A models folder `dir` holding only BlazeFace's two files, copied from `from`: the analyzer there finds faces as
+/// usual and misses every other model. False when a copy fails.
+inline bool blazeFaceOnlyDir(const QString& dir, const QString& from)
+{
+    if (!QDir().mkpath(dir))
+        return false;
+    for (const char* name :
+         {"face_detection_front_128x128_barracuda.onnx", "face_detection_back_256x256_barracuda.onnx"}) {
+        const QString to = QDir(dir).filePath(QString::fromLatin1(name));
+        QFile::remove(to);
+        if (!QFile::copy(QDir(from).filePath(QString::fromLatin1(name)), to))
+            return false;
+    }
+    return true;
+}
+
 /// Every `step`-th portrait, sorted by name (the folder is fixed; the order makes runs comparable).
 inline QStringList portraits(int step)
 {

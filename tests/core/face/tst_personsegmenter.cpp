@@ -268,13 +268,7 @@ private Q_SLOTS:
         QFETCH(bool, damaged);
         // BlazeFace's files are copied so that only the segmentation model is missing.
         const QString dir = QDir(hqa::test::tempDir()).filePath(QStringLiteral("seg-fallback-%1").arg(damaged));
-        QVERIFY(QDir().mkpath(dir));
-        for (const char* name :
-             {"face_detection_front_128x128_barracuda.onnx", "face_detection_back_256x256_barracuda.onnx"}) {
-            const QString to = QDir(dir).filePath(QString::fromLatin1(name));
-            QFile::remove(to);
-            QVERIFY(QFile::copy(QDir(m_dir).filePath(QString::fromLatin1(name)), to));
-        }
+        QVERIFY(hqa::test::blazeFaceOnlyDir(dir, m_dir));
         if (damaged) {
             QFile f(QDir(dir).filePath(QString::fromLatin1(kSelfie)));
             QVERIFY(f.open(QIODevice::WriteOnly));
